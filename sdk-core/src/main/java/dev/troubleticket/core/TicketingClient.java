@@ -1,0 +1,81 @@
+package dev.troubleticket.core;
+
+import dev.troubleticket.core.error.UnsupportedCapabilityException;
+import dev.troubleticket.core.model.AllowedTransition;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.StatusChange;
+import dev.troubleticket.core.model.Ticket;
+import dev.troubleticket.core.model.TicketEvent;
+import dev.troubleticket.core.model.TicketQuery;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * The provider-neutral face of one provider's trouble-ticket API.
+ *
+ * <p>Instances are thread-safe and meant to be shared: build one per provider account and keep it for
+ * the life of the application. Every method throws a subclass of
+ * {@link dev.troubleticket.core.error.TicketingException} on failure; a method whose
+ * {@link Capability} the provider lacks throws {@link UnsupportedCapabilityException}.
+ *
+ * <p>For what the neutral API cannot express, {@link #unwrap(Class)} gives the provider's full typed API.
+ */
+public interface TicketingClient extends AutoCloseable {
+
+    /** The provider id: {@code kosc}, {@code masstack}, {@code nexera}, or another adapter's. */
+    String provider();
+
+    /** What this provider supports. */
+    Set<Capability> capabilities();
+
+    /** Whether this provider supports {@code capability}. */
+    default boolean supports(Capability capability) {
+        return capabilities().contains(capability);
+    }
+
+    /**
+     * Opens a ticket. The request is checked against the provider's rules first; every violation is
+     * reported together in a {@link dev.troubleticket.core.error.ValidationException} and nothing is sent.
+     * Safe to call again after a lost answer: adapters look the ticket up by its external reference
+     * before creating it again.
+     */
+    Ticket create(CreateTicketRequest request);
+
+    /** Reads one ticket by any identifier the provider accepts for it. */
+    Ticket get(String ticketId);
+
+    /** Lists tickets lazily, fetching each page only when iteration reaches it. */
+    PagedIterable<Ticket> list(TicketQuery query);
+
+    /** Adds a comment to a ticket and returns the event the provider recorded. */
+    TicketEvent comment(String ticketId, String text);
+
+    /**
+     * Moves a ticket to another status. A change the provider's rules forbid from the ticket's current
+     * status is refused before sending, with a message listing the changes that are allowed.
+     */
+    Ticket transition(String ticketId, StatusChange change);
+
+    /** The events of one ticket, oldest first. */
+    List<TicketEvent> history(String ticketId);
+
+    /** The status changes the operator may make next on the ticket, as the provider's rules allow. */
+    List<AllowedTransition> allowedTransitions(String ticketId);
+
+    /**
+     * The provider's own typed API, for what the neutral API cannot express.
+     *
+     * @throws IllegalArgumentException when this client has no API of that type
+     */
+    <T> T unwrap(Class<T> apiType);
+
+    /** An asynchronous face of this client, running calls on the given executor. */
+    default AsyncTicketingClient async(Executor executor) {
+        return new AsyncTicketingClient(this, executor);
+    }
+
+    /** Releases what the client holds (token renewal, executor threads). The shared OkHttp pool is left to its owner. */
+    @Override
+    void close();
+}

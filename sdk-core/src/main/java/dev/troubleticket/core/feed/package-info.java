@@ -1,0 +1,4 @@
+/**
+ * Following a provider's events: checkpoints, at-least-once delivery, duplicate dropping.
+ */
+package dev.troubleticket.core.feed;

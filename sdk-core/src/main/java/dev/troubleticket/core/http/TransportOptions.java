@@ -1,0 +1,123 @@
+package dev.troubleticket.core.http;
+
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.OkHttpClient;
+
+/**
+ * How a client talks HTTP: the OkHttp client to share, timeouts, retries, and a few safety switches.
+ * Immutable; built with {@link #builder()} and checked in {@link Builder#build()}.
+ *
+ * <p>Pass your application's {@link OkHttpClient} to share its connection pool and dispatcher; the SDK
+ * derives its own client from it with {@code newBuilder()}, setting the timeouts below and turning off
+ * OkHttp's silent retry on connection failure, since the SDK's {@link RetryPolicy} decides that.
+ */
+public final class TransportOptions {
+    private final OkHttpClient okHttpClient;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration attemptTimeout;
+    private final Duration callTimeout;
+    private final RetryPolicy retryPolicy;
+    private final String userAgentSuffix;
+    private final boolean allowInsecureHttp;
+    private final TransportListener listener;
+
+    private TransportOptions(Builder b) {
+        this.okHttpClient = b.okHttpClient;
+        this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
+        this.attemptTimeout = b.attemptTimeout;
+        this.callTimeout = b.callTimeout;
+        this.retryPolicy = b.retryPolicy;
+        this.userAgentSuffix = b.userAgentSuffix;
+        this.allowInsecureHttp = b.allowInsecureHttp;
+        this.listener = b.listener;
+    }
+
+    /** Options with every default. */
+    public static TransportOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these options, to change a few. */
+    public Builder toBuilder() {
+        return new Builder().okHttpClient(okHttpClient).connectTimeout(connectTimeout).readTimeout(readTimeout)
+                .attemptTimeout(attemptTimeout).callTimeout(callTimeout).retryPolicy(retryPolicy)
+                .userAgentSuffix(userAgentSuffix).allowInsecureHttp(allowInsecureHttp).listener(listener);
+    }
+
+    /** The caller's OkHttp client to derive from, or {@code null} for the SDK's shared default. */
+    public OkHttpClient okHttpClient() { return okHttpClient; }
+    /** How long to wait for a TCP (and TLS) connection. Default 10 s. */
+    public Duration connectTimeout() { return connectTimeout; }
+    /** How long to wait between two reads of the answer. Default 30 s. */
+    public Duration readTimeout() { return readTimeout; }
+    /** The limit for one attempt, connection to last byte. Default 60 s. */
+    public Duration attemptTimeout() { return attemptTimeout; }
+    /** The limit for one call, every retry and wait included. Default 3 minutes. */
+    public Duration callTimeout() { return callTimeout; }
+    /** When to retry. */
+    public RetryPolicy retryPolicy() { return retryPolicy; }
+    /** Text appended to the SDK's user agent (your application's name and version), or {@code null}. */
+    public String userAgentSuffix() { return userAgentSuffix; }
+    /** Whether plain {@code http://} base URLs are allowed for hosts other than loopback. Default {@code false}. */
+    public boolean allowInsecureHttp() { return allowInsecureHttp; }
+    /** Told about every exchange. */
+    public TransportListener listener() { return listener; }
+
+    @Override
+    public String toString() {
+        return "TransportOptions[connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", attemptTimeout="
+                + attemptTimeout + ", callTimeout=" + callTimeout + ", retryPolicy=" + retryPolicy + ", allowInsecureHttp="
+                + allowInsecureHttp + ", sharedOkHttpClient=" + (okHttpClient != null) + "]";
+    }
+
+    /** Builds {@link TransportOptions}. */
+    public static final class Builder {
+        private OkHttpClient okHttpClient;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration attemptTimeout = Duration.ofSeconds(60);
+        private Duration callTimeout = Duration.ofMinutes(3);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private String userAgentSuffix;
+        private boolean allowInsecureHttp;
+        private TransportListener listener = TransportListener.none();
+
+        public Builder okHttpClient(OkHttpClient value) { this.okHttpClient = value; return this; }
+        public Builder connectTimeout(Duration value) { this.connectTimeout = value; return this; }
+        public Builder readTimeout(Duration value) { this.readTimeout = value; return this; }
+        public Builder attemptTimeout(Duration value) { this.attemptTimeout = value; return this; }
+        public Builder callTimeout(Duration value) { this.callTimeout = value; return this; }
+        public Builder retryPolicy(RetryPolicy value) { this.retryPolicy = value; return this; }
+        public Builder userAgentSuffix(String value) { this.userAgentSuffix = value; return this; }
+        public Builder allowInsecureHttp(boolean value) { this.allowInsecureHttp = value; return this; }
+        public Builder listener(TransportListener value) { this.listener = value; return this; }
+
+        /** Checks the options and builds them. */
+        public TransportOptions build() {
+            requirePositive(connectTimeout, "connectTimeout");
+            requirePositive(readTimeout, "readTimeout");
+            requirePositive(attemptTimeout, "attemptTimeout");
+            requirePositive(callTimeout, "callTimeout");
+            Objects.requireNonNull(retryPolicy, "retryPolicy");
+            Objects.requireNonNull(listener, "listener");
+            if (callTimeout.compareTo(attemptTimeout) < 0) {
+                throw new IllegalArgumentException("callTimeout (" + callTimeout + ") must not be shorter than attemptTimeout ("
+                        + attemptTimeout + ")");
+            }
+            return new TransportOptions(this);
+        }
+
+        private static void requirePositive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be a positive duration");
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.troubleticket.core.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A provider's answer, fully read.
+ *
+ * @param status   the HTTP status
+ * @param headers  the headers, names in lower case
+ * @param body     the body as text (UTF-8 unless the answer says otherwise), never {@code null}
+ * @param attempts how many attempts it took
+ */
+public record ApiResponse(int status, Map<String, List<String>> headers, String body, int attempts) {
+
+    public ApiResponse {
+        headers = Map.copyOf(headers);
+        body = body == null ? "" : body;
+    }
+
+    /** The first value of a header, by case-insensitive name, or {@code null}. */
+    public String header(String name) {
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** Whether the status is 2xx. */
+    public boolean isSuccessful() {
+        return status >= 200 && status < 300;
+    }
+}

@@ -1,0 +1,359 @@
+package dev.troubleticket.core.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.troubleticket.core.auth.AuthProvider;
+import dev.troubleticket.core.error.AuthenticationException;
+import dev.troubleticket.core.error.ErrorDetails;
+import dev.troubleticket.core.error.ProviderException;
+import dev.troubleticket.core.error.TicketingException;
+import dev.troubleticket.core.error.TransportException;
+import dev.troubleticket.core.http.RetryPolicy;
+import dev.troubleticket.core.http.TransportListener;
+import dev.troubleticket.core.http.TransportOptions;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends an adapter's requests: adds the base URL, user agent and authentication, retries what may be
+ * retried, re-authenticates once after a 401, logs without secrets, and turns every failure into a
+ * {@link TicketingException}. One instance per client; thread-safe.
+ */
+public final class HttpTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+    /** Shared by every client built without the caller's own OkHttpClient, so that they share one pool. */
+    private static final OkHttpClient DEFAULT_CLIENT = new OkHttpClient();
+
+    public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final String provider;
+    private final HttpUrl baseUrl;
+    private final OkHttpClient client;
+    private final TransportOptions options;
+    private final AuthProvider auth;
+    private final ErrorBodyParser errorParser;
+    private final ObjectMapper mapper;
+    private final String userAgent;
+
+    public HttpTransport(String provider, String baseUrl, TransportOptions options, AuthProvider auth,
+                         ErrorBodyParser errorParser, ObjectMapper mapper) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.options = Objects.requireNonNull(options, "options");
+        this.baseUrl = checkBaseUrl(baseUrl, options.allowInsecureHttp());
+        this.auth = Objects.requireNonNull(auth, "auth");
+        this.errorParser = Objects.requireNonNull(errorParser, "errorParser");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.userAgent = SdkVersion.userAgent(provider, options.userAgentSuffix());
+        OkHttpClient base = options.okHttpClient() != null ? options.okHttpClient() : DEFAULT_CLIENT;
+        this.client = base.newBuilder()
+                .connectTimeout(options.connectTimeout())
+                .readTimeout(options.readTimeout())
+                .writeTimeout(options.readTimeout())
+                .callTimeout(options.attemptTimeout())
+                // OkHttp would silently replay a POST after a connection failure; our retry policy decides instead.
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    /**
+     * Parses and checks a base URL: it must be http or https, and plain http is refused for anything but
+     * loopback unless {@code allowInsecureHttp}, since tokens and passwords travel in every request.
+     */
+    public static HttpUrl checkBaseUrl(String baseUrl, boolean allowInsecureHttp) {
+        HttpUrl url = baseUrl == null ? null : HttpUrl.parse(baseUrl);
+        if (url == null) {
+            throw new IllegalArgumentException("base URL '" + baseUrl + "' is not an http or https URL");
+        }
+        if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
+            throw new IllegalArgumentException("refusing plain http to " + url.host()
+                    + ": credentials would travel unencrypted; use https or allow insecure http explicitly");
+        }
+        return url;
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host.equals("localhost") || host.endsWith(".localhost")) {
+            return true;
+        }
+        // Only literal addresses are checked, so that no name is resolved while building a client.
+        if (host.matches("[0-9.]+") || host.contains(":")) {
+            try {
+                return InetAddress.getByName(host).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** The derived OkHttp client (for adapters that need raw access, such as the event listener). */
+    public OkHttpClient okHttpClient() {
+        return client;
+    }
+
+    /** A JSON request body for the given value. */
+    public RequestBody jsonBody(Object value) {
+        try {
+            return RequestBody.create(mapper.writeValueAsBytes(value), JSON);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** Sends the request and reads its 2xx answer as {@code type}. */
+    public <T> T send(ApiRequest request, Class<T> type) {
+        return read(send(request), mapper.constructType(type));
+    }
+
+    /** Sends the request and reads its 2xx answer as {@code type}. */
+    public <T> T send(ApiRequest request, TypeReference<T> type) {
+        return read(send(request), mapper.constructType(type));
+    }
+
+    /** Reads an answer's body as {@code type}; an unreadable body becomes a {@link ProviderException} keeping it. */
+    public <T> T read(ApiResponse response, JavaType type) {
+        try {
+            T value = mapper.readValue(response.body(), type);
+            if (value == null) {
+                throw new ProviderException(provider + " answered HTTP " + response.status() + " with an empty body where "
+                        + type.getRawClass().getSimpleName() + " was expected", details(response, null));
+            }
+            return value;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof TicketingException te) {
+                throw te;
+            }
+            throw new ProviderException(provider + " answered HTTP " + response.status() + " with a body that is not the documented "
+                    + type.getRawClass().getSimpleName() + ": " + e.getClass().getSimpleName() + " at "
+                    + ErrorMapper.snippet(originalMessage(e)), details(response, null), e);
+        }
+    }
+
+    private static String originalMessage(Exception e) {
+        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        return message == null ? "" : message;
+    }
+
+    private ErrorDetails details(ApiResponse response, String message) {
+        return new ErrorDetails(provider, response.status(), null, message, null, response.body(), response.attempts());
+    }
+
+    /**
+     * Sends the request, retrying as the policy allows, and answers its 2xx response; any other outcome
+     * is thrown as a {@link TicketingException}.
+     */
+    public ApiResponse send(ApiRequest request) {
+        RetryPolicy policy = options.retryPolicy();
+        TransportListener listener = options.listener();
+        HttpUrl url = resolve(request);
+        String path = url.encodedPath();
+        long deadline = System.nanoTime() + options.callTimeout().toNanos();
+        boolean reauthenticated = false;
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            String authorization = request.authenticated() ? obtainAuthorization() : null;
+            Request okRequest = toOkHttp(request, url, authorization);
+            long started = System.nanoTime();
+            ApiResponse response;
+            try {
+                response = execute(okRequest, deadline, attempt);
+            } catch (IOException e) {
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                LOG.debug("{} {} {} failed after {} ms (attempt {}): {}", provider, request.method(), path,
+                        elapsed.toMillis(), attempt, e.getClass().getSimpleName());
+                listener.onFailure(provider, request.method(), path, e, elapsed, attempt);
+                boolean safe = request.idempotent() || neverReachedServer(e);
+                Duration delay = policy.backoff(attempt);
+                if (safe && attempt <= policy.maxRetries() && fits(deadline, delay)) {
+                    listener.onRetry(provider, request.method(), path, attempt + 1, e.getClass().getSimpleName(), delay);
+                    pause(policy, delay, request, attempt);
+                    continue;
+                }
+                throw new TransportException(provider + " " + request.method() + " " + path + " failed after " + attempt
+                        + " attempt" + (attempt == 1 ? "" : "s") + ": " + describe(e), ErrorDetails.none(provider).withAttempts(attempt), e);
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            LOG.debug("{} {} {} -> {} in {} ms (attempt {})", provider, request.method(), path, response.status(),
+                    elapsed.toMillis(), attempt);
+            listener.onResponse(provider, request.method(), path, response.status(), elapsed, attempt);
+            if (response.isSuccessful()) {
+                return response;
+            }
+            if (response.status() == 401 && authorization != null && !reauthenticated && auth.onUnauthorized(authorization)) {
+                // One fresh credential is worth one more try; a second 401 means the credentials themselves are refused.
+                reauthenticated = true;
+                LOG.debug("{} refused the credential; re-authenticating once", provider);
+                continue;
+            }
+            Duration retryAfter = retryAfter(response);
+            if (policy.retryableStatuses().contains(response.status()) && attempt <= policy.maxRetries()
+                    && (request.idempotent() || response.status() == 429)) {
+                Duration delay = retryAfter != null ? retryAfter : policy.backoff(attempt);
+                boolean withinLimit = retryAfter == null || retryAfter.compareTo(policy.maxRetryAfter()) <= 0;
+                if (withinLimit && fits(deadline, delay)) {
+                    listener.onRetry(provider, request.method(), path, attempt + 1, String.valueOf(response.status()), delay);
+                    pause(policy, delay, request, attempt);
+                    continue;
+                }
+            }
+            throw ErrorMapper.map(provider, response, safeParse(response), retryAfter);
+        }
+    }
+
+    private String obtainAuthorization() {
+        try {
+            return auth.authorization();
+        } catch (TicketingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new AuthenticationException(provider + ": could not obtain credentials: " + e.getMessage(),
+                    ErrorDetails.none(provider), e);
+        }
+    }
+
+    private ProviderError safeParse(ApiResponse response) {
+        try {
+            ProviderError parsed = errorParser.parse(response);
+            return parsed == null ? ProviderError.unreadable() : parsed;
+        } catch (RuntimeException e) {
+            // A parser bug must not hide the provider's answer: the raw body is kept either way.
+            LOG.debug("{} error body could not be parsed: {}", provider, e.toString());
+            return ProviderError.unreadable();
+        }
+    }
+
+    private HttpUrl resolve(ApiRequest request) {
+        HttpUrl url = request.path().startsWith("http://") || request.path().startsWith("https://")
+                ? HttpUrl.parse(request.path()) : baseUrl.resolve(joinPath(request.path()));
+        if (url == null) {
+            throw new IllegalArgumentException("cannot build a URL from " + request.path());
+        }
+        HttpUrl.Builder builder = url.newBuilder();
+        for (Map.Entry<String, String> parameter : request.query()) {
+            builder.addQueryParameter(parameter.getKey(), parameter.getValue());
+        }
+        return builder.build();
+    }
+
+    /** Paths are relative to the base URL's own path, so that a base of {@code https://h/tmf-api/troubleTicket/v4} works. */
+    private String joinPath(String path) {
+        String basePath = baseUrl.encodedPath();
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        return basePath.endsWith("/") ? basePath + relative : basePath + "/" + relative;
+    }
+
+    private Request toOkHttp(ApiRequest request, HttpUrl url, String authorization) {
+        Request.Builder builder = new Request.Builder().url(url).header("User-Agent", userAgent)
+                .header("Accept", "application/json");
+        request.headers().forEach(builder::header);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        RequestBody body = request.body();
+        if (body == null && (request.method().equals("POST") || request.method().equals("PATCH"))) {
+            body = RequestBody.create(new byte[0], null);
+        }
+        return builder.method(request.method(), body).build();
+    }
+
+    private ApiResponse execute(Request request, long deadline, int attempt) throws IOException {
+        Call call = client.newCall(request);
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            throw new InterruptedIOException("call timeout of " + options.callTimeout() + " reached");
+        }
+        call.timeout().timeout(Math.min(remaining, options.attemptTimeout().toNanos()), TimeUnit.NANOSECONDS);
+        try (Response response = call.execute()) {
+            ResponseBody body = response.body();
+            String text = body.string();
+            return new ApiResponse(response.code(), lowerCaseHeaders(response), text, attempt);
+        }
+    }
+
+    private static Map<String, java.util.List<String>> lowerCaseHeaders(Response response) {
+        Map<String, java.util.List<String>> headers = new java.util.HashMap<>();
+        for (String name : response.headers().names()) {
+            headers.put(name.toLowerCase(Locale.ROOT), response.headers(name));
+        }
+        return headers;
+    }
+
+    private static boolean neverReachedServer(IOException e) {
+        return e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+    }
+
+    private static boolean fits(long deadline, Duration delay) {
+        return System.nanoTime() + delay.toNanos() < deadline;
+    }
+
+    private void pause(RetryPolicy policy, Duration delay, ApiRequest request, int attempt) {
+        try {
+            policy.sleeper().sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(provider + " " + request.method() + " interrupted while waiting to retry",
+                    ErrorDetails.none(provider).withAttempts(attempt), e);
+        }
+    }
+
+    /** {@code Retry-After} as seconds or as an HTTP date; {@code null} when absent or unreadable. */
+    static Duration retryAfter(ApiResponse response) {
+        String value = response.header("Retry-After");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant when = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(Instant.now(), when);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (RuntimeException unreadable) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.troubleticket.core.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A trouble ticket as the neutral API sees it.
+ *
+ * <p>The neutral fields are what every provider offers in some form. Nothing is lost on the way: the
+ * provider's own status name is in {@link #providerStatus()} and the whole payload as received is in
+ * {@link #raw()}; the provider's typed object is reachable through the adapter's own API
+ * ({@code TicketingClient.unwrap}).
+ *
+ * @param provider          the provider id ({@code kosc}, {@code masstack}, {@code nexera}, ...)
+ * @param id                the provider's identifier of the ticket, as used in its URLs
+ * @param alternateIds      other identifiers the provider accepts for the same ticket (alias, uuid)
+ * @param externalReference the operator's own reference for the ticket (Kosc {@code operator_ticket_ref},
+ *                          MasStack {@code mirrorKey}, TMF {@code externalId}), or {@code null}
+ * @param status            the neutral status
+ * @param providerStatus    the provider's own status name, exactly as received
+ * @param title             a short description, or {@code null}
+ * @param description       the description of the fault, or {@code null}
+ * @param category          the provider's classification of the fault (category, trouble type, subtype), or {@code null}
+ * @param priority          the urgency, or {@code null}
+ * @param serviceId         the affected service or line, or {@code null}
+ * @param contact           the contact person, or {@code null}
+ * @param createdAt         when the ticket was created, or {@code null} if not given or unreadable
+ * @param updatedAt         when the ticket last changed, or {@code null}
+ * @param attachments       the files attached to the ticket
+ * @param raw               the provider's payload as received
+ */
+public record Ticket(
+        String provider,
+        String id,
+        List<String> alternateIds,
+        String externalReference,
+        TicketStatus status,
+        String providerStatus,
+        String title,
+        String description,
+        String category,
+        Priority priority,
+        String serviceId,
+        Contact contact,
+        Instant createdAt,
+        Instant updatedAt,
+        List<Attachment> attachments,
+        RawPayload raw) {
+
+    public Ticket {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(id, "id");
+        alternateIds = alternateIds == null ? List.of() : List.copyOf(alternateIds);
+        status = status == null ? TicketStatus.UNKNOWN : status;
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        raw = raw == null ? RawPayload.empty(provider) : raw;
+    }
+
+    /** Starts a builder for a ticket of the given provider. */
+    public static Builder builder(String provider, String id) {
+        return new Builder(provider, id);
+    }
+
+    /** Whether the ticket answers to the given identifier (its id or one of its alternate ids). */
+    public boolean hasId(String candidate) {
+        return id.equals(candidate) || alternateIds.contains(candidate);
+    }
+
+    /** Builds a {@link Ticket}; adapters use it, since most fields are optional. */
+    public static final class Builder {
+        private final String provider;
+        private final String id;
+        private List<String> alternateIds = List.of();
+        private String externalReference;
+        private TicketStatus status = TicketStatus.UNKNOWN;
+        private String providerStatus;
+        private String title;
+        private String description;
+        private String category;
+        private Priority priority;
+        private String serviceId;
+        private Contact contact;
+        private Instant createdAt;
+        private Instant updatedAt;
+        private List<Attachment> attachments = List.of();
+        private RawPayload raw;
+
+        private Builder(String provider, String id) {
+            this.provider = provider;
+            this.id = id;
+        }
+
+        public Builder alternateIds(List<String> value) { this.alternateIds = value; return this; }
+        public Builder externalReference(String value) { this.externalReference = value; return this; }
+        public Builder status(TicketStatus value, String providerValue) {
+            this.status = value;
+            this.providerStatus = providerValue;
+            return this;
+        }
+        public Builder title(String value) { this.title = value; return this; }
+        public Builder description(String value) { this.description = value; return this; }
+        public Builder category(String value) { this.category = value; return this; }
+        public Builder priority(Priority value) { this.priority = value; return this; }
+        public Builder serviceId(String value) { this.serviceId = value; return this; }
+        public Builder contact(Contact value) { this.contact = value; return this; }
+        public Builder createdAt(Instant value) { this.createdAt = value; return this; }
+        public Builder updatedAt(Instant value) { this.updatedAt = value; return this; }
+        public Builder attachments(List<Attachment> value) { this.attachments = value; return this; }
+        public Builder raw(RawPayload value) { this.raw = value; return this; }
+
+        public Ticket build() {
+            return new Ticket(provider, id, alternateIds, externalReference, status, providerStatus, title, description,
+                    category, priority, serviceId, contact, createdAt, updatedAt, attachments, raw);
+        }
+    }
+}
