@@ -321,7 +321,9 @@ public final class HttpTransport {
 
     private static String describe(IOException e) {
         String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+        // SocketTimeoutException and OkHttp's call timeout both extend InterruptedIOException.
+        String what = e instanceof InterruptedIOException ? "timed out: " : "";
+        return what + e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
     }
 
     private static boolean fits(long deadline, Duration delay) {

@@ -1,0 +1,69 @@
+package dev.troubleticket.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelTest {
+
+    @Test
+    void contactNeverPrintsPersonalData() {
+        Contact contact = new Contact("Patrick", "Bousso", "patrick.bousso@colibrix.fr", "0785655656");
+        assertThat(contact.toString()).doesNotContain("Patrick", "Bousso", "colibrix", "0785655656");
+        assertThat(contact.email()).isEqualTo("patrick.bousso@colibrix.fr");
+    }
+
+    @Test
+    void ticketsAndEventsDoNotPrintTheirPayloadOrComment() {
+        RawPayload raw = new RawPayload("kosc", "{\"owner_contact\":{\"email\":\"john@doe.com\"}}");
+        assertThat(raw.toString()).doesNotContain("john@doe.com");
+        TicketEvent event = new TicketEvent("kosc", "1", "T1", TicketEvent.Kind.COMMENT, null, "test",
+                "call John Doe on 0123456789", null, null, null, raw);
+        assertThat(event.toString()).doesNotContain("John", "0123456789", "john@doe.com");
+    }
+
+    @Test
+    void createRequestKeepsProviderFieldsThatAreNullOnPurpose() {
+        CreateTicketRequest request = CreateTicketRequest.builder().providerField("diagnostic_run_id", null).build();
+        assertThat(request.providerFields()).containsKey("diagnostic_run_id");
+        assertThat(request.providerField("diagnostic_run_id")).isNull();
+    }
+
+    @Test
+    void statusChangeTextIsReadAsNeutralWhenItIsANeutralName() {
+        assertThat(StatusChange.parse("closed").target()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(StatusChange.parse("in-progress").target()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(StatusChange.parse("TU09").providerTarget()).isEqualTo("TU09");
+        assertThat(StatusChange.parse("TU09").target()).isNull();
+        assertThatThrownBy(() -> StatusChange.toProviderStatus(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void ticketAnswersToItsAlternateIds() {
+        Ticket ticket = Ticket.builder("kosc", "989").alternateIds(List.of("T190517_08006")).build();
+        assertThat(ticket.hasId("T190517_08006")).isTrue();
+        assertThat(ticket.hasId("989")).isTrue();
+        assertThat(ticket.hasId("990")).isFalse();
+        assertThat(ticket.status()).isEqualTo(TicketStatus.UNKNOWN);
+    }
+
+    @Test
+    void queryMatchesOnNeutralAndProviderStatus() {
+        Ticket resolved = Ticket.builder("kosc", "1").status(TicketStatus.RESOLVED, "cleared").build();
+        assertThat(TicketQuery.builder().status(TicketStatus.RESOLVED).build().matches(resolved)).isTrue();
+        assertThat(TicketQuery.builder().status(TicketStatus.CLOSED).build().matches(resolved)).isFalse();
+        assertThat(TicketQuery.builder().providerStatus("open").build().matches(resolved)).isFalse();
+    }
+
+    @Test
+    void attachmentsCopyTheirBytesAndPrintOnlyTheSize() {
+        byte[] bytes = {1, 2, 3};
+        Attachment attachment = Attachment.inline("a.txt", "text/plain", bytes);
+        bytes[0] = 9;
+        assertThat(attachment.content()[0]).isEqualTo((byte) 1);
+        assertThat(attachment.toString()).contains("size=3");
+        assertThat(attachment).isEqualTo(Attachment.inline("a.txt", "text/plain", new byte[] {1, 2, 3}));
+    }
+}
