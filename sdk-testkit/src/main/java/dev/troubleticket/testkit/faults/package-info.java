@@ -1,0 +1,2 @@
+/** Seeded, reproducible fault injection in front of any simulator. */
+package dev.troubleticket.testkit.faults;
