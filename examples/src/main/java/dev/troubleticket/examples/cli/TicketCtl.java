@@ -1,0 +1,71 @@
+package dev.troubleticket.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code ticketctl}: look at and act on trouble tickets at any supported provider from a shell, follow
+ * their events, run a provider simulator, or watch the whole SDK at work in the embedded demo.
+ */
+@Command(name = "ticketctl", mixinStandardHelpOptions = true, versionProvider = TicketCtl.Version.class,
+        description = "Open, follow and close trouble tickets at wholesale network providers.",
+        subcommands = {GetCommand.class, ListCommand.class, CommentCommand.class,
+                TransitionCommand.class, HistoryCommand.class, AllowedCommand.class, SimulateCommand.class},
+        footer = {"", "Exit codes: 0 done, 2 usage error, 3 refused by validation (nothing sent),",
+                "4 refused by the provider (4xx), 5 provider or network failure after retries, 1 anything else."})
+public final class TicketCtl implements Runnable {
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @picocli.CommandLine.Option(names = "--output", description = "json or table (default: table on a terminal, JSON lines otherwise)")
+    String output;
+
+    final Map<String, String> env;
+    final PrintWriter out;
+    final PrintWriter err;
+
+    TicketCtl(Map<String, String> env, PrintWriter out, PrintWriter err) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public void run() {
+        throw new UsageException("a command is needed; see ticketctl --help");
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(args, System.getenv(), out, err));
+    }
+
+    /** Runs the command line and answers its exit code; never calls {@code System.exit}. */
+    public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new TicketCtl(env, out, err));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((failure, cmd, parsed) -> {
+            err.println(ExitCodes.sentence(failure));
+            err.flush();
+            return ExitCodes.of(failure);
+        });
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The SDK's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"ticketctl " + dev.troubleticket.core.internal.SdkVersion.version()};
+        }
+    }
+}
