@@ -96,7 +96,7 @@ public final class KoscApi {
     }
 
     private KoscTicket postTicket(CreateKoscTicketRequest request) {
-        ApiRequest post = ApiRequest.post("/api/tickets/", transport.jsonBody(request.toWire())).idempotent(false).build();
+        ApiRequest post = ApiRequest.post("/api/tickets/", transport.jsonBody(request.toJson())).idempotent(false).build();
         return reader.ticket(transport.send(post));
     }
 

@@ -143,6 +143,25 @@ public final class CreateKoscTicketRequest {
         return body;
     }
 
+    /**
+     * The JSON body as a tree, with {@code "diagnostic_run_id": null} written out: a tree keeps explicit
+     * nulls, where the SDK's mapper leaves null map entries out.
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+        com.fasterxml.jackson.databind.node.ObjectNode json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        toWire().forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                com.fasterxml.jackson.databind.node.ObjectNode child = json.putObject(key);
+                nested.forEach((k, v) -> child.put(String.valueOf(k), String.valueOf(v)));
+            } else if (value == null) {
+                json.putNull(key);
+            } else {
+                json.put(key, value.toString());
+            }
+        });
+        return json;
+    }
+
     private static void putIfSet(Map<String, Object> map, String key, Object value) {
         if (value != null) {
             map.put(key, value);
