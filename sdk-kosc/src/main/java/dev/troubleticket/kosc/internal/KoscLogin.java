@@ -73,7 +73,13 @@ public final class KoscLogin implements TokenSource {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("email", email);
         body.put("password", password);
-        JsonNode answer = post(v2 ? V2_PATH : V1_PATH, body);
+        JsonNode answer;
+        try {
+            answer = post(v2 ? V2_PATH : V1_PATH, body);
+        } catch (dev.troubleticket.core.error.ValidationException refused) {
+            // v1 refuses bad credentials with 400 and DRF's non_field_errors: still a failed login, not a bad request.
+            throw new AuthenticationException("kosc refused the login: " + refused.getMessage(), refused.details(), refused);
+        }
         if (v2) {
             return AccessToken.fromJwt(required(answer, "access"), text(answer, "refresh"), clock.instant(), Duration.ofHours(1));
         }
