@@ -47,7 +47,15 @@ public final class TicketActivitySource implements FeedSource<TicketEvent> {
 
     @Override
     public FeedBatch<TicketEvent> poll(String checkpoint) {
-        Instant since = checkpoint == null ? startAt : Instant.parse(checkpoint);
+        Instant since = startAt;
+        if (checkpoint != null) {
+            try {
+                since = Instant.parse(checkpoint);
+            } catch (java.time.format.DateTimeParseException unreadable) {
+                // A checkpoint from another subscription or a hand-edited file: start from the configured start instead of failing every poll.
+                LOG.warn("kosc ticket follower: checkpoint '{}' is not an instant; starting from {}", checkpoint, startAt);
+            }
+        }
         List<TicketEvent> found = new ArrayList<>();
         String cursor = null;
         boolean older = false;
