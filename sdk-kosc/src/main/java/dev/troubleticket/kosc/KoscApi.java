@@ -4,7 +4,9 @@ import dev.troubleticket.core.Page;
 import dev.troubleticket.core.PagedIterable;
 import dev.troubleticket.core.error.ErrorDetails;
 import dev.troubleticket.core.error.FieldViolation;
+import dev.troubleticket.core.error.ProviderException;
 import dev.troubleticket.core.error.RateLimitedException;
+import dev.troubleticket.core.error.TicketingException;
 import dev.troubleticket.core.error.TransportException;
 import dev.troubleticket.core.error.ValidationException;
 import dev.troubleticket.core.feed.CheckpointStore;
@@ -68,7 +70,7 @@ public final class KoscApi {
      * check come back as {@code ConflictException} (another open ticket on the service or diagnostic run)
      * or {@code ValidationException} (unknown or non-standard diagnostic run) with Kosc's words.
      *
-     * <p>Safe against a lost answer: when the POST fails after it may have reached Kosc (timeout, reset),
+     * <p>Safe against a lost answer: when the POST fails after it may have reached Kosc (timeout, reset, 5xx),
      * the ticket is looked up by {@code operator_ticket_ref} in the most recently modified tickets before
      * the POST is sent once more, so that one call never opens two tickets.
      */
@@ -79,20 +81,35 @@ public final class KoscApi {
         }
         try {
             return postTicket(request);
-        } catch (TransportException ambiguous) {
-            LOG.info("kosc ticket creation got no answer ({}); looking the ticket up by its operator reference before trying again",
-                    ambiguous.getClass().getSimpleName());
+        } catch (TransportException | ProviderException failure) {
+            if (!isAmbiguous(failure)) {
+                throw failure;
+            }
+            TicketingException ambiguous = failure;
+            LOG.info("kosc ticket creation failed ambiguously ({}, HTTP {}); looking the ticket up by its operator reference before trying again",
+                    ambiguous.getClass().getSimpleName(), ambiguous.httpStatus());
             Optional<KoscTicket> existing = findByOperatorTicketRef(request.operatorTicketRef(), safeCreateLookupPages);
             if (existing.isPresent()) {
                 return existing.get();
             }
             try {
                 return postTicket(request);
-            } catch (TransportException again) {
+            } catch (TransportException | ProviderException again) {
+                if (!isAmbiguous(again)) {
+                    throw again;
+                }
                 // Even now the second POST may have landed: look once more rather than leave the caller guessing.
                 return findByOperatorTicketRef(request.operatorTicketRef(), safeCreateLookupPages).orElseThrow(() -> again);
             }
         }
+    }
+
+    /**
+     * Whether a failed POST may still have created the ticket: no answer at all (timeout, reset), or a
+     * 5xx, which a gateway may answer while Kosc behind it goes on to create the ticket.
+     */
+    private static boolean isAmbiguous(TicketingException failure) {
+        return failure instanceof TransportException || failure.httpStatus() >= 500;
     }
 
     private KoscTicket postTicket(CreateKoscTicketRequest request) {

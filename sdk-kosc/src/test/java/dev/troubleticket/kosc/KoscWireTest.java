@@ -348,4 +348,27 @@ class KoscWireTest {
         assertThat(take().getTarget()).isEqualTo("/api/tickets/?limit=100&after=c99");
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
+
+    @Test
+    void createAnsweredWithAGatewayErrorIsLookedUpThenSentOnceMore() throws Exception {
+        server.enqueue(json(504, "<html>Gateway Timeout</html>"));
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(201, example("ticket-get")));
+
+        KoscTicket created = staticApi().createTicket(KoscTestData.typedRequest("GW-1").build());
+
+        assertThat(created.id()).isEqualTo(989L);
+        assertThat(take().getMethod()).isEqualTo("POST");
+        assertThat(take().getMethod()).isEqualTo("GET");
+        assertThat(take().getMethod()).isEqualTo("POST");
+    }
+
+    @Test
+    void createRefusedWithAClientErrorIsNeitherLookedUpNorSentAgain() {
+        server.enqueue(json(409, "{\"apirequest_uuid\": \"KOSC_2\", \"error\": \"A ticket is already open on this service\", \"details\": null}"));
+
+        assertThatThrownBy(() -> staticApi().createTicket(KoscTestData.typedRequest("CONFLICT-1").build()))
+                .isInstanceOf(ConflictException.class);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
 }
