@@ -1,0 +1,371 @@
+package dev.troubleticket.kosc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.troubleticket.core.Capability;
+import dev.troubleticket.core.PagedIterable;
+import dev.troubleticket.core.TicketingClient;
+import dev.troubleticket.core.auth.AuthProvider;
+import dev.troubleticket.core.auth.RenewingTokenAuth;
+import dev.troubleticket.core.auth.StaticTokenAuth;
+import dev.troubleticket.core.error.FieldViolation;
+import dev.troubleticket.core.error.ValidationException;
+import dev.troubleticket.core.feed.CheckpointStore;
+import dev.troubleticket.core.feed.EventHandler;
+import dev.troubleticket.core.feed.FeedSubscription;
+import dev.troubleticket.core.http.RetryPolicy;
+import dev.troubleticket.core.http.TransportOptions;
+import dev.troubleticket.core.internal.HttpTransport;
+import dev.troubleticket.core.internal.Json;
+import dev.troubleticket.core.model.AllowedTransition;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.StatusChange;
+import dev.troubleticket.core.model.Ticket;
+import dev.troubleticket.core.model.TicketEvent;
+import dev.troubleticket.core.model.TicketQuery;
+import dev.troubleticket.core.model.TicketStatus;
+import dev.troubleticket.kosc.internal.KoscErrorParser;
+import dev.troubleticket.kosc.internal.KoscLogin;
+import dev.troubleticket.kosc.internal.NeutralMapper;
+import dev.troubleticket.kosc.internal.TicketActivitySource;
+import dev.troubleticket.kosc.internal.TicketRules;
+import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
+import dev.troubleticket.kosc.model.KoscTicket;
+import dev.troubleticket.kosc.model.KoscTicketEvent;
+import dev.troubleticket.kosc.model.KoscTicketStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The neutral {@link TicketingClient} for Kosc Telecom / Covage. Build it with {@link #builder()}; reach
+ * the full typed API with {@code unwrap(KoscApi.class)}. Thread-safe; share one per account.
+ *
+ * <p>Kosc statuses map onto neutral ones as: open → IN_PROGRESS, deferred → WAITING_FOR_OPERATOR,
+ * cleared → RESOLVED, reopen → IN_PROGRESS, closed → CLOSED, canceled → CANCELLED, anything else →
+ * UNKNOWN (the Kosc name is kept in {@code providerStatus}).
+ */
+public final class KoscClient implements TicketingClient {
+    /** The provider id. */
+    public static final String PROVIDER = NeutralMapper.PROVIDER;
+
+    private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.CREATE, Capability.GET, Capability.LIST,
+            Capability.COMMENT, Capability.TRANSITION, Capability.HISTORY, Capability.EVENT_FEED, Capability.WATCH_BY_POLLING);
+
+    private final KoscApi api;
+    private final String description;
+
+    private KoscClient(KoscApi api, String description) {
+        this.api = api;
+        this.description = description;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String provider() {
+        return PROVIDER;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    /** The full typed API (same as {@code unwrap(KoscApi.class)}). */
+    public KoscApi api() {
+        return api;
+    }
+
+    @Override
+    public Ticket create(CreateTicketRequest request) {
+        List<FieldViolation> problems = new ArrayList<>();
+        CreateKoscTicketRequest kosc = NeutralMapper.createRequest(request, problems);
+        problems.addAll(0, kosc.violations());
+        if (!problems.isEmpty()) {
+            throw ValidationException.beforeSending(PROVIDER, "ticket creation", problems);
+        }
+        return NeutralMapper.ticket(api.createTicket(kosc));
+    }
+
+    @Override
+    public Ticket get(String ticketId) {
+        return NeutralMapper.ticket(api.getTicket(ticketId));
+    }
+
+    /**
+     * Lists tickets lazily. A single Kosc status (from {@code providerStatus}, or a neutral status that
+     * only one Kosc status maps onto) is filtered by Kosc; the other criteria are applied locally.
+     */
+    @Override
+    public PagedIterable<Ticket> list(TicketQuery query) {
+        KoscTicketStatus serverStatus = query.providerStatus() != null ? KoscTicketStatus.of(query.providerStatus())
+                : singleKoscStatus(query.statuses());
+        int limit = query.pageSize() == 0 ? TicketListQuery.MAX_LIMIT : query.pageSize();
+        TicketListQuery kosc = new TicketListQuery(serverStatus, limit);
+        return PagedIterable.<Ticket>of(cursor -> {
+            var page = api.ticketPage(kosc, cursor);
+            return new dev.troubleticket.core.Page<>(page.items().stream().map(NeutralMapper::ticket).toList(),
+                    page.nextCursor(), page.totalCount());
+        }).filtered(query::matches);
+    }
+
+    private static KoscTicketStatus singleKoscStatus(Set<TicketStatus> statuses) {
+        Set<KoscTicketStatus> matching = new HashSet<>();
+        for (KoscTicketStatus status : KoscTicketStatus.KNOWN) {
+            if (statuses.contains(TicketRules.neutral(status))) {
+                matching.add(status);
+            }
+        }
+        return matching.size() == 1 && !statuses.isEmpty() ? matching.iterator().next() : null;
+    }
+
+    @Override
+    public TicketEvent comment(String ticketId, String text) {
+        return NeutralMapper.event(ticketId, api.comment(ticketId, text));
+    }
+
+    /**
+     * Moves a ticket: neutral IN_PROGRESS (Kosc {@code open}) ends a deferred status, neutral CLOSED (Kosc
+     * {@code closed}) closes a cleared ticket; any other change is refused before sending with a message
+     * naming what is allowed from the ticket's status. Answers the ticket as read after the change.
+     */
+    @Override
+    public Ticket transition(String ticketId, StatusChange change) {
+        KoscTicket current = api.getTicket(ticketId);
+        KoscTicketStatus target = koscTarget(change);
+        if (target == null) {
+            throw TicketRules.refusal(ticketId, current.status(), change.describeTarget());
+        }
+        KoscTicketStatus checked = TicketRules.checkOperatorChange(ticketId, current.status(), target);
+        api.postEvent(ticketId, dev.troubleticket.kosc.model.TicketEventRequest.status(checked,
+                change.comment() == null || change.comment().isBlank() ? null : change.comment()));
+        return get(ticketId);
+    }
+
+    private static KoscTicketStatus koscTarget(StatusChange change) {
+        if (change.providerTarget() != null) {
+            return KoscTicketStatus.of(change.providerTarget().trim());
+        }
+        return switch (change.target()) {
+            case IN_PROGRESS -> KoscTicketStatus.OPEN;
+            case CLOSED -> KoscTicketStatus.CLOSED;
+            default -> null;
+        };
+    }
+
+    @Override
+    public List<TicketEvent> history(String ticketId) {
+        List<KoscTicketEvent> newestFirst = api.listTicketEvents(ticketId);
+        List<TicketEvent> events = new ArrayList<>();
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            events.add(NeutralMapper.event(ticketId, newestFirst.get(i)));
+        }
+        return events;
+    }
+
+    @Override
+    public List<AllowedTransition> allowedTransitions(String ticketId) {
+        return TicketRules.allowedFrom(api.getTicket(ticketId).status());
+    }
+
+    /**
+     * Follows ticket changes as neutral events; see {@link #followTickets(EventHandler, CheckpointStore, Duration, Instant)}.
+     * Starts from the beginning when no checkpoint is saved (bounded by 5 pages of the ticket list).
+     */
+    public FeedSubscription<TicketEvent> followTickets(EventHandler<? super TicketEvent> handler, CheckpointStore store,
+                                                       Duration interval) {
+        return followTickets(handler, store, interval, null);
+    }
+
+    /**
+     * A subscription to the changes of the account's tickets, as neutral {@link TicketEvent}s (comments and
+     * status changes, oldest first), NOT yet started: call {@code start()} (and {@code close()}) or drive
+     * it with {@code pollOnce()}. Kosc's feed has no ticket events, so each poll reads the ticket list
+     * (most recently modified first, down to the checkpoint, at most 5 pages of 100) and the events of the
+     * tickets that changed. The checkpoint (named {@code kosc-tickets}) is the creation instant of the last
+     * handled event.
+     *
+     * @param interval the least time between polls; {@code null} for 30 s
+     * @param startAt  where to start when the store holds no checkpoint; {@code null} for the beginning
+     */
+    public FeedSubscription<TicketEvent> followTickets(EventHandler<? super TicketEvent> handler, CheckpointStore store,
+                                                       Duration interval, Instant startAt) {
+        return FeedSubscription.<TicketEvent>builder("kosc-tickets", new TicketActivitySource(api, startAt, 5, 100), handler)
+                .checkpointStore(store)
+                .pollInterval(interval == null ? KoscApi.DEFAULT_POLL_INTERVAL : interval)
+                .build();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> apiType) {
+        if (apiType.isInstance(api)) {
+            return apiType.cast(api);
+        }
+        if (apiType.isInstance(this)) {
+            return apiType.cast(this);
+        }
+        throw new IllegalArgumentException("the kosc client offers KoscApi, not " + apiType.getName());
+    }
+
+    @Override
+    public void close() {
+        // Nothing held: token renewal runs on the calling thread and the OkHttp pool belongs to its owner.
+    }
+
+    @Override
+    public String toString() {
+        return "KoscClient[" + description + "]";
+    }
+
+    /**
+     * Builds a {@link KoscClient}. Required: {@link #baseUrl(String)} and one way to authenticate
+     * ({@link #v1Login}, {@link #v2Login} or {@link #staticToken}). Checked in {@link #build()}.
+     */
+    public static final class Builder {
+        private String baseUrl;
+        private String email;
+        private String password;
+        private Boolean v2;
+        private String refreshPath = KoscLogin.DEFAULT_REFRESH_PATH;
+        private String tokenScheme;
+        private String token;
+        private TransportOptions transportOptions = TransportOptions.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Duration renewalMargin = Duration.ofSeconds(60);
+        private int safeCreateLookupPages = 2;
+        private String eventPageSizeParameter = "limit";
+        private int authChoices;
+
+        private Builder() {
+        }
+
+        /** Kosc's base URL, for example {@code https://extranet.kosc-telecom.fr}. */
+        public Builder baseUrl(String value) { this.baseUrl = value; return this; }
+
+        /** The v1 login ({@code POST /api/account/token/}, {@code Authorization: JWT <token>}). */
+        public Builder v1Login(String email, String password) {
+            this.email = email;
+            this.password = password;
+            this.v2 = false;
+            authChoices++;
+            return this;
+        }
+
+        /** The v2 login ({@code POST /api/v2/account/token/}, {@code Authorization: Bearer <access>}, refreshed). */
+        public Builder v2Login(String email, String password) {
+            this.email = email;
+            this.password = password;
+            this.v2 = true;
+            authChoices++;
+            return this;
+        }
+
+        /** The v2 refresh path. Default {@code /api/v2/account/token/refresh/} (Kosc does not document it). */
+        public Builder refreshPath(String value) { this.refreshPath = value; return this; }
+
+        /** A token the caller holds, sent as {@code <scheme> <token>} ({@code JWT} or {@code Bearer}); never renewed. */
+        public Builder staticToken(String scheme, String token) {
+            this.tokenScheme = scheme;
+            this.token = token;
+            authChoices++;
+            return this;
+        }
+
+        public Builder transportOptions(TransportOptions value) { this.transportOptions = value; return this; }
+        /** The clock token expiry is judged by. */
+        public Builder clock(Clock value) { this.clock = value; return this; }
+        /** How long before expiry a token is renewed. Default 60 s. */
+        public Builder tokenRenewalMargin(Duration value) { this.renewalMargin = value; return this; }
+        /** How many pages (of 100) of the ticket list a safe create scans after a lost answer. Default 2. */
+        public Builder safeCreateLookupPages(int value) { this.safeCreateLookupPages = value; return this; }
+        /** The query parameter carrying the event page size ({@code limit} or {@code size}; the document shows both). Default {@code limit}. */
+        public Builder eventPageSizeParameter(String value) { this.eventPageSizeParameter = value; return this; }
+
+        /** Checks the settings and builds the client. */
+        public KoscClient build() {
+            List<String> problems = new ArrayList<>();
+            if (baseUrl == null || baseUrl.isBlank()) {
+                problems.add("baseUrl is required");
+            }
+            if (authChoices == 0) {
+                problems.add("one way to authenticate is required: v1Login, v2Login or staticToken");
+            } else if (authChoices > 1) {
+                problems.add("only one way to authenticate may be given (v1Login, v2Login or staticToken)");
+            }
+            if (v2 != null && (isBlank(email) || isBlank(password))) {
+                problems.add("the login needs an e-mail and a password");
+            }
+            if (token != null || tokenScheme != null) {
+                if (isBlank(token)) {
+                    problems.add("staticToken needs a token");
+                }
+                if (isBlank(tokenScheme)) {
+                    problems.add("staticToken needs a scheme (JWT or Bearer)");
+                }
+            }
+            if (isBlank(refreshPath)) {
+                problems.add("refreshPath must not be blank");
+            }
+            if (transportOptions == null) {
+                problems.add("transportOptions must not be null");
+            }
+            if (clock == null) {
+                problems.add("clock must not be null");
+            }
+            if (renewalMargin == null || renewalMargin.isNegative()) {
+                problems.add("tokenRenewalMargin must be zero or positive");
+            }
+            if (safeCreateLookupPages < 1) {
+                problems.add("safeCreateLookupPages must be at least 1");
+            }
+            if (isBlank(eventPageSizeParameter)) {
+                problems.add("eventPageSizeParameter must not be blank");
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("cannot build the kosc client: " + String.join("; ", problems));
+            }
+            ObjectMapper mapper = Json.mapper();
+            KoscErrorParser errors = new KoscErrorParser(mapper);
+            AuthProvider auth;
+            String how;
+            if (token != null) {
+                auth = StaticTokenAuth.withScheme(tokenScheme, token);
+                how = "static " + tokenScheme + " token";
+            } else {
+                HttpTransport loginTransport = new HttpTransport(PROVIDER, baseUrl, transportOptions, AuthProvider.none(), errors, mapper);
+                KoscLogin login = v2 ? KoscLogin.v2(loginTransport, email, password, refreshPath, clock)
+                        : KoscLogin.v1(loginTransport, email, password, clock);
+                auth = RenewingTokenAuth.of(login, login.scheme(), renewalMargin, clock);
+                how = (v2 ? "v2" : "v1") + " login";
+            }
+            HttpTransport transport = new HttpTransport(PROVIDER, baseUrl, transportOptions, auth, errors, mapper);
+            // Info messages are throttled for 5 minutes: retrying a 429 within the call only adds refused requests.
+            RetryPolicy policy = transportOptions.retryPolicy();
+            Set<Integer> statuses = new HashSet<>(policy.retryableStatuses());
+            statuses.remove(429);
+            TransportOptions noThrottleRetry = transportOptions.toBuilder().retryPolicy(new RetryPolicy(policy.maxRetries(),
+                    policy.initialBackoff(), policy.maxBackoff(), policy.maxRetryAfter(), statuses, policy.sleeper())).build();
+            HttpTransport throttled = new HttpTransport(PROVIDER, baseUrl, noThrottleRetry, auth, errors, mapper);
+            KoscApi api = new KoscApi(transport, throttled, safeCreateLookupPages, eventPageSizeParameter);
+            return new KoscClient(api, "baseUrl=" + transport.baseUrl() + ", auth=" + how);
+        }
+
+        private static boolean isBlank(String value) {
+            return value == null || value.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "KoscClient.Builder[baseUrl=" + baseUrl + ", login=" + (v2 == null ? "none" : v2 ? "v2" : "v1")
+                    + ", password=" + (password == null ? "null" : "****") + ", token=" + (token == null ? "null" : "****") + "]";
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.troubleticket.kosc.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Why Kosc cleared a ticket (the document's clear code list), with the party the document makes
+ * responsible for it.
+ *
+ * <p>String-backed, so that a code this SDK version does not know is kept as received.
+ *
+ * @param value the provider's text, exactly as received
+ */
+public record ClearCode(String value) {
+    public static final ClearCode SYNCHRONIZATION = new ClearCode("synchronization");
+    public static final ClearCode MODEM = new ClearCode("modem");
+    /** Spelt with two n's by Kosc. */
+    public static final ClearCode PROVISIONNING = new ClearCode("provisionning");
+    public static final ClearCode AUTHENTICATION_CUST = new ClearCode("authentication_cust");
+    public static final ClearCode AUTHENTICATION_KOSC = new ClearCode("authentication_kosc");
+    public static final ClearCode THROUGHPUT_PACKET_LOSS = new ClearCode("throughput_packet_loss");
+    public static final ClearCode MAJOR_NETWORK_INCIDENT = new ClearCode("major_network_incident");
+    public static final ClearCode TICKET_CANCELATION_CUST = new ClearCode("ticket_cancelation_cust");
+    public static final ClearCode OTHER_CUST = new ClearCode("other_cust");
+    public static final ClearCode OTHER_KOSC = new ClearCode("other_kosc");
+
+    private static final Map<ClearCode, Responsibility> RESPONSIBLE = new LinkedHashMap<>();
+
+    static {
+        RESPONSIBLE.put(SYNCHRONIZATION, Responsibility.COVAGE);
+        RESPONSIBLE.put(MODEM, Responsibility.CUSTOMER);
+        RESPONSIBLE.put(PROVISIONNING, Responsibility.COVAGE);
+        RESPONSIBLE.put(AUTHENTICATION_CUST, Responsibility.CUSTOMER);
+        RESPONSIBLE.put(AUTHENTICATION_KOSC, Responsibility.COVAGE);
+        RESPONSIBLE.put(THROUGHPUT_PACKET_LOSS, Responsibility.COVAGE);
+        RESPONSIBLE.put(MAJOR_NETWORK_INCIDENT, Responsibility.COVAGE);
+        RESPONSIBLE.put(TICKET_CANCELATION_CUST, Responsibility.CUSTOMER);
+        RESPONSIBLE.put(OTHER_CUST, Responsibility.CUSTOMER);
+        RESPONSIBLE.put(OTHER_KOSC, Responsibility.COVAGE);
+    }
+
+    /** Every code the document lists. */
+    public static final List<ClearCode> KNOWN = List.copyOf(RESPONSIBLE.keySet());
+
+    public ClearCode {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** The code for the provider's text; {@code null} stays {@code null}. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static ClearCode of(String value) {
+        return value == null ? null : new ClearCode(value);
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    /** Whether the document lists this code. */
+    public boolean isKnown() {
+        return RESPONSIBLE.containsKey(this);
+    }
+
+    /** The party the document makes responsible for this code, or {@code null} for an unknown code. */
+    public Responsibility documentedResponsibility() {
+        return RESPONSIBLE.get(this);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

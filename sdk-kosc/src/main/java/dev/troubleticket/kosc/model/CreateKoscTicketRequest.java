@@ -1,0 +1,210 @@
+package dev.troubleticket.kosc.model;
+
+import dev.troubleticket.core.error.FieldViolation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The body of {@code POST /api/tickets/}, with every field of the document.
+ *
+ * <p>{@code diagnostic_run_id} is always sent as a key, even when {@code null}, as Kosc requires; whether
+ * it was given at all is tracked ({@link #diagnosticRunIdGiven()}) so that a forgotten one is reported.
+ * {@link #violations()} lists every rule of the document the client can check; the rules only the
+ * server can check (standard diagnostic, one open ticket per service and per diagnostic run) are not.
+ */
+public final class CreateKoscTicketRequest {
+    /** The categories in which {@code diagnostic_run_id} may be {@code null} or empty. */
+    public static final Set<TicketCategory> CATEGORIES_WITHOUT_DIAGNOSTIC =
+            Set.of(TicketCategory.MOVING_OTP, TicketCategory.SLAMMING, TicketCategory.OTHER);
+    /** The only documented ticket type. */
+    public static final String TYPE_SERVICE = "service";
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .-]{5,19}");
+
+    private final String diagnosticRunId;
+    private final boolean diagnosticRunIdGiven;
+    private final String type;
+    private final String serviceUuid;
+    private final String operatorTicketRef;
+    private final String description;
+    private final String initialComment;
+    private final TicketCategory category;
+    private final String priority;
+    private final KoscContact ownerContact;
+
+    private CreateKoscTicketRequest(Builder b) {
+        this.diagnosticRunId = b.diagnosticRunId;
+        this.diagnosticRunIdGiven = b.diagnosticRunIdGiven;
+        this.type = b.type;
+        this.serviceUuid = b.serviceUuid;
+        this.operatorTicketRef = b.operatorTicketRef;
+        this.description = b.description;
+        this.initialComment = b.initialComment;
+        this.category = b.category;
+        this.priority = b.priority;
+        this.ownerContact = b.ownerContact;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String diagnosticRunId() { return diagnosticRunId; }
+    /** Whether {@code diagnostic_run_id} was set at all (to a value, {@code null} or empty). */
+    public boolean diagnosticRunIdGiven() { return diagnosticRunIdGiven; }
+    public String type() { return type; }
+    public String serviceUuid() { return serviceUuid; }
+    public String operatorTicketRef() { return operatorTicketRef; }
+    public String description() { return description; }
+    public String initialComment() { return initialComment; }
+    public TicketCategory category() { return category; }
+    public String priority() { return priority; }
+    public KoscContact ownerContact() { return ownerContact; }
+
+    /** Every rule of the document this request breaks, in field order; empty when it may be sent. */
+    public List<FieldViolation> violations() {
+        List<FieldViolation> problems = new ArrayList<>();
+        if (!diagnosticRunIdGiven) {
+            problems.add(new FieldViolation("diagnostic_run_id",
+                    "is required as a key (null or empty is allowed only for categories moving_otp, slamming, other)"));
+        } else if (isBlank(diagnosticRunId) && (category == null || !CATEGORIES_WITHOUT_DIAGNOSTIC.contains(category))) {
+            problems.add(new FieldViolation("diagnostic_run_id", "must name a diagnostic run for category "
+                    + (category == null ? "(none)" : category.value()) + "; only moving_otp, slamming and other may go without"));
+        }
+        if (isBlank(type)) {
+            problems.add(new FieldViolation("type", "is required (service)"));
+        } else if (!TYPE_SERVICE.equals(type)) {
+            problems.add(new FieldViolation("type", "must be 'service', the only ticket type, not '" + type + "'"));
+        }
+        if (isBlank(serviceUuid)) {
+            problems.add(new FieldViolation("service_uuid", "is required"));
+        }
+        if (isBlank(operatorTicketRef)) {
+            problems.add(new FieldViolation("operator_ticket_ref", "is required (it also makes a create safe to retry)"));
+        }
+        if (isBlank(description)) {
+            problems.add(new FieldViolation("description", "is required"));
+        }
+        if (category == null) {
+            problems.add(new FieldViolation("category", "is required, one of " + TicketCategory.KNOWN));
+        } else if (!category.isKnown()) {
+            problems.add(new FieldViolation("category", "'" + category.value() + "' is not one of " + TicketCategory.KNOWN));
+        }
+        if (priority != null && priority.isBlank()) {
+            problems.add(new FieldViolation("priority", "must not be blank (leave it out for the default)"));
+        }
+        if (ownerContact == null) {
+            problems.add(new FieldViolation("owner_contact", "is required (first_name, last_name, email, phone_number)"));
+        } else {
+            if (isBlank(ownerContact.firstName())) {
+                problems.add(new FieldViolation("owner_contact.first_name", "is required"));
+            }
+            if (isBlank(ownerContact.lastName())) {
+                problems.add(new FieldViolation("owner_contact.last_name", "is required"));
+            }
+            if (isBlank(ownerContact.email())) {
+                problems.add(new FieldViolation("owner_contact.email", "is required"));
+            } else if (!EMAIL.matcher(ownerContact.email().trim()).matches()) {
+                problems.add(new FieldViolation("owner_contact.email", "is not an e-mail address"));
+            }
+            if (isBlank(ownerContact.phoneNumber())) {
+                problems.add(new FieldViolation("owner_contact.phone_number", "is required"));
+            } else if (!PHONE.matcher(ownerContact.phoneNumber().trim()).matches()) {
+                problems.add(new FieldViolation("owner_contact.phone_number", "is not a phone number (digits, optionally +, spaces, dots, dashes)"));
+            }
+        }
+        return problems;
+    }
+
+    /** The JSON body, keys in the document's order; {@code diagnostic_run_id} always present, other nulls left out. */
+    public Map<String, Object> toWire() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("diagnostic_run_id", diagnosticRunId);
+        putIfSet(body, "type", type);
+        putIfSet(body, "service_uuid", serviceUuid);
+        putIfSet(body, "operator_ticket_ref", operatorTicketRef);
+        putIfSet(body, "description", description);
+        putIfSet(body, "initial_comment", initialComment);
+        putIfSet(body, "category", category == null ? null : category.value());
+        putIfSet(body, "priority", priority);
+        if (ownerContact != null) {
+            Map<String, Object> contact = new LinkedHashMap<>();
+            putIfSet(contact, "first_name", ownerContact.firstName());
+            putIfSet(contact, "last_name", ownerContact.lastName());
+            putIfSet(contact, "email", ownerContact.email());
+            putIfSet(contact, "phone_number", ownerContact.phoneNumber());
+            body.put("owner_contact", contact);
+        }
+        return body;
+    }
+
+    /**
+     * The JSON body as a tree, with {@code "diagnostic_run_id": null} written out: a tree keeps explicit
+     * nulls, where the SDK's mapper leaves null map entries out.
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+        com.fasterxml.jackson.databind.node.ObjectNode json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        toWire().forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                com.fasterxml.jackson.databind.node.ObjectNode child = json.putObject(key);
+                nested.forEach((k, v) -> child.put(String.valueOf(k), String.valueOf(v)));
+            } else if (value == null) {
+                json.putNull(key);
+            } else {
+                json.put(key, value.toString());
+            }
+        });
+        return json;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "CreateKoscTicketRequest[type=" + type + ", category=" + category + ", serviceUuid=" + serviceUuid
+                + ", operatorTicketRef=" + operatorTicketRef + ", diagnosticRunId=" + diagnosticRunId + "]";
+    }
+
+    /** Builds a {@link CreateKoscTicketRequest}; {@code type} defaults to {@code service}. Nothing is checked here: see {@link #violations()}. */
+    public static final class Builder {
+        private String diagnosticRunId;
+        private boolean diagnosticRunIdGiven;
+        private String type = TYPE_SERVICE;
+        private String serviceUuid;
+        private String operatorTicketRef;
+        private String description;
+        private String initialComment;
+        private TicketCategory category;
+        private String priority;
+        private KoscContact ownerContact;
+
+        /** The diagnostic run; {@code null} or {@code ""} is allowed only for moving_otp, slamming and other. */
+        public Builder diagnosticRunId(String value) { this.diagnosticRunId = value; this.diagnosticRunIdGiven = true; return this; }
+        public Builder type(String value) { this.type = value; return this; }
+        public Builder serviceUuid(String value) { this.serviceUuid = value; return this; }
+        public Builder operatorTicketRef(String value) { this.operatorTicketRef = value; return this; }
+        public Builder description(String value) { this.description = value; return this; }
+        public Builder initialComment(String value) { this.initialComment = value; return this; }
+        public Builder category(TicketCategory value) { this.category = value; return this; }
+        public Builder category(String value) { this.category = TicketCategory.of(value); return this; }
+        public Builder priority(String value) { this.priority = value; return this; }
+        public Builder ownerContact(KoscContact value) { this.ownerContact = value; return this; }
+
+        public CreateKoscTicketRequest build() {
+            return new CreateKoscTicketRequest(this);
+        }
+    }
+}

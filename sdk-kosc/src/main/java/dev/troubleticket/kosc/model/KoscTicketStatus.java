@@ -1,0 +1,59 @@
+package dev.troubleticket.kosc.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Kosc ticket status ({@code open}, {@code deferred}, {@code cleared}, {@code reopen}, {@code closed}, {@code canceled}).
+ *
+ * <p>String-backed rather than an enum, so that a value this SDK version does not know is kept as
+ * received ({@link #isKnown()} is then {@code false}) instead of failing the whole answer.
+ *
+ * @param value the provider's text, exactly as received
+ */
+public record KoscTicketStatus(String value) {
+    /** {@code open}. */
+    public static final KoscTicketStatus OPEN = new KoscTicketStatus("open");
+    /** {@code deferred}. */
+    public static final KoscTicketStatus DEFERRED = new KoscTicketStatus("deferred");
+    /** {@code cleared}. */
+    public static final KoscTicketStatus CLEARED = new KoscTicketStatus("cleared");
+    /** {@code reopen}. */
+    public static final KoscTicketStatus REOPEN = new KoscTicketStatus("reopen");
+    /** {@code closed}. */
+    public static final KoscTicketStatus CLOSED = new KoscTicketStatus("closed");
+    /** {@code canceled}. */
+    public static final KoscTicketStatus CANCELED = new KoscTicketStatus("canceled");
+
+    /** Every value the Kosc documents name. */
+    public static final List<KoscTicketStatus> KNOWN = List.of(OPEN, DEFERRED, CLEARED, REOPEN, CLOSED, CANCELED);
+
+    public KoscTicketStatus {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** The value for the provider's text; {@code null} stays {@code null}. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static KoscTicketStatus of(String value) {
+        return value == null ? null : new KoscTicketStatus(value);
+    }
+
+    /** The provider's text. */
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    /** Whether the documents name this value. */
+    public boolean isKnown() {
+        return KNOWN.contains(this);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.troubleticket.kosc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.troubleticket.core.Capability;
+import dev.troubleticket.core.ProviderSettings;
+import dev.troubleticket.core.TicketingClient;
+import dev.troubleticket.core.TicketingClients;
+import dev.troubleticket.testkit.kosc.KoscSimulator;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The ServiceLoader entry and its settings keys. */
+class KoscProviderTest {
+
+    @Test
+    void providerIsFoundByIdAndDeclaresItsCapabilities() {
+        assertThat(TicketingClients.availableProviders()).contains("kosc");
+        try (KoscSimulator simulator = new KoscSimulator().start()) {
+            TicketingClient client = TicketingClients.create("kosc", simulator.clientSettings());
+            assertThat(client.provider()).isEqualTo("kosc");
+            assertThat(client.capabilities()).contains(Capability.CREATE, Capability.EVENT_FEED, Capability.WATCH_BY_POLLING)
+                    .doesNotContain(Capability.ATTACHMENTS, Capability.PUSH_NOTIFICATIONS);
+            assertThat(client.unwrap(KoscApi.class)).isSameAs(((KoscClient) client).api());
+        }
+    }
+
+    @Test
+    void v1SettingsAndStaticTokenSettingsBuildWorkingClients() {
+        try (KoscSimulator simulator = new KoscSimulator().start()) {
+            TicketingClient v1 = TicketingClients.create("kosc", ProviderSettings.of(Map.of("baseUrl", simulator.baseUrl(),
+                    "username", KoscSimulator.EMAIL, "password", KoscSimulator.PASSWORD, "authVersion", "v1")));
+            TicketingClient token = TicketingClients.create("kosc", ProviderSettings.of(Map.of("baseUrl", simulator.baseUrl(),
+                    "token", simulator.issueV1Token(), "tokenScheme", "JWT")));
+
+            String id = v1.create(KoscTestData.neutralRequest("SETTINGS-1")).id();
+            assertThat(token.get(id).externalReference()).isEqualTo("SETTINGS-1");
+            assertThat(simulator.loginCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void missingOrBadSettingsAreNamed() {
+        assertThatThrownBy(() -> TicketingClients.create("kosc", ProviderSettings.of(Map.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseUrl");
+        assertThatThrownBy(() -> TicketingClients.create("kosc", ProviderSettings.of(Map.of("baseUrl", "https://kosc.example"))))
+                .hasMessageContaining("username");
+        assertThatThrownBy(() -> TicketingClients.create("kosc", ProviderSettings.of(Map.of("baseUrl", "https://kosc.example",
+                "username", "u", "password", "p", "authVersion", "v3")))).hasMessageContaining("authVersion");
+        assertThatThrownBy(() -> TicketingClients.create("kosc", ProviderSettings.of(Map.of("baseUrl", "https://kosc.example",
+                "token", "t", "safeCreateLookupPages", "many")))).hasMessageContaining("safeCreateLookupPages");
+    }
+}
