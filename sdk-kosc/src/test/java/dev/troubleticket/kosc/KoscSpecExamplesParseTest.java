@@ -176,6 +176,25 @@ class KoscSpecExamplesParseTest {
     }
 
     @Test
+    void theDocumentsCreateExampleReadsBackIntoAValidRequestThatWritesTheSameBody() throws IOException {
+        CreateKoscTicketRequest read = CreateKoscTicketRequest.fromJson(tree("ticket-create-request"));
+
+        assertThat(read.violations()).isEmpty();
+        assertThat(read.category()).isEqualTo(TicketCategory.LOW_RATE);
+        assertThat(read.ownerContact().phoneNumber()).isEqualTo("0785655656");
+        assertThat(mapper.<JsonNode>valueToTree(read.toWire())).isEqualTo(tree("ticket-create-request"));
+    }
+
+    @Test
+    void aCreateBodyWithoutTheDiagnosticRunKeyReadsAsNotGiven() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode) tree("ticket-create-request");
+        body.remove("diagnostic_run_id");
+        assertThat(CreateKoscTicketRequest.fromJson(body).diagnosticRunIdGiven()).isFalse();
+        body.putNull("diagnostic_run_id");
+        assertThat(CreateKoscTicketRequest.fromJson(body).diagnosticRunIdGiven()).isTrue();
+    }
+
+    @Test
     void ticketEventRequestsAreWrittenExactlyAsTheDocumentsExamples() throws IOException {
         assertThat(mapper.<JsonNode>valueToTree(TicketEventRequest.status(KoscTicketStatus.CLOSED, null))).isEqualTo(tree("ticket-close-request"));
         assertThat(mapper.<JsonNode>valueToTree(TicketEventRequest.comment("this is a comment"))).isEqualTo(tree("ticket-comment-request"));

@@ -121,6 +121,37 @@ public final class CreateKoscTicketRequest {
         return problems;
     }
 
+    /**
+     * Reads a create body written as in Kosc's document (for example a file given to
+     * {@code ticketctl create --file}). Nothing is checked here: call {@link #violations()}. A
+     * {@code diagnostic_run_id} key that is present with {@code null} counts as given.
+     */
+    public static CreateKoscTicketRequest fromJson(com.fasterxml.jackson.databind.JsonNode body) {
+        Builder builder = builder();
+        if (body.has("diagnostic_run_id")) {
+            builder.diagnosticRunId(text(body.get("diagnostic_run_id")));
+        }
+        if (body.has("type")) {
+            builder.type(text(body.get("type")));
+        }
+        builder.serviceUuid(text(body.get("service_uuid")))
+                .operatorTicketRef(text(body.get("operator_ticket_ref")))
+                .description(text(body.get("description")))
+                .initialComment(text(body.get("initial_comment")))
+                .category(text(body.get("category")))
+                .priority(text(body.get("priority")));
+        com.fasterxml.jackson.databind.JsonNode contact = body.get("owner_contact");
+        if (contact != null && contact.isObject()) {
+            builder.ownerContact(new KoscContact(text(contact.get("first_name")), text(contact.get("last_name")),
+                    text(contact.get("email")), text(contact.get("phone_number"))));
+        }
+        return builder.build();
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
     /** The JSON body, keys in the document's order; {@code diagnostic_run_id} always present, other nulls left out. */
     public Map<String, Object> toWire() {
         Map<String, Object> body = new LinkedHashMap<>();
