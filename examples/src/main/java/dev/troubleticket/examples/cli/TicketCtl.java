@@ -12,8 +12,9 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "ticketctl", mixinStandardHelpOptions = true, versionProvider = TicketCtl.Version.class,
         description = "Open, follow and close trouble tickets at wholesale network providers.",
-        subcommands = {GetCommand.class, ListCommand.class, CommentCommand.class,
-                TransitionCommand.class, HistoryCommand.class, AllowedCommand.class, SimulateCommand.class},
+        subcommands = {CreateCommand.class, GetCommand.class, ListCommand.class, CommentCommand.class,
+                TransitionCommand.class, HistoryCommand.class, AllowedCommand.class, WatchCommand.class,
+                SimulateCommand.class, DemoCommand.class},
         footer = {"", "Exit codes: 0 done, 2 usage error, 3 refused by validation (nothing sent),",
                 "4 refused by the provider (4xx), 5 provider or network failure after retries, 1 anything else."})
 public final class TicketCtl implements Runnable {

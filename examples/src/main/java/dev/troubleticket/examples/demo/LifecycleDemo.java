@@ -1,0 +1,148 @@
+package dev.troubleticket.examples.demo;
+
+import dev.troubleticket.core.TicketingClient;
+import dev.troubleticket.core.TicketingClients;
+import dev.troubleticket.core.model.AllowedTransition;
+import dev.troubleticket.core.model.StatusChange;
+import dev.troubleticket.core.model.Ticket;
+import dev.troubleticket.core.model.TicketEvent;
+import dev.troubleticket.core.model.TicketStatus;
+import dev.troubleticket.examples.support.FollowOptions;
+import dev.troubleticket.examples.support.ProviderSupport;
+import dev.troubleticket.testkit.ProviderSimulator;
+import dev.troubleticket.testkit.ProviderSimulators;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * Walks one ticket through its real lifecycle at a provider's in-process simulator, through the neutral
+ * API only: the operator opens it, the provider asks for information, the operator answers, the provider
+ * resolves it, the operator closes it — while the provider's events are followed by the adapter's own
+ * mechanism (polling, re-reading or pushed callbacks). Prints an account as it goes.
+ */
+public final class LifecycleDemo {
+    private static final Duration EVENT_WAIT = Duration.ofSeconds(15);
+
+    private final PrintWriter out;
+    private final Object printLock = new Object();
+
+    public LifecycleDemo(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** What one provider's walk showed. */
+    public record Outcome(String provider, String ticketId, List<TicketStatus> statuses, String finalProviderStatus,
+                          int eventsFollowed, int historyEntries, int requests, int ticketsCreated, Duration elapsed,
+                          String failure) {
+        /** Whether the walk ended with a closed ticket and the events followed. */
+        public boolean succeeded() {
+            return failure == null;
+        }
+    }
+
+    /** Runs the walk for one provider. */
+    public Outcome run(ProviderSupport support) {
+        Instant started = Instant.now();
+        List<TicketStatus> statuses = new ArrayList<>();
+        List<TicketEvent> followed = new CopyOnWriteArrayList<>();
+        Map<String, Boolean> seenEventIds = new ConcurrentHashMap<>();
+        String id = support.id();
+        String ticketId = null;
+        ProviderSimulator simulator = ProviderSimulators.create(id).start(0);
+        try (simulator; TicketingClient client = TicketingClients.create(id, simulator.clientSettings())) {
+            say(id, "simulator listening on " + simulator.baseUrl() + "; events followed by " + support.followedBy());
+            FollowOptions options = FollowOptions.polling(Duration.ofMillis(100))
+                    .withCallback(null, "127.0.0.1:0").startingAt(started.minusSeconds(1));
+            Ticket ticket = client.create(support.sampleRequest("DEMO-" + id.toUpperCase() + "-" + started.toEpochMilli() % 100000));
+            ticketId = ticket.id();
+            final String followedTicket = ticketId;
+            try (AutoCloseable following = support.follow(client, options.withTickets(List.of(ticketId)), event -> {
+                if (followedTicket.equals(event.ticketId()) || event.ticketId() == null) {
+                    if (event.id() == null || seenEventIds.putIfAbsent(event.id(), Boolean.TRUE) == null) {
+                        followed.add(event);
+                        say(id, "  event followed: " + describe(event));
+                    }
+                }
+            })) {
+                record(id, statuses, ticket, "opened ticket " + ticket.id() + " (reference " + ticket.externalReference() + ")");
+
+                simulator.askForInformation(ticketId, "Is the customer's modem powered on and synchronised?");
+                record(id, statuses, client.get(ticketId), "the provider asks for information");
+                say(id, "allowed next: " + client.allowedTransitions(ticketId).stream()
+                        .map(AllowedTransition::target).map(Enum::name).distinct().collect(Collectors.joining(", ")));
+
+                record(id, statuses, client.transition(ticketId, StatusChange.to(TicketStatus.IN_PROGRESS)
+                        .withComment("The modem is on; its DSL light blinks.")), "the operator answers");
+
+                simulator.resolve(ticketId, "Line resynchronised at the DSLAM.");
+                record(id, statuses, client.get(ticketId), "the provider resolves it");
+
+                Ticket closed = client.transition(ticketId, StatusChange.to(TicketStatus.CLOSED)
+                        .withComment("Customer confirms the line works again."));
+                record(id, statuses, closed, "the operator closes it");
+
+                awaitClosedEvent(followed);
+                int history = historySize(client, ticketId);
+                String finalStatus = client.get(ticketId).providerStatus();
+                Outcome outcome = new Outcome(id, ticketId, statuses, finalStatus, followed.size(), history,
+                        simulator.server().requestCount(), simulator.ticketsCreated(), Duration.between(started, Instant.now()),
+                        closed.status() == TicketStatus.CLOSED ? null : "ticket ended " + closed.status());
+                say(id, "done: " + followed.size() + " events followed, " + history + " history entries, "
+                        + outcome.requests() + " HTTP requests");
+                return outcome;
+            }
+        } catch (Exception e) {
+            say(id, "FAILED: " + e.getMessage());
+            return new Outcome(id, ticketId, statuses, null, followed.size(), 0, simulator.server().requestCount(),
+                    simulator.ticketsCreated(), Duration.between(started, Instant.now()), e.toString());
+        }
+    }
+
+    private void awaitClosedEvent(List<TicketEvent> followed) throws InterruptedException {
+        long deadline = System.nanoTime() + EVENT_WAIT.toNanos();
+        while (followed.stream().noneMatch(e -> e.status() == TicketStatus.CLOSED) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        if (followed.stream().noneMatch(e -> e.status() == TicketStatus.CLOSED)) {
+            throw new IllegalStateException("the event of the ticket's closing was not followed within " + EVENT_WAIT.toSeconds() + " s");
+        }
+    }
+
+    private static int historySize(TicketingClient client, String ticketId) {
+        return client.supports(dev.troubleticket.core.Capability.HISTORY) ? client.history(ticketId).size() : 0;
+    }
+
+    private void record(String provider, List<TicketStatus> statuses, Ticket ticket, String what) {
+        statuses.add(ticket.status());
+        say(provider, what + " → " + ticket.status() + " (" + provider + ": " + ticket.providerStatus() + ")");
+    }
+
+    private static String describe(TicketEvent event) {
+        StringBuilder text = new StringBuilder(event.kind().name());
+        if (event.status() != null) {
+            text.append(" → ").append(event.status()).append(" (").append(event.providerStatus()).append(')');
+        }
+        if (event.providerType() != null) {
+            text.append(" [").append(event.providerType()).append(']');
+        }
+        if (event.comment() != null) {
+            String comment = event.comment().replaceAll("\\s+", " ");
+            text.append(": \"").append(comment.length() > 60 ? comment.substring(0, 59) + "…" : comment).append('"');
+        }
+        return text.toString();
+    }
+
+    private void say(String provider, String text) {
+        synchronized (printLock) {
+            out.printf("[%-8s] %s%n", provider, text);
+            out.flush();
+        }
+    }
+}

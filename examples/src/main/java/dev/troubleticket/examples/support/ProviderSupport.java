@@ -1,0 +1,52 @@
+package dev.troubleticket.examples.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.troubleticket.core.TicketingClient;
+import dev.troubleticket.core.feed.EventHandler;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.Ticket;
+import dev.troubleticket.core.model.TicketEvent;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the command line and the demo need from a provider beyond the neutral API: how to read a create
+ * body written as in the provider's own document, how to follow its events, and a request its simulator
+ * accepts. One implementation per provider, each a thin layer over the adapter's own API.
+ */
+public interface ProviderSupport {
+
+    /** The provider id. */
+    String id();
+
+    /** How the provider's events are followed, in a few words, for help texts and the demo. */
+    String followedBy();
+
+    /** A create request the provider's simulator accepts, with the given external reference. */
+    CreateTicketRequest sampleRequest(String reference);
+
+    /**
+     * Checks a create body written exactly as in the provider's API document and sends it; a body that
+     * breaks the provider's rules is refused before sending with every violation listed.
+     */
+    Ticket createFromDocumentBody(TicketingClient client, JsonNode body);
+
+    /**
+     * Starts following the provider's events as neutral events, delivering each to the handler; closing
+     * the answer stops following (and undoes any registration at the provider).
+     */
+    AutoCloseable follow(TicketingClient client, FollowOptions options, EventHandler<TicketEvent> handler) throws Exception;
+
+    /** The supports this build knows, in the order the demo runs them. */
+    static List<ProviderSupport> all() {
+        return List.of(new KoscSupport());
+    }
+
+    /** The support for a provider id. */
+    static ProviderSupport of(String id) {
+        String wanted = id.toLowerCase(Locale.ROOT);
+        return all().stream().filter(s -> s.id().equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown provider '" + id + "'; known: "
+                        + all().stream().map(ProviderSupport::id).toList()));
+    }
+}
