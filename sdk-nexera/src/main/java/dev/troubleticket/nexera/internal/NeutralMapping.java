@@ -62,6 +62,10 @@ public final class NeutralMapping {
             Integer number = priorityNumber(request.priority(), violations);
             t.priority(number);
             t.severity(severityFor(request.priority()));
+        } else {
+            // Nexera requires a severity on a trouble ticket; the neutral API only knows priority. Without one,
+            // Medium is sent (a providerField "severity" overrides it).
+            t.severity(Severity.MEDIUM);
         }
         if (request.serviceId() != null) {
             String referredType = request.providerField("serviceReferredType");
