@@ -188,7 +188,7 @@ public final class TicketValidator {
 
     private static boolean isBase64(String text) {
         try {
-            Base64.getMimeDecoder().decode(text);
+            Base64.getDecoder().decode(text.replaceAll("\\s", ""));
             return !text.isBlank();
         } catch (IllegalArgumentException e) {
             return false;

@@ -56,7 +56,7 @@ public record AttachmentRefOrValue(
             return null;
         }
         try {
-            return Base64.getMimeDecoder().decode(content);
+            return Base64.getDecoder().decode(content.replaceAll("\\s", ""));
         } catch (IllegalArgumentException notBase64) {
             return null;
         }

@@ -106,7 +106,7 @@ final class NexeraRules {
             for (JsonNode a : attachments) {
                 if (a.hasNonNull("content")) {
                     try {
-                        Base64.getMimeDecoder().decode(a.get("content").asText());
+                        Base64.getDecoder().decode(a.get("content").asText().replaceAll("\\s", ""));
                     } catch (IllegalArgumentException e) {
                         problems.add("attachment.content: not base64");
                     }
