@@ -12,7 +12,6 @@ public final class NexeraClient extends Tmf621Client {
 
     /** Starts a builder with Nexera's profile. */
     public static Builder builder() {
-        return new Builder(NexeraProfile.profile()) {
-        }.factory(NexeraClient::new);
+        return new Builder(NexeraProfile.profile()).factory(NexeraClient::new);
     }
 }

@@ -256,8 +256,10 @@ class Tmf621ApiSimulatorTest {
     void hubQueryLimitsTheEventsSent() throws Exception {
         TroubleTicket created = createCustomerTicket("A");
         List<Tmf621Event> events = new CopyOnWriteArrayList<>();
-        try (Tmf621Subscription ignored = client.unwrap(Tmf621Client.class).listenTyped(
+        try (Tmf621Subscription subscription = client.unwrap(Tmf621Client.class).listenTyped(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, "eventType=TroubleTicketResolvedEvent", events::add)) {
+            assertThat(simulator.hubs().get(subscription.hub().id()).get("query").asText())
+                    .isEqualTo("eventType=TroubleTicketResolvedEvent");
             simulator.hold(created.id(), "part ordered");
             simulator.resolve(created.id(), "fixed");
             await(events, e -> e instanceof Tmf621Event.Resolved);
