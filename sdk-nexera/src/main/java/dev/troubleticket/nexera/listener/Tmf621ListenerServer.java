@@ -116,10 +116,10 @@ public final class Tmf621ListenerServer implements AutoCloseable {
         return "http://" + host + ":" + port() + path;
     }
 
-    /** Stops accepting, lets requests in flight finish for up to a second. */
+    /** Stops at once: handlers answer immediately, and a provider whose request is cut sends it again. */
     @Override
     public void close() {
-        server.stop(1);
+        server.stop(0);
         httpThreads.shutdown();
         try {
             httpThreads.awaitTermination(2, TimeUnit.SECONDS);
