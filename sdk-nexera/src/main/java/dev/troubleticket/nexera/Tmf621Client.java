@@ -126,7 +126,8 @@ public class Tmf621Client implements TicketingClient {
         try {
             return toTicket(api.createReceived(ticket));
         } catch (TransportException | ProviderException e) {
-            if (e instanceof ProviderException && !e.isRetryable()) {
+            boolean acceptedButUnreadable = e.httpStatus() >= 200 && e.httpStatus() < 300;
+            if (e instanceof ProviderException && !e.isRetryable() && !acceptedButUnreadable) {
                 throw e;
             }
             LOG.info("{}: the create's answer was lost ({}); looking the ticket up by its externalId first", provider,
@@ -134,6 +135,10 @@ public class Tmf621Client implements TicketingClient {
             Tmf621Api.Received existing = findByExternalId(request.externalReference());
             if (existing != null) {
                 return toTicket(existing);
+            }
+            if (acceptedButUnreadable) {
+                // The server said it created something but the ticket cannot be found: sending again could duplicate it.
+                throw e;
             }
             return toTicket(api.createReceived(ticket));
         }

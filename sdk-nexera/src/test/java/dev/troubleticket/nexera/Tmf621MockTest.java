@@ -264,6 +264,19 @@ class Tmf621MockTest {
     }
 
     @Test
+    void createAcceptedWithAnUnreadableAnswerIsLookedUpAndNeverSentAgain() throws Exception {
+        answer(201, "<html>created</html>");
+        answer(200, "[]");
+
+        assertThatThrownBy(() -> client.create(CreateTicketRequest.builder().externalReference("INC-8").serviceId("FTTH-1").title("t")
+                .description("d").build())).isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.httpStatus()).isEqualTo(201));
+
+        assertThat(server.takeRequest().getMethod()).isEqualTo("POST");
+        assertThat(server.takeRequest().getMethod()).isEqualTo("GET");
+        assertThat(server.getRequestCount()).as("no second POST").isEqualTo(2);
+    }
+
+    @Test
     void createRefusedAsInvalidByTheServerIsNotRetried() {
         answer(400, "{\"code\":\"INVALID_BODY\",\"reason\":\"Invalid\",\"message\":\"name: required\"}");
 
