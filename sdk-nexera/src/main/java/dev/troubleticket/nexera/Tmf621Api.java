@@ -1,0 +1,344 @@
+package dev.troubleticket.nexera;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.troubleticket.core.Page;
+import dev.troubleticket.core.PageFetcher;
+import dev.troubleticket.core.PagedIterable;
+import dev.troubleticket.core.error.ErrorDetails;
+import dev.troubleticket.core.error.FieldViolation;
+import dev.troubleticket.core.error.ProviderException;
+import dev.troubleticket.core.error.ValidationException;
+import dev.troubleticket.core.internal.ApiRequest;
+import dev.troubleticket.core.internal.ApiResponse;
+import dev.troubleticket.core.internal.HttpTransport;
+import dev.troubleticket.nexera.internal.OperatorTransitions;
+import dev.troubleticket.nexera.internal.TicketValidator;
+import dev.troubleticket.nexera.model.AttachmentRefOrValue;
+import dev.troubleticket.nexera.model.Hub;
+import dev.troubleticket.nexera.model.Note;
+import dev.troubleticket.nexera.model.TroubleTicket;
+import dev.troubleticket.nexera.model.TroubleTicketStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+
+/**
+ * The full typed TMF621 v4 Trouble Ticket API of one server: every operation of the Nexera document,
+ * with the profile's requirement matrix checked before anything is sent. Obtain it with
+ * {@code client.unwrap(Tmf621Api.class)}. Thread-safe.
+ *
+ * <p>Updates are JSON merge patches ({@code application/merge-patch+json}): the fields set in the patch
+ * replace the ticket's, arrays whole. So {@link #addNote} and {@link #addAttachment} read the ticket and
+ * send its list with the new element appended; two operators adding notes to one ticket at the same
+ * instant can lose one (TMF621 has no version check to prevent it).
+ */
+public final class Tmf621Api {
+    /** The media type of a JSON merge patch (RFC 7386). */
+    public static final MediaType MERGE_PATCH = MediaType.get("application/merge-patch+json; charset=utf-8");
+
+    private final HttpTransport transport;
+    private final Tmf621Profile profile;
+    private final TicketValidator validator;
+    private final ObjectMapper mapper;
+
+    Tmf621Api(HttpTransport transport, Tmf621Profile profile) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.mapper = transport.mapper();
+        this.validator = new TicketValidator(profile, mapper);
+    }
+
+    /** A ticket with the JSON it was read from. */
+    record Received(TroubleTicket ticket, String json) {
+    }
+
+    /** The profile this API checks requests against. */
+    public Tmf621Profile profile() {
+        return profile;
+    }
+
+    /** Every violation of the profile's rules by a create body (empty when it may be sent). */
+    public List<FieldViolation> checkCreate(TroubleTicket ticket) {
+        return validator.check(ticket, TicketOperation.CREATE, null);
+    }
+
+    /** Every violation of the profile's rules by a merge patch on a ticket of the given type ({@code null} if unknown). */
+    public List<FieldViolation> checkUpdate(TroubleTicket patch, String ticketType) {
+        return validator.check(patch, TicketOperation.UPDATE, ticketType);
+    }
+
+    /**
+     * {@code POST /troubleTicket} (answers 201). Never retried blindly: a lost answer is the caller's to
+     * resolve (the neutral client looks the ticket up by its {@code externalId} first).
+     *
+     * @throws ValidationException before sending, listing every violation of the requirement matrix
+     */
+    public TroubleTicket create(TroubleTicket ticket) {
+        return createReceived(ticket).ticket();
+    }
+
+    Received createReceived(TroubleTicket ticket) {
+        refuseIfInvalid("trouble ticket create", checkCreate(ticket));
+        ApiRequest request = ApiRequest.post(path("/troubleTicket"), transport.jsonBody(ticket)).idempotent(false).build();
+        return readTicket(transport.send(request));
+    }
+
+    /** {@code GET /troubleTicket/{id}}, optionally with only some {@code fields}. */
+    public TroubleTicket get(String id, String... fields) {
+        return getReceived(id, fields).ticket();
+    }
+
+    Received getReceived(String id, String... fields) {
+        requireId(id);
+        ApiRequest.Builder request = ApiRequest.get(path("/troubleTicket/" + encode(id)));
+        if (fields.length > 0) {
+            request.query("fields", String.join(",", fields));
+        }
+        return readTicket(transport.send(request.build()));
+    }
+
+    /** {@code GET /troubleTicket}: one page at {@code offset}, {@code limit} tickets at most ({@code 0}: server default). */
+    public TroubleTicketPage listPage(TroubleTicketFilter filter, int offset, int limit) {
+        PageOfReceived page = fetchPage(filter, offset, limit);
+        return new TroubleTicketPage(page.items().stream().map(Received::ticket).toList(), offset, page.total(),
+                page.resultCount(), page.partial());
+    }
+
+    /**
+     * {@code GET /troubleTicket}, lazily, page after page: each page is asked for when iteration reaches it,
+     * using {@code X-Total-Count} (or a 206 answer, or a full page) to know that another follows.
+     */
+    public PagedIterable<TroubleTicket> list(TroubleTicketFilter filter) {
+        PageFetcher<Received> fetcher = fetcher(filter);
+        return PagedIterable.of(cursor -> {
+            Page<Received> page = fetcher.fetch(cursor);
+            return new Page<>(page.items().stream().map(Received::ticket).toList(), page.nextCursor(), page.totalCount());
+        });
+    }
+
+    PagedIterable<Received> listReceived(TroubleTicketFilter filter) {
+        return PagedIterable.of(fetcher(filter));
+    }
+
+    PageFetcher<Received> fetcher(TroubleTicketFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        return cursor -> {
+            int offset = cursor == null ? filter.offset() : Integer.parseInt(cursor);
+            PageOfReceived page = fetchPage(filter, offset, filter.pageSize());
+            TroubleTicketPage typed = new TroubleTicketPage(page.items().stream().map(Received::ticket).toList(), offset,
+                    page.total(), page.resultCount(), page.partial());
+            String next = typed.hasMore(filter.pageSize()) ? String.valueOf(offset + page.items().size()) : null;
+            return new Page<>(page.items(), next, page.total());
+        };
+    }
+
+    private record PageOfReceived(List<Received> items, long total, long resultCount, boolean partial) {
+    }
+
+    private PageOfReceived fetchPage(TroubleTicketFilter filter, int offset, int limit) {
+        ApiRequest.Builder request = ApiRequest.get(path("/troubleTicket"));
+        for (Map.Entry<String, String> parameter : filter.queryParameters()) {
+            request.query(parameter.getKey(), parameter.getValue());
+        }
+        request.query("offset", offset);
+        if (limit > 0) {
+            request.query("limit", limit);
+        }
+        ApiResponse response = transport.send(request.build());
+        JsonNode body = transport.read(response, mapper.constructType(JsonNode.class));
+        if (!body.isArray()) {
+            throw new ProviderException(transport.provider() + " answered the ticket list with a JSON " + body.getNodeType()
+                    + " where an array was expected", details(response));
+        }
+        List<Received> items = new ArrayList<>();
+        for (JsonNode element : body) {
+            items.add(new Received(toTicket(element, response), element.toString()));
+        }
+        long total = headerNumber(response, "X-Total-Count");
+        long results = headerNumber(response, "X-Result-Count");
+        return new PageOfReceived(items, total, results >= 0 ? results : items.size(), response.status() == 206);
+    }
+
+    /**
+     * {@code PATCH /troubleTicket/{id}} with the patch as {@code application/merge-patch+json}.
+     *
+     * @param ticketType the ticket's type, to choose the matrix column ({@code null}: the default column)
+     * @throws ValidationException before sending, listing every violation
+     */
+    public TroubleTicket update(String id, TroubleTicket patch, String ticketType) {
+        return updateReceived(id, patch, ticketType).ticket();
+    }
+
+    /** {@link #update(String, TroubleTicket, String)} with the default column. */
+    public TroubleTicket update(String id, TroubleTicket patch) {
+        return update(id, patch, null);
+    }
+
+    Received updateReceived(String id, TroubleTicket patch, String ticketType) {
+        requireId(id);
+        refuseIfInvalid("trouble ticket patch", checkUpdate(patch, ticketType));
+        RequestBody body;
+        try {
+            body = RequestBody.create(mapper.writeValueAsBytes(patch), MERGE_PATCH);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the patch as JSON", e);
+        }
+        // Not idempotent: a note list or a status change applied twice is not the same as once.
+        ApiRequest request = ApiRequest.patch(path("/troubleTicket/" + encode(id)), body).idempotent(false).build();
+        return readTicket(transport.send(request));
+    }
+
+    /** Adds a note: reads the ticket and patches its note list with the new note appended. */
+    public TroubleTicket addNote(String id, Note note) {
+        return addNoteReceived(id, note).ticket();
+    }
+
+    Received addNoteReceived(String id, Note note) {
+        TroubleTicket current = get(id);
+        TroubleTicket patch = TroubleTicket.builder().note(withNote(current, note)).build();
+        return updateReceived(id, patch, typeOf(current));
+    }
+
+    /** Adds an attachment: the ticket's attachments are sent back as references, the new one appended. */
+    public TroubleTicket addAttachment(String id, AttachmentRefOrValue attachment) {
+        TroubleTicket current = get(id);
+        List<AttachmentRefOrValue> list = new ArrayList<>();
+        if (current.attachment() != null) {
+            for (AttachmentRefOrValue existing : current.attachment()) {
+                list.add(existing.id() != null ? AttachmentRefOrValue.reference(existing.id()) : existing);
+            }
+        }
+        list.add(attachment);
+        return update(id, TroubleTicket.builder().attachment(list).build(), typeOf(current));
+    }
+
+    /**
+     * Moves the ticket to {@code target}, if an operator may make that change from its current status; the
+     * reason is sent as {@code statusChangeReason} and as a note.
+     *
+     * @throws ValidationException before sending, when the change is not allowed or lacks a needed reason
+     */
+    public TroubleTicket changeStatus(String id, TroubleTicketStatus target, String reason) {
+        return changeStatusReceived(id, target, reason).ticket();
+    }
+
+    Received changeStatusReceived(String id, TroubleTicketStatus target, String reason) {
+        TroubleTicket current = get(id);
+        List<OperatorTransitions.Allowed> allowed = OperatorTransitions.from(current.status());
+        OperatorTransitions.Allowed chosen = allowed.stream().filter(a -> a.target().is(target)).findFirst().orElse(null);
+        if (chosen == null) {
+            throw ValidationException.beforeSending(transport.provider(), "status change", List.of(new FieldViolation("status",
+                    "an operator may not move a ticket from " + current.status() + " to " + target + "; allowed: "
+                            + (allowed.isEmpty() ? "none" : allowed.stream().map(a -> a.target().value())
+                            .collect(Collectors.joining(", "))))));
+        }
+        if (chosen.needsComment() && (reason == null || reason.isBlank())) {
+            throw ValidationException.beforeSending(transport.provider(), "status change", List.of(new FieldViolation(
+                    "statusChangeReason", "is required to " + chosen.description() + " (" + current.status() + " → " + target + ")")));
+        }
+        TroubleTicket.Builder patch = TroubleTicket.builder().status(chosen.target());
+        if (reason != null && !reason.isBlank()) {
+            patch.statusChangeReason(reason).note(withNote(current, Note.of(null, reason)));
+        }
+        return updateReceived(id, patch.build(), typeOf(current));
+    }
+
+    /** {@code POST /hub}: registers a listener (answers 201 with the registration's id). */
+    public Hub registerHub(String callback, String query) {
+        Objects.requireNonNull(callback, "callback");
+        ApiRequest request = ApiRequest.post(path("/hub"), transport.jsonBody(new Hub(null, callback, query))).build();
+        Hub hub = transport.send(request, Hub.class);
+        if (hub.id() == null || hub.id().isBlank()) {
+            throw new ProviderException(transport.provider() + " registered the listener but answered no id to unregister it with",
+                    ErrorDetails.none(transport.provider()));
+        }
+        return hub;
+    }
+
+    /** {@code DELETE /hub/{id}}: unregisters a listener (answers 204). */
+    public void unregisterHub(String id) {
+        requireId(id);
+        transport.send(ApiRequest.delete(path("/hub/" + encode(id))).build());
+    }
+
+    private static List<Note> withNote(TroubleTicket current, Note note) {
+        List<Note> notes = new ArrayList<>();
+        if (current.note() != null) {
+            for (Note existing : current.note()) {
+                // The date is the server's to set (prohibited in requests); it keeps it by the note's id.
+                notes.add(new Note(existing.id(), existing.author(), null, existing.text(), existing.type()));
+            }
+        }
+        notes.add(note);
+        return notes;
+    }
+
+    private static String typeOf(TroubleTicket ticket) {
+        return ticket.ticketType() == null ? null : ticket.ticketType().value();
+    }
+
+    private void refuseIfInvalid(String what, List<FieldViolation> violations) {
+        if (!violations.isEmpty()) {
+            throw ValidationException.beforeSending(transport.provider(), what, violations);
+        }
+    }
+
+    private Received readTicket(ApiResponse response) {
+        JsonNode body = transport.read(response, mapper.constructType(JsonNode.class));
+        return new Received(toTicket(body, response), body.toString());
+    }
+
+    private TroubleTicket toTicket(JsonNode node, ApiResponse response) {
+        try {
+            TroubleTicket ticket = mapper.treeToValue(node, TroubleTicket.class);
+            if (ticket == null || ticket.id() == null) {
+                throw new ProviderException(transport.provider() + " answered a trouble ticket without an id", details(response));
+            }
+            return ticket;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new ProviderException(transport.provider() + " answered a body that is not a TMF621 TroubleTicket: "
+                    + e.getMessage(), details(response), e);
+        }
+    }
+
+    private ErrorDetails details(ApiResponse response) {
+        return new ErrorDetails(transport.provider(), response.status(), null, null, null, response.body(), response.attempts());
+    }
+
+    private static long headerNumber(ApiResponse response, String name) {
+        String value = response.header(name);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException unreadable) {
+            return -1;
+        }
+    }
+
+    private String path(String relative) {
+        return profile.basePath() + relative;
+    }
+
+    private static void requireId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("id must not be blank");
+        }
+    }
+
+    private static String encode(String segment) {
+        return okhttp3.HttpUrl.parse("http://x/").newBuilder().addPathSegment(segment).build().encodedPath().substring(1);
+    }
+
+    @Override
+    public String toString() {
+        return "Tmf621Api[provider=" + transport.provider() + ", baseUrl=" + transport.baseUrl() + ", basePath=" + profile.basePath() + "]";
+    }
+}

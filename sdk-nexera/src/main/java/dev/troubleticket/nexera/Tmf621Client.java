@@ -1,0 +1,453 @@
+package dev.troubleticket.nexera;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.troubleticket.core.Capability;
+import dev.troubleticket.core.Page;
+import dev.troubleticket.core.PageFetcher;
+import dev.troubleticket.core.PagedIterable;
+import dev.troubleticket.core.TicketingClient;
+import dev.troubleticket.core.auth.AuthProvider;
+import dev.troubleticket.core.auth.BasicAuth;
+import dev.troubleticket.core.auth.RenewingTokenAuth;
+import dev.troubleticket.core.auth.StaticTokenAuth;
+import dev.troubleticket.core.error.FieldViolation;
+import dev.troubleticket.core.error.ProviderException;
+import dev.troubleticket.core.error.TicketingException;
+import dev.troubleticket.core.error.TransportException;
+import dev.troubleticket.core.error.ValidationException;
+import dev.troubleticket.core.feed.EventHandler;
+import dev.troubleticket.core.http.TransportOptions;
+import dev.troubleticket.core.internal.HttpTransport;
+import dev.troubleticket.core.internal.Json;
+import dev.troubleticket.core.model.AllowedTransition;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.StatusChange;
+import dev.troubleticket.core.model.Ticket;
+import dev.troubleticket.core.model.TicketEvent;
+import dev.troubleticket.core.model.TicketQuery;
+import dev.troubleticket.core.model.TicketStatus;
+import dev.troubleticket.nexera.internal.ClientCredentialsTokenSource;
+import dev.troubleticket.nexera.internal.NeutralMapping;
+import dev.troubleticket.nexera.internal.OperatorTransitions;
+import dev.troubleticket.nexera.internal.StatusMapping;
+import dev.troubleticket.nexera.internal.TmfErrorParser;
+import dev.troubleticket.nexera.listener.CallerCheck;
+import dev.troubleticket.nexera.listener.Tmf621Event;
+import dev.troubleticket.nexera.model.Note;
+import dev.troubleticket.nexera.model.TroubleTicket;
+import dev.troubleticket.nexera.model.TroubleTicketStatus;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The neutral {@link TicketingClient} for any TMF621 v4 Trouble Ticket server; {@link NexeraClient}
+ * builds it with Nexera's profile. The full typed API is {@code unwrap(Tmf621Api.class)}; pushed events
+ * are followed with {@link #listen(InetSocketAddress, String, EventHandler)}.
+ *
+ * <p>Build it with {@link #builder()}, which checks the configuration in {@code build()}. Thread-safe.
+ */
+public class Tmf621Client implements TicketingClient {
+    private static final Logger LOG = LoggerFactory.getLogger(Tmf621Client.class);
+    private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(Capability.CREATE, Capability.GET,
+            Capability.LIST, Capability.COMMENT, Capability.TRANSITION, Capability.HISTORY, Capability.ATTACHMENTS,
+            Capability.PUSH_NOTIFICATIONS));
+
+    private final String provider;
+    private final Tmf621Api api;
+    private final NeutralMapping mapping;
+    private final CallerCheck callerCheck;
+    private final String noteAuthor;
+    private final Set<Tmf621Subscription> subscriptions = Collections.synchronizedSet(new LinkedHashSet<>());
+
+    /** Built by {@link Builder#build()}. */
+    protected Tmf621Client(Builder b) {
+        Tmf621Profile profile = b.basePath == null ? b.profile : b.profile.withBasePath(b.basePath);
+        this.provider = profile.providerId();
+        ObjectMapper mapper = Json.mapper();
+        TmfErrorParser errors = new TmfErrorParser(mapper);
+        HttpTransport transport = new HttpTransport(provider, b.baseUrl, b.transport, b.authFor(provider, errors, mapper), errors, mapper);
+        this.api = new Tmf621Api(transport, profile);
+        this.mapping = new NeutralMapping(provider, profile, mapper);
+        this.callerCheck = b.callerCheck;
+        this.noteAuthor = b.noteAuthor;
+    }
+
+    /** Starts a builder for a generic TMF621 v4 server ({@link Tmf621Profile#generic()}). */
+    public static Builder builder() {
+        return new Builder(Tmf621Profile.generic());
+    }
+
+    @Override
+    public String provider() {
+        return provider;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    /** The typed API behind this client. */
+    public Tmf621Api api() {
+        return api;
+    }
+
+    /**
+     * Opens a ticket. The neutral request is mapped (README: "neutral mapping"), then checked against the
+     * requirement matrix; every problem is reported together before sending. After an answer is lost
+     * (connection reset, timeout, 5xx) the ticket is looked up by its {@code externalId} before the
+     * create is sent once more, so that it is never created twice.
+     */
+    @Override
+    public Ticket create(CreateTicketRequest request) {
+        Objects.requireNonNull(request, "request");
+        List<FieldViolation> violations = new ArrayList<>();
+        if (request.externalReference() == null || request.externalReference().isBlank()) {
+            violations.add(new FieldViolation("externalReference",
+                    "is required: it is sent as externalId and lets a create whose answer was lost be found again"));
+        }
+        TroubleTicket ticket = mapping.toTroubleTicket(request, violations);
+        violations.addAll(api.checkCreate(ticket));
+        if (!violations.isEmpty()) {
+            throw ValidationException.beforeSending(provider, "ticket", violations);
+        }
+        try {
+            return toTicket(api.createReceived(ticket));
+        } catch (TransportException | ProviderException e) {
+            boolean acceptedButUnreadable = e.httpStatus() >= 200 && e.httpStatus() < 300;
+            if (e instanceof ProviderException && !e.isRetryable() && !acceptedButUnreadable) {
+                throw e;
+            }
+            LOG.info("{}: the create's answer was lost ({}); looking the ticket up by its externalId first", provider,
+                    e.getClass().getSimpleName());
+            Tmf621Api.Received existing = findByExternalId(request.externalReference());
+            if (existing != null) {
+                return toTicket(existing);
+            }
+            if (acceptedButUnreadable) {
+                // The server said it created something but the ticket cannot be found: sending again could duplicate it.
+                throw e;
+            }
+            return toTicket(api.createReceived(ticket));
+        }
+    }
+
+    private Tmf621Api.Received findByExternalId(String externalId) {
+        TroubleTicketFilter filter = TroubleTicketFilter.builder().externalId(externalId).pageSize(50).build();
+        // The server may ignore an undocumented filter: the id is checked here too.
+        return api.listReceived(filter).stream()
+                .filter(r -> externalId.equals(r.ticket().externalId()))
+                .findFirst().orElse(null);
+    }
+
+    @Override
+    public Ticket get(String ticketId) {
+        return toTicket(api.getReceived(ticketId));
+    }
+
+    /**
+     * Lists tickets lazily. Neutral statuses and {@code updatedSince} are sent as the TMF filters
+     * {@code status} and {@code lastUpdate.gte}, provider filters as given; every criterion is checked
+     * again locally, since a server may ignore a filter it does not support.
+     */
+    @Override
+    public PagedIterable<Ticket> list(TicketQuery query) {
+        TicketQuery q = query == null ? TicketQuery.all() : query;
+        TroubleTicketFilter.Builder filter = TroubleTicketFilter.builder().pageSize(q.pageSize());
+        Set<String> statuses = new LinkedHashSet<>();
+        StatusMapping.table().forEach((tmf, neutral) -> {
+            if (q.statuses().contains(neutral)) {
+                statuses.add(tmf.value());
+            }
+        });
+        if (q.providerStatus() != null) {
+            statuses.add(q.providerStatus());
+        }
+        if (!statuses.isEmpty()) {
+            filter.status(statuses.toArray(String[]::new));
+        }
+        if (q.updatedSince() != null) {
+            filter.date(TroubleTicketFilter.DateField.LAST_UPDATE, TroubleTicketFilter.Comparison.AT_OR_AFTER, q.updatedSince());
+        }
+        q.providerFilters().forEach(filter::attribute);
+        PageFetcher<Tmf621Api.Received> fetcher = api.fetcher(filter.build());
+        return PagedIterable.<Ticket>of(cursor -> {
+            Page<Tmf621Api.Received> page = fetcher.fetch(cursor);
+            return new Page<>(page.items().stream().map(this::toTicket).toList(), page.nextCursor(), page.totalCount());
+        }).filtered(q::matches);
+    }
+
+    /** Adds a note to the ticket (a merge patch of its note list) and answers the note as an event. */
+    @Override
+    public TicketEvent comment(String ticketId, String text) {
+        if (text == null || text.isBlank()) {
+            throw ValidationException.beforeSending(provider, "comment", List.of(new FieldViolation("note.text", "must not be blank")));
+        }
+        TroubleTicket updated = api.addNoteReceived(ticketId, Note.of(noteAuthor, text)).ticket();
+        List<Note> notes = updated.note() == null ? List.of() : updated.note();
+        for (int i = notes.size() - 1; i >= 0; i--) {
+            if (text.equals(notes.get(i).text())) {
+                return mapping.noteEvent(updated.id(), notes.get(i), i);
+            }
+        }
+        throw new ProviderException(provider + " accepted the note but the ticket it answered does not hold it",
+                dev.troubleticket.core.error.ErrorDetails.none(provider));
+    }
+
+    /**
+     * Makes one of the operator's status changes (README: "operator transitions"); anything else is refused
+     * before sending with the list of changes allowed from the ticket's status.
+     */
+    @Override
+    public Ticket transition(String ticketId, StatusChange change) {
+        Objects.requireNonNull(change, "change");
+        TroubleTicketStatus target = change.providerTarget() != null ? TroubleTicketStatus.of(change.providerTarget().trim())
+                : tmfStatusOf(change.target());
+        if (target == null) {
+            throw ValidationException.beforeSending(provider, "status change", List.of(new FieldViolation("status",
+                    "TMF621 has no status for " + change.describeTarget() + "; allowed now: " + allowedTransitions(ticketId))));
+        }
+        return toTicket(api.changeStatusReceived(ticketId, target, change.comment()));
+    }
+
+    private static TroubleTicketStatus tmfStatusOf(TicketStatus neutral) {
+        for (Map.Entry<TroubleTicketStatus, TicketStatus> entry : StatusMapping.table().entrySet()) {
+            if (entry.getValue() == neutral) {
+                return entry.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** The ticket's notes and status changes, oldest first, as the ticket itself tells them. */
+    @Override
+    public List<TicketEvent> history(String ticketId) {
+        return mapping.history(api.get(ticketId));
+    }
+
+    @Override
+    public List<AllowedTransition> allowedTransitions(String ticketId) {
+        TroubleTicket ticket = api.get(ticketId);
+        return OperatorTransitions.from(ticket.status()).stream()
+                .map(a -> new AllowedTransition(a.neutral(), a.target().value(), a.description(), a.needsComment()))
+                .toList();
+    }
+
+    /**
+     * Follows the provider's events: starts a receiver on {@code bindAddress}, registers a hub at the
+     * provider for {@code callbackUrl} (the address the provider reaches the receiver at; {@code null} for
+     * {@code http://<bind host>:<port>/listener}), and hands each event, once, to {@code handler} as a
+     * neutral {@link TicketEvent}. Closing the subscription unregisters the hub and stops the receiver.
+     * Callers are checked with the client's {@link Builder#callerCheck(CallerCheck)}.
+     *
+     * @throws IllegalStateException when no caller check was configured
+     */
+    public Tmf621Subscription listen(InetSocketAddress bindAddress, String callbackUrl, EventHandler<? super TicketEvent> handler) {
+        Objects.requireNonNull(handler, "handler");
+        return listenTyped(bindAddress, callbackUrl, null, event -> {
+            try {
+                handler.handle(mapping.toEvent(event));
+            } catch (Exception e) {
+                LOG.warn("{}: the event handler failed on event {}: {}", provider, event.eventId(), e.toString());
+            }
+        });
+    }
+
+    /** {@link #listen(InetSocketAddress, String, EventHandler)} on {@code host:port}, the callback derived from it. */
+    public Tmf621Subscription listen(String hostAndPort, EventHandler<? super TicketEvent> handler) {
+        int colon = hostAndPort.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("expected HOST:PORT, got '" + hostAndPort + "'");
+        }
+        return listen(new InetSocketAddress(hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1))),
+                null, handler);
+    }
+
+    /**
+     * Like {@link #listen(InetSocketAddress, String, EventHandler)}, handing the typed TMF621 events.
+     *
+     * @param query the hub's TMF query (for example {@code eventType=TroubleTicketResolvedEvent}), or {@code null} for all
+     */
+    public Tmf621Subscription listenTyped(InetSocketAddress bindAddress, String callbackUrl, String query,
+                                          Consumer<? super Tmf621Event> consumer) {
+        if (callerCheck == null) {
+            throw new IllegalStateException("configure how the provider's callbacks are authenticated first: "
+                    + "Builder.callerCheck(CallerCheck.sharedSecret(...)) or settings listenerSecret / listenerUsername+listenerPassword");
+        }
+        Tmf621Subscription subscription = Tmf621Subscription.open(api, provider, bindAddress, callbackUrl, query, callerCheck,
+                consumer, subscriptions::remove);
+        subscriptions.add(subscription);
+        return subscription;
+    }
+
+    private Ticket toTicket(Tmf621Api.Received received) {
+        return mapping.toTicket(received.ticket(), received.json());
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> apiType) {
+        if (apiType.isInstance(api)) {
+            return apiType.cast(api);
+        }
+        if (apiType.isInstance(this) && apiType != Object.class && apiType != AutoCloseable.class) {
+            return apiType.cast(this);
+        }
+        throw new IllegalArgumentException(provider + " offers " + Tmf621Api.class.getSimpleName() + " and "
+                + getClass().getSimpleName() + ", not " + apiType.getName());
+    }
+
+    /** Closes the subscriptions still open (unregistering their hubs). */
+    @Override
+    public void close() {
+        List<Tmf621Subscription> open;
+        synchronized (subscriptions) {
+            open = new ArrayList<>(subscriptions);
+        }
+        open.forEach(Tmf621Subscription::close);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[provider=" + provider + ", api=" + api + "]";
+    }
+
+    /**
+     * Builds a {@link Tmf621Client}. Exactly one way of authenticating: basic credentials, client
+     * credentials exchanged for a token at a token URL, a fixed token, or your own {@link AuthProvider}.
+     */
+    public static class Builder {
+        private Tmf621Profile profile;
+        private String baseUrl;
+        private String basePath;
+        private String username;
+        private String password;
+        private String tokenUrl;
+        private String clientId;
+        private String clientSecret;
+        private String token;
+        private AuthProvider authProvider;
+        private TransportOptions transport = TransportOptions.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Duration renewalMargin = Duration.ofSeconds(60);
+        private CallerCheck callerCheck;
+        private String noteAuthor;
+        private java.util.function.Function<Builder, Tmf621Client> factory = Tmf621Client::new;
+
+        /** A builder for the given profile. */
+        protected Builder(Tmf621Profile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+        }
+
+        /** The server's base URL, for example {@code https://api.example.pl}; the profile's base path is added. */
+        public Builder baseUrl(String value) { this.baseUrl = value; return this; }
+        /** Overrides the profile's base path (for example {@code /tmf-api/troubleTicketManagement/v4}). */
+        public Builder basePath(String value) { this.basePath = value; return this; }
+        /** The profile: requirement matrix, base path, vocabularies. */
+        public Builder profile(Tmf621Profile value) { this.profile = Objects.requireNonNull(value, "profile"); return this; }
+        /** HTTP basic authentication. */
+        public Builder basicAuth(String user, String pass) { this.username = user; this.password = pass; return this; }
+        /** Tokens from {@code tokenUrl} with the client-credentials grant, renewed before they expire. */
+        public Builder clientCredentials(String url, String id, String secret) {
+            this.tokenUrl = url;
+            this.clientId = id;
+            this.clientSecret = secret;
+            return this;
+        }
+        /** A fixed bearer token (never renewed). */
+        public Builder token(String value) { this.token = value; return this; }
+        /** Your own authentication. */
+        public Builder authProvider(AuthProvider value) { this.authProvider = value; return this; }
+        /** Timeouts, retries, a shared OkHttp client. */
+        public Builder transportOptions(TransportOptions value) { this.transport = Objects.requireNonNull(value); return this; }
+        /** The clock for token expiry (tests). */
+        public Builder clock(Clock value) { this.clock = Objects.requireNonNull(value); return this; }
+        /** How long before expiry a token is renewed. Default 60 s. */
+        public Builder tokenRenewalMargin(Duration value) { this.renewalMargin = Objects.requireNonNull(value); return this; }
+        /** How the receiver started by {@code listen} checks that a notification comes from the provider. */
+        public Builder callerCheck(CallerCheck value) { this.callerCheck = value; return this; }
+        /** The {@code author} written on the operator's notes, or {@code null} to leave it to the server. */
+        public Builder noteAuthor(String value) { this.noteAuthor = value; return this; }
+
+        /** Makes {@link #build()} produce a subclass (used by {@link NexeraClient}). */
+        protected Builder factory(java.util.function.Function<Builder, Tmf621Client> value) {
+            this.factory = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Checks the configuration and builds the client.
+         *
+         * @throws IllegalArgumentException naming every problem
+         */
+        public Tmf621Client build() {
+            List<String> problems = new ArrayList<>();
+            if (baseUrl == null || baseUrl.isBlank()) {
+                problems.add("baseUrl is required");
+            } else {
+                try {
+                    HttpTransport.checkBaseUrl(baseUrl, transport.allowInsecureHttp());
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            int ways = (username != null || password != null ? 1 : 0) + (tokenUrl != null || clientId != null || clientSecret != null ? 1 : 0)
+                    + (token != null ? 1 : 0) + (authProvider != null ? 1 : 0);
+            if (ways == 0) {
+                problems.add("no authentication: set basicAuth, clientCredentials, token or authProvider");
+            } else if (ways > 1) {
+                problems.add("more than one way of authenticating is set: choose one");
+            }
+            if ((username != null || password != null) && (isBlank(username) || password == null)) {
+                problems.add("basic authentication needs a username and a password");
+            }
+            if ((tokenUrl != null || clientId != null || clientSecret != null) && (isBlank(tokenUrl) || isBlank(clientId) || clientSecret == null)) {
+                problems.add("client credentials need tokenUrl, clientId and clientSecret");
+            }
+            if (token != null && token.isBlank()) {
+                problems.add("token must not be blank");
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("invalid " + profile.providerId() + " client configuration: " + String.join("; ", problems));
+            }
+            return factory.apply(this);
+        }
+
+        private static boolean isBlank(String value) {
+            return value == null || value.isBlank();
+        }
+
+        AuthProvider authFor(String provider, TmfErrorParser errors, ObjectMapper mapper) {
+            if (authProvider != null) {
+                return authProvider;
+            }
+            if (token != null) {
+                return StaticTokenAuth.bearer(token);
+            }
+            if (username != null) {
+                return new BasicAuth(username, password);
+            }
+            HttpTransport tokenTransport = new HttpTransport(provider, tokenUrl, transport, new BasicAuth(clientId, clientSecret),
+                    errors, mapper);
+            return RenewingTokenAuth.of(new ClientCredentialsTokenSource(tokenTransport, tokenUrl, clock, Duration.ofMinutes(5)),
+                    "Bearer", renewalMargin, clock);
+        }
+
+        @Override
+        public String toString() {
+            return "Tmf621Client.Builder[provider=" + profile.providerId() + ", baseUrl=" + baseUrl + ", username=" + username
+                    + ", clientId=" + clientId + ", secrets=****]";
+        }
+    }
+}

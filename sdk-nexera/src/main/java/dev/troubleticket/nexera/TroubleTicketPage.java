@@ -1,0 +1,30 @@
+package dev.troubleticket.nexera;
+
+import dev.troubleticket.nexera.model.TroubleTicket;
+import java.util.List;
+
+/**
+ * One page of {@code GET /troubleTicket}.
+ *
+ * @param tickets     the tickets of the page
+ * @param offset      the offset asked for
+ * @param totalCount  {@code X-Total-Count}, or {@code -1} when the server did not say
+ * @param resultCount {@code X-Result-Count}, or the number of tickets when the server did not say
+ * @param partial     whether the server answered 206 Partial Content
+ */
+public record TroubleTicketPage(List<TroubleTicket> tickets, int offset, long totalCount, long resultCount, boolean partial) {
+    public TroubleTicketPage {
+        tickets = List.copyOf(tickets);
+    }
+
+    /** Whether more tickets follow this page, as far as the answer tells. */
+    public boolean hasMore(int pageSize) {
+        if (tickets.isEmpty()) {
+            return false;
+        }
+        if (totalCount >= 0) {
+            return offset + tickets.size() < totalCount;
+        }
+        return partial || (pageSize > 0 && tickets.size() >= pageSize);
+    }
+}

@@ -1,0 +1,248 @@
+package dev.troubleticket.nexera.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.troubleticket.core.error.FieldViolation;
+import dev.troubleticket.core.model.Attachment;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.Priority;
+import dev.troubleticket.core.model.RawPayload;
+import dev.troubleticket.core.model.Ticket;
+import dev.troubleticket.core.model.TicketEvent;
+import dev.troubleticket.core.model.TicketStatus;
+import dev.troubleticket.core.model.Timestamp;
+import dev.troubleticket.nexera.Tmf621Profile;
+import dev.troubleticket.nexera.listener.Tmf621Event;
+import dev.troubleticket.nexera.model.AttachmentRefOrValue;
+import dev.troubleticket.nexera.model.Note;
+import dev.troubleticket.nexera.model.RelatedEntity;
+import dev.troubleticket.nexera.model.Severity;
+import dev.troubleticket.nexera.model.StatusChangeRecord;
+import dev.troubleticket.nexera.model.TicketSubtype;
+import dev.troubleticket.nexera.model.TicketType;
+import dev.troubleticket.nexera.model.TroubleTicket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps between the neutral model and TMF621: a neutral create onto a TroubleTicket, a TroubleTicket and
+ * its notifications onto neutral tickets and events. The choices are printed in the module README.
+ */
+public final class NeutralMapping {
+    /** The role given to the affected service in {@code relatedEntity}. */
+    public static final String SERVICE_ROLE = "affectedService";
+
+    private final String provider;
+    private final Tmf621Profile profile;
+    private final ObjectMapper mapper;
+
+    public NeutralMapping(String provider, Tmf621Profile profile, ObjectMapper mapper) {
+        this.provider = provider;
+        this.profile = profile;
+        this.mapper = mapper;
+    }
+
+    /**
+     * The TroubleTicket for a neutral create. Problems only the mapping can see (a provider field that
+     * does not fit) are added to {@code violations}; the matrix is checked afterwards by the API.
+     */
+    public TroubleTicket toTroubleTicket(CreateTicketRequest request, List<FieldViolation> violations) {
+        TroubleTicket.Builder t = TroubleTicket.builder()
+                .externalId(request.externalReference())
+                .name(request.title())
+                .description(request.description())
+                .ticketType(TicketType.of(profile.defaultTicketType()));
+        if (request.category() != null) {
+            t.ticketSubtype(TicketSubtype.of(request.category()));
+        }
+        if (request.priority() != null) {
+            Integer number = priorityNumber(request.priority(), violations);
+            t.priority(number);
+            t.severity(severityFor(request.priority()));
+        } else {
+            // Nexera requires a severity on a trouble ticket; the neutral API only knows priority. Without one,
+            // Medium is sent (a providerField "severity" overrides it).
+            t.severity(Severity.MEDIUM);
+        }
+        if (request.serviceId() != null) {
+            String referredType = request.providerField("serviceReferredType");
+            t.relatedEntity(List.of(RelatedEntity.of(request.serviceId(), SERVICE_ROLE, referredType == null ? "Service" : referredType)));
+        }
+        if (request.initialComment() != null) {
+            t.note(List.of(Note.of(null, request.initialComment())));
+        }
+        if (!request.attachments().isEmpty()) {
+            List<AttachmentRefOrValue> attachments = new ArrayList<>();
+            for (int i = 0; i < request.attachments().size(); i++) {
+                Attachment a = request.attachments().get(i);
+                if (a.content() == null) {
+                    violations.add(new FieldViolation("attachments[" + i + "]", "TMF621 attachments must carry their content"));
+                    continue;
+                }
+                attachments.add(AttachmentRefOrValue.embedded(a.name(), a.mimeType(), a.content()));
+            }
+            t.attachment(attachments);
+        }
+        TroubleTicket mapped = t.build();
+        return overlay(mapped, request.providerFields(), violations);
+    }
+
+    /** Provider fields by TMF name replace the mapped ones ({@code ticketType}, {@code severity}, {@code channel}, ...). */
+    private TroubleTicket overlay(TroubleTicket mapped, Map<String, Object> providerFields, List<FieldViolation> violations) {
+        if (providerFields.isEmpty()) {
+            return mapped;
+        }
+        ObjectNode json = mapper.valueToTree(mapped);
+        providerFields.forEach((name, value) -> {
+            if (!name.equals("serviceReferredType")) {
+                json.set(name, mapper.valueToTree(value));
+            }
+        });
+        try {
+            return mapper.treeToValue(json, TroubleTicket.class);
+        } catch (Exception e) {
+            violations.add(new FieldViolation("providerFields", "do not fit a TMF621 TroubleTicket: " + e.getMessage()));
+            return mapped;
+        }
+    }
+
+    private static Integer priorityNumber(Priority priority, List<FieldViolation> violations) {
+        if (priority.providerValue() != null) {
+            try {
+                return Integer.parseInt(priority.providerValue().trim());
+            } catch (NumberFormatException e) {
+                violations.add(new FieldViolation("priority", "the provider value must be a number from 1 to 10, was '"
+                        + priority.providerValue() + "'"));
+                return null;
+            }
+        }
+        return switch (priority.level()) {
+            case CRITICAL -> 1;
+            case HIGH -> 3;
+            case MEDIUM -> 5;
+            case LOW -> 8;
+            case UNKNOWN -> null;
+        };
+    }
+
+    private static Severity severityFor(Priority priority) {
+        return switch (priority.level()) {
+            case CRITICAL, HIGH -> Severity.HIGH;
+            case MEDIUM -> Severity.MEDIUM;
+            case LOW -> Severity.LOW;
+            case UNKNOWN -> null;
+        };
+    }
+
+    /** The neutral level of a TMF priority 1..10. */
+    static Priority.Level levelOf(int priority) {
+        if (priority <= 2) {
+            return Priority.Level.CRITICAL;
+        }
+        if (priority <= 4) {
+            return Priority.Level.HIGH;
+        }
+        if (priority <= 7) {
+            return Priority.Level.MEDIUM;
+        }
+        return priority <= 10 ? Priority.Level.LOW : Priority.Level.UNKNOWN;
+    }
+
+    /** The neutral ticket, keeping the JSON as received. */
+    public Ticket toTicket(TroubleTicket t, String json) {
+        Ticket.Builder b = Ticket.builder(provider, t.id())
+                .externalReference(t.externalId())
+                .status(t.status() == null ? TicketStatus.UNKNOWN : StatusMapping.toNeutral(t.status()),
+                        t.status() == null ? null : t.status().value())
+                .title(t.name())
+                .description(t.description())
+                .category(t.ticketSubtype() != null ? t.ticketSubtype().value() : t.ticketType() == null ? null : t.ticketType().value())
+                .createdAt(instant(t.creationDate()))
+                .updatedAt(instant(t.lastUpdate()))
+                .raw(new RawPayload(provider, json));
+        if (t.priority() != null) {
+            b.priority(new Priority(levelOf(t.priority()), String.valueOf(t.priority())));
+        } else if (t.severity() != null) {
+            b.priority(Priority.parse(t.severity().value()));
+        }
+        if (t.relatedEntity() != null) {
+            t.relatedEntity().stream().filter(e -> SERVICE_ROLE.equalsIgnoreCase(e.role())).findFirst()
+                    .or(() -> t.relatedEntity().stream().findFirst())
+                    .ifPresent(e -> b.serviceId(e.id()));
+        }
+        if (t.attachment() != null) {
+            List<Attachment> attachments = new ArrayList<>();
+            for (AttachmentRefOrValue a : t.attachment()) {
+                attachments.add(new Attachment(a.name(), a.mimeType(), a.decodedContent(), a.url() != null ? a.url() : a.href()));
+            }
+            b.attachments(attachments);
+        }
+        return b.build();
+    }
+
+    /**
+     * What the ticket itself tells of its history, oldest first: its notes (comments) and its status
+     * changes (the {@code statusChange} list when the server keeps one, else only the last change, from
+     * {@code statusChangeDate} and {@code statusChangeReason}).
+     */
+    public List<TicketEvent> history(TroubleTicket t) {
+        List<TicketEvent> events = new ArrayList<>();
+        if (t.note() != null) {
+            for (int i = 0; i < t.note().size(); i++) {
+                Note n = t.note().get(i);
+                events.add(noteEvent(t.id(), n, i));
+            }
+        }
+        if (t.statusChange() != null && !t.statusChange().isEmpty()) {
+            for (int i = 0; i < t.statusChange().size(); i++) {
+                StatusChangeRecord s = t.statusChange().get(i);
+                events.add(new TicketEvent(provider, t.id() + "/status/" + i, t.id(), TicketEvent.Kind.STATUS_CHANGE,
+                        instant(s.changeDate()), null, s.changeReason(), StatusMapping.toNeutral(s.status()),
+                        s.status() == null ? null : s.status().value(), "statusChange", new RawPayload(provider, json(s))));
+            }
+        } else if (t.status() != null) {
+            events.add(new TicketEvent(provider, t.id() + "/status/current", t.id(), TicketEvent.Kind.STATUS_CHANGE,
+                    instant(t.statusChangeDate() != null ? t.statusChangeDate() : t.creationDate()), null, t.statusChangeReason(),
+                    StatusMapping.toNeutral(t.status()), t.status().value(), "statusChangeDate", RawPayload.empty(provider)));
+        }
+        // Events without a date keep their place at the end, in the order found.
+        events.sort(Comparator.comparing(TicketEvent::occurredAt, Comparator.nullsLast(Comparator.naturalOrder())));
+        return events;
+    }
+
+    /** The neutral event of one note. */
+    public TicketEvent noteEvent(String ticketId, Note n, int index) {
+        return new TicketEvent(provider, n.id() != null ? ticketId + "/note/" + n.id() : ticketId + "/note#" + index, ticketId,
+                TicketEvent.Kind.COMMENT, instant(n.date()), n.author(), n.text(), null, null, "note", new RawPayload(provider, json(n)));
+    }
+
+    /** The neutral event of a notification. */
+    public TicketEvent toEvent(Tmf621Event event) {
+        TroubleTicket t = event.troubleTicket();
+        String ticketId = t == null ? null : t.id();
+        boolean statusEvent = event instanceof Tmf621Event.StatusChange || event instanceof Tmf621Event.Resolved
+                || event instanceof Tmf621Event.InformationRequired;
+        TicketStatus status = statusEvent && t != null ? StatusMapping.toNeutral(t.status()) : null;
+        String providerStatus = statusEvent && t != null && t.status() != null ? t.status().value() : null;
+        String comment = t == null ? null : t.statusChangeReason();
+        Instant occurred = instant(event.header().timeOccurred() != null ? event.header().timeOccurred() : event.header().eventTime());
+        return new TicketEvent(provider, event.eventId(), ticketId,
+                statusEvent ? TicketEvent.Kind.STATUS_CHANGE : TicketEvent.Kind.PROVIDER_EVENT, occurred, null,
+                statusEvent ? comment : null, status, providerStatus, event.eventType(), event.raw());
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (Exception e) {
+            return "{}";
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.instant();
+    }
+}

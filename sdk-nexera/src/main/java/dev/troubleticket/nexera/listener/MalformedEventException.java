@@ -1,0 +1,10 @@
+package dev.troubleticket.nexera.listener;
+
+/** A notification body that is not a TMF621 event: not JSON, not an object, or without an event type. */
+public final class MalformedEventException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    public MalformedEventException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

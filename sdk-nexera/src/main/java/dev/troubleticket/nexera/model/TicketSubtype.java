@@ -1,0 +1,75 @@
+package dev.troubleticket.nexera.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The sub-type of a trouble ticket ({@code ticketSubtype}): Financial, Activation, Maintenance or Other.
+ *
+ * <p>String-backed rather than an enum so that a value this SDK version does not know is kept as
+ * received instead of failing the whole answer: {@link #isKnown()} tells whether it is one of the
+ * documented constants.
+ *
+ * @param value the value exactly as on the wire
+ */
+public record TicketSubtype(String value) {
+    /** {@code Financial}. */
+    public static final TicketSubtype FINANCIAL = new TicketSubtype("Financial");
+    /** {@code Activation}. */
+    public static final TicketSubtype ACTIVATION = new TicketSubtype("Activation");
+    /** {@code Maintenance}. */
+    public static final TicketSubtype MAINTENANCE = new TicketSubtype("Maintenance");
+    /** {@code Other}. */
+    public static final TicketSubtype OTHER = new TicketSubtype("Other");
+
+    private static final List<TicketSubtype> KNOWN = List.of(FINANCIAL, ACTIVATION, MAINTENANCE, OTHER);
+
+    public TicketSubtype {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** Reads a wire value; {@code null} stays {@code null}. Unknown values are kept. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static TicketSubtype of(String value) {
+        return value == null ? null : new TicketSubtype(value);
+    }
+
+    /** The documented values, in the document's order. */
+    public static List<TicketSubtype> knownValues() {
+        return KNOWN;
+    }
+
+    /** Whether the value is one of the documented ones (compared ignoring case, as servers vary). */
+    public boolean isKnown() {
+        return canonical() != null;
+    }
+
+    /** The documented constant this value stands for, ignoring case, or {@code null} when unknown. */
+    public TicketSubtype canonical() {
+        for (TicketSubtype known : KNOWN) {
+            if (known.value.equalsIgnoreCase(value)) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    /** Whether this value names the same thing as {@code other}, ignoring case. */
+    public boolean is(TicketSubtype other) {
+        return other != null && value.toLowerCase(Locale.ROOT).equals(other.value.toLowerCase(Locale.ROOT));
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.troubleticket.nexera.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The business type of a trouble ticket ({@code ticketType}): Nexera knows {@code Customer_Trouble_Ticket} and {@code Complaint}.
+ *
+ * <p>String-backed rather than an enum so that a value this SDK version does not know is kept as
+ * received instead of failing the whole answer: {@link #isKnown()} tells whether it is one of the
+ * documented constants.
+ *
+ * @param value the value exactly as on the wire
+ */
+public record TicketType(String value) {
+    /** {@code Customer_Trouble_Ticket}. */
+    public static final TicketType CUSTOMER_TROUBLE_TICKET = new TicketType("Customer_Trouble_Ticket");
+    /** {@code Complaint}. */
+    public static final TicketType COMPLAINT = new TicketType("Complaint");
+
+    private static final List<TicketType> KNOWN = List.of(CUSTOMER_TROUBLE_TICKET, COMPLAINT);
+
+    public TicketType {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** Reads a wire value; {@code null} stays {@code null}. Unknown values are kept. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static TicketType of(String value) {
+        return value == null ? null : new TicketType(value);
+    }
+
+    /** The documented values, in the document's order. */
+    public static List<TicketType> knownValues() {
+        return KNOWN;
+    }
+
+    /** Whether the value is one of the documented ones (compared ignoring case, as servers vary). */
+    public boolean isKnown() {
+        return canonical() != null;
+    }
+
+    /** The documented constant this value stands for, ignoring case, or {@code null} when unknown. */
+    public TicketType canonical() {
+        for (TicketType known : KNOWN) {
+            if (known.value.equalsIgnoreCase(value)) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    /** Whether this value names the same thing as {@code other}, ignoring case. */
+    public boolean is(TicketType other) {
+        return other != null && value.toLowerCase(Locale.ROOT).equals(other.value.toLowerCase(Locale.ROOT));
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.troubleticket.nexera.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The status of a trouble ticket: every value the Nexera document and TMF621 v4 name.
+ *
+ * <p>String-backed rather than an enum so that a value this SDK version does not know is kept as
+ * received instead of failing the whole answer: {@link #isKnown()} tells whether it is one of the
+ * documented constants.
+ *
+ * @param value the value exactly as on the wire
+ */
+public record TroubleTicketStatus(String value) {
+    /** {@code submitted}. */
+    public static final TroubleTicketStatus SUBMITTED = new TroubleTicketStatus("submitted");
+    /** {@code acknowledged}. */
+    public static final TroubleTicketStatus ACKNOWLEDGED = new TroubleTicketStatus("acknowledged");
+    /** {@code rejected}. */
+    public static final TroubleTicketStatus REJECTED = new TroubleTicketStatus("rejected");
+    /** {@code inProgress}. */
+    public static final TroubleTicketStatus IN_PROGRESS = new TroubleTicketStatus("inProgress");
+    /** {@code pending}. */
+    public static final TroubleTicketStatus PENDING = new TroubleTicketStatus("pending");
+    /** {@code held}. */
+    public static final TroubleTicketStatus HELD = new TroubleTicketStatus("held");
+    /** {@code resolved}. */
+    public static final TroubleTicketStatus RESOLVED = new TroubleTicketStatus("resolved");
+    /** {@code closed}. */
+    public static final TroubleTicketStatus CLOSED = new TroubleTicketStatus("closed");
+    /** {@code cancelled}. */
+    public static final TroubleTicketStatus CANCELLED = new TroubleTicketStatus("cancelled");
+
+    private static final List<TroubleTicketStatus> KNOWN = List.of(SUBMITTED, ACKNOWLEDGED, REJECTED, IN_PROGRESS, PENDING, HELD, RESOLVED, CLOSED, CANCELLED);
+
+    public TroubleTicketStatus {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** Reads a wire value; {@code null} stays {@code null}. Unknown values are kept. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static TroubleTicketStatus of(String value) {
+        return value == null ? null : new TroubleTicketStatus(value);
+    }
+
+    /** The documented values, in the document's order. */
+    public static List<TroubleTicketStatus> knownValues() {
+        return KNOWN;
+    }
+
+    /** Whether the value is one of the documented ones (compared ignoring case, as servers vary). */
+    public boolean isKnown() {
+        return canonical() != null;
+    }
+
+    /** The documented constant this value stands for, ignoring case, or {@code null} when unknown. */
+    public TroubleTicketStatus canonical() {
+        for (TroubleTicketStatus known : KNOWN) {
+            if (known.value.equalsIgnoreCase(value)) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    /** Whether this value names the same thing as {@code other}, ignoring case. */
+    public boolean is(TroubleTicketStatus other) {
+        return other != null && value.toLowerCase(Locale.ROOT).equals(other.value.toLowerCase(Locale.ROOT));
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

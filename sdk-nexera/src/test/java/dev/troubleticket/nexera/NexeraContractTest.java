@@ -1,0 +1,65 @@
+package dev.troubleticket.nexera;
+
+import dev.troubleticket.core.TicketingClient;
+import dev.troubleticket.core.TicketingClients;
+import dev.troubleticket.core.contract.TicketingClientContractTest;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.Priority;
+import dev.troubleticket.testkit.nexera.NexeraSimulator;
+
+/** The neutral contract, against the Nexera simulator, with the client built through the SPI. */
+class NexeraContractTest extends TicketingClientContractTest {
+    private NexeraSimulator simulator;
+
+    @Override
+    protected TicketingClient newClient() {
+        simulator = new NexeraSimulator().start(0);
+        return TicketingClients.create("nexera", simulator.clientSettings());
+    }
+
+    @Override
+    protected ProviderSide providerSide() {
+        return new ProviderSide() {
+            @Override
+            public void resolve(String ticketId) {
+                simulator.resolve(ticketId, "fibre spliced");
+            }
+
+            @Override
+            public void askForInformation(String ticketId) {
+                simulator.askForInformation(ticketId, "when is the customer at home?");
+            }
+        };
+    }
+
+    @Override
+    protected CreateTicketRequest validCreateRequest(String externalReference) {
+        return CreateTicketRequest.builder()
+                .externalReference(externalReference)
+                .serviceId("FTTH-000123")
+                .title("No sync on the ONT")
+                .description("The customer's ONT has shown LOS since 08:00")
+                .priority(Priority.of(Priority.Level.HIGH))
+                .build();
+    }
+
+    @Override
+    protected CreateTicketRequest requestBreakingTwoRules() {
+        // No title (name R), no description (R), a priority outside 1..10.
+        return CreateTicketRequest.builder()
+                .externalReference("REF-BAD")
+                .serviceId("FTTH-000123")
+                .priority(new Priority(Priority.Level.UNKNOWN, "11"))
+                .build();
+    }
+
+    @Override
+    protected Class<?> providerApiType() {
+        return Tmf621Api.class;
+    }
+
+    @Override
+    protected void stopSimulator() {
+        simulator.close();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.troubleticket.nexera;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.troubleticket.core.internal.Json;
+import dev.troubleticket.nexera.listener.CallbackRequests;
+import dev.troubleticket.nexera.listener.CallbackRequests.CallbackRequest;
+import dev.troubleticket.nexera.listener.CallerCheck;
+import dev.troubleticket.nexera.listener.Tmf621Event;
+import dev.troubleticket.nexera.listener.Tmf621EventHandler;
+import dev.troubleticket.nexera.listener.Tmf621ListenerServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+
+/** The framework-neutral handler and the JDK-server receiver: caller check, size cap, parsing, once-only delivery. */
+class Tmf621EventHandlerTest {
+    private static final Executor DIRECT = Runnable::run;
+    private final List<Tmf621Event> received = new CopyOnWriteArrayList<>();
+    private final CallbackRequests signed = CallbackRequests.withSharedSecret("X-Callback-Secret", "s3cret", Clock.systemUTC());
+
+    private Tmf621EventHandler handler(CallerCheck check) {
+        return Tmf621EventHandler.builder(check, received::add, DIRECT).maxBodyBytes(4096).rememberedEventIds(2).build();
+    }
+
+    private static ObjectNode ticket(String id, String status) {
+        ObjectNode t = Json.mapper().createObjectNode();
+        t.put("id", id);
+        t.put("status", status);
+        return t;
+    }
+
+    private static Tmf621EventHandler.Response send(Tmf621EventHandler handler, CallbackRequest request) {
+        return handler.handle("POST", request.headerLists(), request.body());
+    }
+
+    @Test
+    void authenticatedEventIsDeliveredOnceEvenWhenThePostIsRepeated() {
+        Tmf621EventHandler handler = handler(CallerCheck.sharedSecret("X-Callback-Secret", "s3cret"));
+        CallbackRequest request = signed.event("E-1", Tmf621Event.RESOLVED, ticket("TT-1", "resolved"), null);
+
+        assertThat(send(handler, request).status()).isEqualTo(200);
+        assertThat(send(handler, request).status()).isEqualTo(200);
+
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0)).isInstanceOfSatisfying(Tmf621Event.Resolved.class, e -> {
+            assertThat(e.troubleTicket().id()).isEqualTo("TT-1");
+            assertThat(e.eventId()).isEqualTo("E-1");
+        });
+        assertThat(handler.duplicateCount()).isEqualTo(1);
+    }
+
+    @Test
+    void callerWithoutTheSecretIsRefusedWith401AndNothingIsDelivered() {
+        Tmf621EventHandler handler = handler(CallerCheck.sharedSecret("X-Callback-Secret", "s3cret"));
+        CallbackRequest wrong = CallbackRequests.withSharedSecret("X-Callback-Secret", "guess", Clock.systemUTC())
+                .event(Tmf621Event.STATUS_CHANGE, ticket("TT-1", "held"));
+        CallbackRequest none = CallbackRequests.unauthenticated(Clock.systemUTC()).event(Tmf621Event.STATUS_CHANGE, ticket("TT-1", "held"));
+
+        assertThat(send(handler, wrong).status()).isEqualTo(401);
+        assertThat(send(handler, none).status()).isEqualTo(401);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void everySecretOfARotationIsAccepted() {
+        Tmf621EventHandler handler = handler(CallerCheck.sharedSecret("X-Callback-Secret", "old-secret", "s3cret"));
+        CallbackRequests old = CallbackRequests.withSharedSecret("x-callback-secret", "old-secret", Clock.systemUTC());
+
+        assertThat(send(handler, old.event(Tmf621Event.STATUS_CHANGE, ticket("TT-1", "held"))).status()).isEqualTo(200);
+        assertThat(send(handler, signed.event(Tmf621Event.STATUS_CHANGE, ticket("TT-1", "inProgress"))).status()).isEqualTo(200);
+        assertThat(received).hasSize(2);
+    }
+
+    @Test
+    void basicCredentialsAreCheckedAndSecretsNeverPrinted() {
+        CallerCheck check = CallerCheck.basic("nexera", "pw-1", "pw-2");
+        Tmf621EventHandler handler = handler(check);
+
+        assertThat(send(handler, CallbackRequests.withBasic("nexera", "pw-2", Clock.systemUTC())
+                .event(Tmf621Event.CREATE, ticket("TT-1", "submitted"))).status()).isEqualTo(200);
+        assertThat(send(handler, CallbackRequests.withBasic("nexera", "pw-3", Clock.systemUTC())
+                .event(Tmf621Event.CREATE, ticket("TT-2", "submitted"))).status()).isEqualTo(401);
+        assertThat(check.toString()).doesNotContain("pw-1", "pw-2");
+        assertThat(CallerCheck.sharedSecret("X-S", "topsecret").toString()).doesNotContain("topsecret");
+    }
+
+    @Test
+    void oversizedMalformedAndNonPostRequestsAreRefused() {
+        Tmf621EventHandler handler = handler(CallerCheck.sharedSecret("X-Callback-Secret", "s3cret"));
+
+        assertThat(send(handler, signed.raw(new byte[5000])).status()).isEqualTo(413);
+        assertThat(send(handler, signed.raw("{not json".getBytes(StandardCharsets.UTF_8))).status()).isEqualTo(400);
+        assertThat(send(handler, signed.raw("[1,2]".getBytes(StandardCharsets.UTF_8))).status()).isEqualTo(400);
+        assertThat(send(handler, signed.raw("{\"eventId\":\"x\"}".getBytes(StandardCharsets.UTF_8))).status()).isEqualTo(400);
+        assertThat(handler.handle("GET", Map.of("X-Callback-Secret", List.of("s3cret")), null).status()).isEqualTo(405);
+        assertThat(received).isEmpty();
+        assertThat(handler.refusedCount()).isEqualTo(5);
+    }
+
+    @Test
+    void unknownEventTypeIsKeptWholeAsAnUnknownEvent() {
+        Tmf621EventHandler handler = handler(CallerCheck.sharedSecret("X-Callback-Secret", "s3cret"));
+
+        send(handler, signed.event("E-9", "TroubleTicketEscalatedEvent", ticket("TT-1", "inProgress"), null));
+
+        assertThat(received).singleElement().isInstanceOfSatisfying(Tmf621Event.Unknown.class, e -> {
+            assertThat(e.eventType()).isEqualTo("TroubleTicketEscalatedEvent");
+            assertThat(e.troubleTicket().id()).isEqualTo("TT-1");
+            assertThat(e.raw().json()).contains("TroubleTicketEscalatedEvent");
+        });
+    }
+
+    @Test
+    void rememberedEventIdsAreBoundedOldestForgottenFirst() {
+        Tmf621EventHandler handler = handler(CallerCheck.sharedSecret("X-Callback-Secret", "s3cret"));
+        for (String id : List.of("A", "B", "C", "A")) {
+            send(handler, signed.event(id, Tmf621Event.STATUS_CHANGE, ticket("TT-1", "held"), null));
+        }
+
+        assertThat(received).extracting(Tmf621Event::eventId).containsExactly("A", "B", "C", "A");
+    }
+
+    @Test
+    void consumerFailureStillAcknowledgesSoTheProviderDoesNotResendForEver() {
+        Tmf621EventHandler handler = Tmf621EventHandler.builder(CallerCheck.sharedSecret("X-Callback-Secret", "s3cret"),
+                e -> { throw new IllegalStateException("database down"); }, DIRECT).build();
+
+        assertThat(send(handler, signed.event(Tmf621Event.STATUS_CHANGE, ticket("TT-1", "held"))).status()).isEqualTo(200);
+        assertThat(handler.deliveredCount()).isZero();
+    }
+
+    @Test
+    void receiverOnTheJdkServerAnswersOverHttpAndCapsTheBody() throws Exception {
+        Tmf621EventHandler handler = handler(CallerCheck.sharedSecret("X-Callback-Secret", "s3cret"));
+        try (Tmf621ListenerServer server = Tmf621ListenerServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                "/listener", handler)) {
+            String url = server.callbackUrl("127.0.0.1");
+
+            assertThat(CallbackRequests.post(url + "/listener/troubleTicketStatusChangeEvent",
+                    signed.event(Tmf621Event.STATUS_CHANGE, ticket("TT-1", "held")))).isEqualTo(200);
+            assertThat(CallbackRequests.post(url, CallbackRequests.unauthenticated(Clock.systemUTC())
+                    .event(Tmf621Event.STATUS_CHANGE, ticket("TT-1", "held")))).isEqualTo(401);
+            assertThat(CallbackRequests.post(url, signed.raw(new byte[10_000]))).isEqualTo(413);
+        }
+        assertThat(received).singleElement().isInstanceOf(Tmf621Event.StatusChange.class);
+    }
+}

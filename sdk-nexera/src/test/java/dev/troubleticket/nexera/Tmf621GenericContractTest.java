@@ -1,0 +1,59 @@
+package dev.troubleticket.nexera;
+
+import dev.troubleticket.core.TicketingClient;
+import dev.troubleticket.core.TicketingClients;
+import dev.troubleticket.core.contract.TicketingClientContractTest;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.testkit.nexera.NexeraSimulator;
+import java.time.Clock;
+
+/**
+ * The neutral contract through the generic {@code tmf621} adapter, against a simulator serving the TMF621
+ * reference path: the adapter works for a TMF621 server given only its base URL and credentials.
+ */
+class Tmf621GenericContractTest extends TicketingClientContractTest {
+    private NexeraSimulator simulator;
+
+    @Override
+    protected TicketingClient newClient() {
+        simulator = new NexeraSimulator(Clock.systemUTC(), Tmf621Profile.TMF_BASE_PATH).start(0);
+        return TicketingClients.create("tmf621", simulator.tokenClientSettings());
+    }
+
+    @Override
+    protected ProviderSide providerSide() {
+        return new ProviderSide() {
+            @Override
+            public void resolve(String ticketId) {
+                simulator.resolve(ticketId, "replaced the card");
+            }
+
+            @Override
+            public void askForInformation(String ticketId) {
+                simulator.askForInformation(ticketId, "which port?");
+            }
+        };
+    }
+
+    @Override
+    protected CreateTicketRequest validCreateRequest(String externalReference) {
+        return CreateTicketRequest.builder().externalReference(externalReference).serviceId("L-77").title("Down")
+                .description("no traffic").build();
+    }
+
+    @Override
+    protected CreateTicketRequest requestBreakingTwoRules() {
+        // No external reference (needed for a safe create) and no description (TMF621 requires it).
+        return CreateTicketRequest.builder().serviceId("L-77").title("Down").build();
+    }
+
+    @Override
+    protected Class<?> providerApiType() {
+        return Tmf621Api.class;
+    }
+
+    @Override
+    protected void stopSimulator() {
+        simulator.close();
+    }
+}
