@@ -47,6 +47,11 @@ public final class ProviderSettings {
         return get(key).orElseThrow(() -> new IllegalArgumentException("setting '" + key + "' is required"));
     }
 
+    /** Every value, by key (the caller's own settings, secrets included: do not log the map). */
+    public Map<String, String> asMap() {
+        return values;
+    }
+
     /** The transport options to build the client with. */
     public dev.troubleticket.core.http.TransportOptions transport() {
         return transport;

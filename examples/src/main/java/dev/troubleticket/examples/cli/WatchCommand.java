@@ -48,6 +48,10 @@ final class WatchCommand extends ClientCommand {
         if (intervalSeconds < 1) {
             throw new UsageException("--interval must be at least 1 second");
         }
+        if (checkpoint != null) {
+            // Fail now, not at the first event, when the checkpoint cannot be written where asked.
+            java.nio.file.Files.createDirectories(checkpoint.toAbsolutePath().getParent());
+        }
         CheckpointStore store = checkpoint == null ? new InMemoryCheckpointStore() : new FileCheckpointStore(checkpoint);
         FollowOptions options = new FollowOptions(store, Duration.ofSeconds(intervalSeconds), tickets, callbackUrl, listen, null);
         CountDownLatch latch = stop;
