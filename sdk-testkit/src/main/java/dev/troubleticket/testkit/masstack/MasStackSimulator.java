@@ -1,0 +1,810 @@
+package dev.troubleticket.testkit.masstack;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.troubleticket.core.ProviderSettings;
+import dev.troubleticket.testkit.ProviderSimulator;
+import dev.troubleticket.testkit.SimulatorResponses;
+import dev.troubleticket.testkit.SimulatorServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * A stateful simulator of MasMovil's MasStack Ticketing OSSJ API and its OAuth2 token endpoint, written
+ * from the provider's documents independently of the adapter.
+ *
+ * <ul>
+ *   <li>{@code POST /oauth2/token}: the JWT-bearer grant. The assertion must be RS256-signed with the
+ *       simulator's service-account key, carry its {@code kid}, name the account as issuer and subject and
+ *       the token URL as audience, and not be expired. Answers an access token (a JWT with {@code exp})
+ *       and {@code expires_in} (both configurable).</li>
+ *   <li>{@code POST /troubleTicket} (JSON or multipart/form-data), {@code GET} and {@code PATCH
+ *       /troubleTicket/{ticketId}}, with the document's constraints, its error bodies (HTTP 400 with
+ *       {@code illegalArgumentException}, {@code objectNotFoundException} or {@code remoteException}), its
+ *       answers' quirks ({@code troubleDectectionTime}, {@code preferredPriority} as a string in PATCH
+ *       answers) and JIRA-style ids from {@code RED-84} on.</li>
+ *   <li>The transaction table: a PATCH is accepted only as one of the operator's (TU) transactions from the
+ *       ticket's current state. The territory owner's (TO) transactions are played through the test API:
+ *       {@link #requestCancellation} (TO02), {@link #askForInformation} (TO05), {@link #resolve} (TO07).</li>
+ * </ul>
+ *
+ * <p>Runs standalone too: {@code new MasStackSimulator().start(port)}; {@link #clientSettings()} gives what a
+ * client needs, including a service-account file written to a temporary directory.
+ */
+public final class MasStackSimulator implements ProviderSimulator {
+    /** The simulated service account's id. */
+    public static final String CLIENT_EMAIL = "isp-operator@masstack-simulator.iam.example";
+    static final String TOKEN_PATH = "/oauth2/token";
+    static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+    private static final ObjectMapper MAPPER = SimulatorResponses.mapper();
+    private static final String OPENACTIVE = "OPENACTIVE";
+    private static final String AWAITING_CANCELATION = "DEFERRED.AWAITING-CANCELATION";
+    private static final String AWAITING_INFORMATION = "DEFERRED.AWAITING-INFORMATION";
+    private static final String CLEARED = "CLEARED";
+    private static final String CLOSED = "CLOSED";
+    private static final String CANCELED = "CLOSED.CANCELED";
+    private static final Set<String> NOT_FINAL = Set.of(OPENACTIVE, AWAITING_CANCELATION, AWAITING_INFORMATION, CLEARED);
+
+    /** The transaction table, written from the document (rows: code, from-states, to-state). */
+    private static final List<Object[]> OPERATOR_TRANSACTIONS = List.of(
+            new Object[] {"TU03", Set.of(AWAITING_CANCELATION), CANCELED},
+            new Object[] {"TU04", Set.of(AWAITING_CANCELATION), OPENACTIVE},
+            new Object[] {"TU06", Set.of(AWAITING_INFORMATION), OPENACTIVE},
+            new Object[] {"TU08", Set.of(CLEARED), OPENACTIVE},
+            new Object[] {"TU09", Set.of(CLEARED), CLOSED});
+
+    private final Clock clock;
+    private final KeyPair keyPair;
+    private final String keyId = "sim-key-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Algorithm accessTokenAlgorithm = Algorithm.HMAC256(UUID.randomUUID().toString());
+    private final SimulatorServer server;
+    private final Map<String, SimTicket> tickets = new ConcurrentHashMap<>();
+    private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
+    private final AtomicInteger nextNumber = new AtomicInteger(84);
+    private final AtomicInteger created = new AtomicInteger();
+    private final AtomicInteger tokensIssued = new AtomicInteger();
+    private final AtomicInteger remoteFailures = new AtomicInteger();
+    private volatile String remoteFailureMessage = "";
+    private volatile Duration accessTokenLifetime = Duration.ofHours(1);
+    private volatile boolean sendExpiresIn = true;
+    private volatile Path serviceAccountFile;
+
+    /** A simulator on the system clock. */
+    public MasStackSimulator() {
+        this(Clock.systemUTC());
+    }
+
+    /** A simulator on the given clock (token and assertion expiry, restoration times). */
+    public MasStackSimulator(Clock clock) {
+        this.clock = clock;
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            this.keyPair = generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no RSA in this JVM", e);
+        }
+        this.server = new SimulatorServer(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return handle(request);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- ProviderSimulator
+
+    @Override
+    public String provider() {
+        return "masstack";
+    }
+
+    @Override
+    public MasStackSimulator start(int port) {
+        server.start(port);
+        return this;
+    }
+
+    @Override
+    public SimulatorServer server() {
+        return server;
+    }
+
+    /** The token endpoint's URL. */
+    public String tokenUrl() {
+        return baseUrl() + TOKEN_PATH.substring(1);
+    }
+
+    /**
+     * {@code baseUrl}, {@code tokenUrl}, {@code serviceAccountFile} (written to a temporary file), and the
+     * defaults a neutral client needs for this simulator's rules: {@code clearencePerson},
+     * {@code closeOutType}, {@code closeOutNarr}.
+     */
+    @Override
+    public ProviderSettings clientSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("baseUrl", baseUrl());
+        settings.put("tokenUrl", tokenUrl());
+        settings.put("serviceAccountFile", serviceAccountFile().toString());
+        settings.put("clearencePerson", "SIM-AGENT-01");
+        settings.put("closeOutType", "RESUELTO_TO");
+        settings.put("closeOutNarr", "Averia resuelta por el operador de red");
+        return ProviderSettings.of(settings);
+    }
+
+    /** TO05: the territory owner asks for more information (the ticket must be {@code OPENACTIVE}). */
+    @Override
+    public void askForInformation(String ticketId, String question) {
+        playTerritoryOwner(ticketId, "TO05", OPENACTIVE, AWAITING_INFORMATION, question);
+    }
+
+    /** TO07: the territory owner settles the ticket (it must be {@code OPENACTIVE}). */
+    @Override
+    public void resolve(String ticketId, String resolution) {
+        playTerritoryOwner(ticketId, "TO07", OPENACTIVE, CLEARED, resolution);
+    }
+
+    /** TO02: the territory owner asks the operator to agree to cancel (the ticket must be {@code OPENACTIVE}). */
+    public void requestCancellation(String ticketId, String reason) {
+        playTerritoryOwner(ticketId, "TO02", OPENACTIVE, AWAITING_CANCELATION, reason);
+    }
+
+    /** The territory owner writes in the dialog without changing the state. */
+    public void writeDialog(String ticketId, String text) {
+        SimTicket ticket = existing(ticketId);
+        synchronized (ticket) {
+            ticket.dialog = text;
+            ticket.dialogHistory.add("TO: " + text);
+        }
+    }
+
+    @Override
+    public int ticketsCreated() {
+        return created.get();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        Path file = serviceAccountFile;
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(file.getParent());
+            } catch (IOException ignored) {
+                // a temporary file left behind is harmless
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- test API
+
+    /** The ticket's current state, e.g. {@code OPENACTIVE}. */
+    public String state(String ticketId) {
+        return existing(ticketId).state;
+    }
+
+    /** The ticket as {@code GET} would answer it. */
+    public Map<String, Object> ticket(String ticketId) {
+        SimTicket ticket = existing(ticketId);
+        synchronized (ticket) {
+            return Map.copyOf(withoutNulls(ticket.asJson()));
+        }
+    }
+
+    /** Every dialog message of the ticket, oldest first, prefixed with {@code TU: } or {@code TO: }. */
+    public List<String> dialogHistory(String ticketId) {
+        SimTicket ticket = existing(ticketId);
+        synchronized (ticket) {
+            return List.copyOf(ticket.dialogHistory);
+        }
+    }
+
+    /** The transactions made on the ticket, oldest first ({@code TU01}, {@code TO05}, {@code TU06}, ...). */
+    public List<String> transactions(String ticketId) {
+        SimTicket ticket = existing(ticketId);
+        synchronized (ticket) {
+            return List.copyOf(ticket.transactions);
+        }
+    }
+
+    /** The ids of every ticket, in creation order. */
+    public List<String> ticketIds() {
+        List<String> ids = new ArrayList<>(tickets.keySet());
+        ids.sort((a, b) -> Integer.compare(number(a), number(b)));
+        return ids;
+    }
+
+    private static int number(String id) {
+        return Integer.parseInt(id.substring(id.indexOf('-') + 1));
+    }
+
+    /** How many access tokens the token endpoint issued. */
+    public int tokensIssued() {
+        return tokensIssued.get();
+    }
+
+    /** Revokes every access token issued so far: the next API call answers 401. */
+    public void revokeAccessTokens() {
+        accessTokens.clear();
+    }
+
+    /** The lifetime of new access tokens (default 1 hour). */
+    public MasStackSimulator accessTokenLifetime(Duration lifetime) {
+        this.accessTokenLifetime = lifetime;
+        return this;
+    }
+
+    /** Whether the token answer carries {@code expires_in} (default {@code true}); without it only the JWT's {@code exp} tells. */
+    public MasStackSimulator sendExpiresIn(boolean value) {
+        this.sendExpiresIn = value;
+        return this;
+    }
+
+    /** The next {@code count} ticket API calls fail with HTTP 400 {@code {"remoteException": message}}. */
+    public void failWithRemoteException(int count, String message) {
+        remoteFailureMessage = message;
+        remoteFailures.set(count);
+    }
+
+    /** The service account's id. */
+    public String clientEmail() {
+        return CLIENT_EMAIL;
+    }
+
+    /** The service account key's id ({@code kid}). */
+    public String keyId() {
+        return keyId;
+    }
+
+    /** The public half of the service-account key, with which assertions are verified. */
+    public RSAPublicKey publicKey() {
+        return (RSAPublicKey) keyPair.getPublic();
+    }
+
+    /** The service-account JSON a client needs ({@code private_key} as PKCS#8 PEM). */
+    public String serviceAccountJson() {
+        Map<String, String> account = new LinkedHashMap<>();
+        account.put("type", "service_account");
+        account.put("client_email", CLIENT_EMAIL);
+        account.put("private_key_id", keyId);
+        account.put("private_key", pem((RSAPrivateKey) keyPair.getPrivate()));
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(account);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the service-account JSON to {@code file}. */
+    public Path writeServiceAccount(Path file) {
+        try {
+            Files.writeString(file, serviceAccountJson(), StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the service account to " + file, e);
+        }
+    }
+
+    private synchronized Path serviceAccountFile() {
+        if (serviceAccountFile == null) {
+            try {
+                Path directory = Files.createTempDirectory("masstack-simulator");
+                serviceAccountFile = writeServiceAccount(directory.resolve("service-account.json"));
+                serviceAccountFile.toFile().deleteOnExit();
+                directory.toFile().deleteOnExit();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the simulator's service-account file", e);
+            }
+        }
+        return serviceAccountFile;
+    }
+
+    private static String pem(RSAPrivateKey key) {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded());
+        return "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private MockResponse handle(RecordedRequest request) {
+        String path = request.getUrl().encodedPath();
+        String method = request.getMethod();
+        if (path.equals(TOKEN_PATH)) {
+            return "POST".equals(method) ? token(request) : SimulatorResponses.empty(405);
+        }
+        if (!path.equals("/troubleTicket") && !path.startsWith("/troubleTicket/")) {
+            return SimulatorResponses.json(404, Map.of("error", "no such resource: " + path));
+        }
+        MockResponse unauthorized = checkAccessToken(request.getHeaders().get("Authorization"));
+        if (unauthorized != null) {
+            return unauthorized;
+        }
+        if (remoteFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return error("remoteException", remoteFailureMessage);
+        }
+        try {
+            if (path.equals("/troubleTicket")) {
+                return "POST".equals(method) ? create(request) : SimulatorResponses.empty(405);
+            }
+            String ticketId = URLDecoder.decode(path.substring("/troubleTicket/".length()), StandardCharsets.UTF_8);
+            switch (method) {
+                case "GET": return get(ticketId);
+                case "PATCH": return update(ticketId, request);
+                default: return SimulatorResponses.empty(405);
+            }
+        } catch (IllegalArgumentException e) {
+            return error("illegalArgumentException", e.getMessage());
+        }
+    }
+
+    private static MockResponse error(String kind, String message) {
+        return SimulatorResponses.json(400, Map.of(kind, message));
+    }
+
+    private MockResponse token(RecordedRequest request) {
+        Map<String, String> form = new LinkedHashMap<>();
+        String body = request.getBody() == null ? "" : request.getBody().utf8();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        if (!GRANT_TYPE.equals(form.get("grant_type"))) {
+            return SimulatorResponses.json(400, Map.of("error", "unsupported_grant_type",
+                    "error_description", "grant_type must be " + GRANT_TYPE));
+        }
+        String assertion = form.get("assertion");
+        if (assertion == null || assertion.isBlank()) {
+            return SimulatorResponses.json(400, Map.of("error", "invalid_request", "error_description", "assertion is missing"));
+        }
+        try {
+            DecodedJWT decoded = JWT.decode(assertion);
+            if (!keyId.equals(decoded.getKeyId())) {
+                return invalidGrant("unknown key id");
+            }
+            if (!"RS256".equals(decoded.getAlgorithm())) {
+                return invalidGrant("the assertion must be signed with RS256");
+            }
+            JWTVerifier verifier = ((JWTVerifier.BaseVerification) JWT.require(Algorithm.RSA256(publicKey(), null))
+                    .withIssuer(CLIENT_EMAIL).withSubject(CLIENT_EMAIL).withAudience(tokenUrl())
+                    .withClaimPresence("exp").withClaimPresence("iat"))
+                    .build(clock);
+            DecodedJWT verified = verifier.verify(decoded);
+            if (Duration.between(verified.getIssuedAtAsInstant(), verified.getExpiresAtAsInstant()).compareTo(Duration.ofHours(1)) > 0) {
+                return invalidGrant("the assertion may live at most one hour");
+            }
+        } catch (JWTVerificationException e) {
+            return invalidGrant(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        Instant expiry = clock.instant().plus(accessTokenLifetime);
+        String token = JWT.create().withIssuer("masstack-simulator").withSubject(CLIENT_EMAIL)
+                .withExpiresAt(expiry).withJWTId(UUID.randomUUID().toString()).sign(accessTokenAlgorithm);
+        accessTokens.put(token, expiry);
+        tokensIssued.incrementAndGet();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("access_token", token);
+        answer.put("token_type", "Bearer");
+        if (sendExpiresIn) {
+            answer.put("expires_in", accessTokenLifetime.toSeconds());
+        }
+        return SimulatorResponses.json(200, answer);
+    }
+
+    private static MockResponse invalidGrant(String why) {
+        return SimulatorResponses.json(400, Map.of("error", "invalid_grant", "error_description", why));
+    }
+
+    private MockResponse checkAccessToken(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return unauthorized("a Bearer token is required");
+        }
+        Instant expiry = accessTokens.get(authorization.substring("Bearer ".length()));
+        if (expiry == null) {
+            return unauthorized("unknown or revoked token");
+        }
+        if (!clock.instant().isBefore(expiry)) {
+            return unauthorized("the token expired");
+        }
+        return null;
+    }
+
+    private static MockResponse unauthorized(String why) {
+        return new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+                .addHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .body("{\"error\":\"invalid_token\",\"error_description\":\"" + why + "\"}").build();
+    }
+
+    // ---------------------------------------------------------------- trouble tickets
+
+    private MockResponse create(RecordedRequest request) {
+        String contentType = request.getHeaders().get("Content-Type");
+        JsonNode body;
+        List<Map<String, String>> files = new ArrayList<>();
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            String data = null;
+            for (Multipart.Part part : Multipart.parse(contentType, request.getBody())) {
+                if ("data".equals(part.name())) {
+                    data = new String(part.bytes(), StandardCharsets.UTF_8);
+                } else if ("attachment".equals(part.name()) || "attachments".equals(part.name())) {
+                    Map<String, String> file = new LinkedHashMap<>();
+                    file.put("content", Base64.getEncoder().encodeToString(part.bytes()));
+                    file.put("mimeType", part.contentType() == null ? "application/octet-stream" : part.contentType());
+                    file.put("name", part.fileName());
+                    files.add(file);
+                }
+            }
+            if (data == null) {
+                throw new IllegalArgumentException("required fields: data");
+            }
+            body = readJson(data);
+        } else {
+            body = readJson(request.getBody() == null ? "" : request.getBody().utf8());
+        }
+        CreateRules.check(body);
+        String id = "RED-" + nextNumber.getAndIncrement();
+        SimTicket ticket = new SimTicket(id, body);
+        for (JsonNode attachment : body.path("attachments")) {
+            ticket.attachments.add(Map.of("content", attachment.path("content").asText(),
+                    "mimeType", attachment.path("mimeType").asText(), "name", attachment.path("name").asText()));
+        }
+        ticket.attachments.addAll(files);
+        tickets.put(id, ticket);
+        created.incrementAndGet();
+        return SimulatorResponses.json(201, Map.of("ticketId", id, "mirrorKey", body.path("mirrorKey").asText()));
+    }
+
+    private MockResponse get(String ticketId) {
+        SimTicket ticket = tickets.get(ticketId);
+        if (ticket == null) {
+            return SimulatorResponses.json(404, Map.of("objectNotFoundException", "trouble ticket " + ticketId + " not found"));
+        }
+        synchronized (ticket) {
+            return SimulatorResponses.json(200, withoutNulls(ticket.asJson()));
+        }
+    }
+
+    private MockResponse update(String ticketId, RecordedRequest request) {
+        SimTicket ticket = tickets.get(ticketId);
+        if (ticket == null) {
+            return error("objectNotFoundException", "trouble ticket " + ticketId + " not found");
+        }
+        JsonNode body = readJson(request.getBody() == null ? "" : request.getBody().utf8());
+        synchronized (ticket) {
+            List<String> missing = new ArrayList<>();
+            for (String field : List.of("ticketId", "mirrorKey", "dialog")) {
+                if (CreateRules.text(body, field) == null) {
+                    missing.add(field);
+                }
+            }
+            String target = CreateRules.text(body, "baseTroubleTicketState");
+            if (target == null) {
+                target = ticket.state; // information without a change of state
+            }
+            String transaction = transactionFor(ticket.state, target);
+            if (CLOSED.equals(target)) {
+                for (String field : List.of("closeOutType", "closeOutNarr", "serviceRestoredTime")) {
+                    if (CreateRules.text(body, field) == null) {
+                        missing.add(field);
+                    }
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("required fields: " + String.join(",", missing));
+            }
+            List<String> invalid = new ArrayList<>();
+            CreateRules.maxLength(body, "ticketId", 15, invalid);
+            CreateRules.maxLength(body, "mirrorKey", 15, invalid);
+            CreateRules.maxLength(body, "dialog", 4000, invalid);
+            CreateRules.maxLength(body, "closeOutType", 128, invalid);
+            CreateRules.maxLength(body, "closeOutNarr", 128, invalid);
+            CreateRules.maxLength(body, "serviceRestoredTime", 20, invalid);
+            CreateRules.dateTime(body, "serviceRestoredTime", invalid);
+            CreateRules.attachments(body, invalid);
+            if (!ticketId.equals(CreateRules.text(body, "ticketId"))) {
+                invalid.add("ticketId does not match the ticket in the path");
+            }
+            if (!ticket.mirrorKey().equals(CreateRules.text(body, "mirrorKey"))) {
+                invalid.add("mirrorKey does not match the ticket's");
+            }
+            if (transaction == null) {
+                invalid.add("transition from " + ticket.state + " to " + target + " is not allowed");
+            }
+            if (!invalid.isEmpty()) {
+                throw new IllegalArgumentException("invalid fields: " + String.join("; ", invalid));
+            }
+            ticket.state = target;
+            ticket.dialog = body.path("dialog").asText();
+            ticket.dialogHistory.add("TU: " + ticket.dialog);
+            ticket.transactions.add(transaction);
+            if (CLOSED.equals(target)) {
+                ticket.closeOutType = body.path("closeOutType").asText();
+                ticket.closeOutNarr = body.path("closeOutNarr").asText();
+                ticket.serviceRestoredTime = body.path("serviceRestoredTime").asText();
+            }
+            if (body.hasNonNull("customer")) {
+                ticket.fields.put("customer", body.get("customer").asText());
+            }
+            for (JsonNode attachment : body.path("attachments")) {
+                ticket.attachments.add(Map.of("content", attachment.path("content").asText(),
+                        "mimeType", attachment.has("mimeType") ? attachment.path("mimeType").asText() : attachment.path("mimetype").asText(),
+                        "name", attachment.path("name").asText()));
+            }
+            // The update answer is partial and writes preferredPriority as a string, as the document's example does.
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("ticketId", ticket.id);
+            answer.put("dialog", ticket.dialog);
+            answer.put("troubleType", ticket.fields.get("troubleType"));
+            answer.put("troubleDescription", ticket.fields.get("troubleDescription"));
+            answer.put("preferredPriority", String.valueOf(ticket.fields.get("preferredPriority")));
+            answer.put("customerTroubleNum", ticket.fields.get("customerTroubleNum"));
+            answer.put("wh1Parameter", ticket.fields.get("wh1Parameter"));
+            return SimulatorResponses.json(200, withoutNulls(answer));
+        }
+    }
+
+    /** The operator transaction from one state to another, or {@code null} when the table has none. */
+    private static String transactionFor(String from, String to) {
+        if (from.equals(to)) {
+            return NOT_FINAL.contains(from) ? "TU10" : null;
+        }
+        for (Object[] row : OPERATOR_TRANSACTIONS) {
+            @SuppressWarnings("unchecked")
+            Set<String> fromStates = (Set<String>) row[1];
+            if (fromStates.contains(from) && row[2].equals(to)) {
+                return (String) row[0];
+            }
+        }
+        return null;
+    }
+
+    private void playTerritoryOwner(String ticketId, String transaction, String from, String to, String dialog) {
+        SimTicket ticket = existing(ticketId);
+        synchronized (ticket) {
+            if (!from.equals(ticket.state)) {
+                throw new IllegalStateException(transaction + " needs the ticket in " + from + " but " + ticketId + " is " + ticket.state);
+            }
+            ticket.state = to;
+            ticket.dialog = dialog;
+            ticket.dialogHistory.add("TO: " + dialog);
+            ticket.transactions.add(transaction);
+        }
+    }
+
+    private SimTicket existing(String ticketId) {
+        SimTicket ticket = tickets.get(ticketId);
+        if (ticket == null) {
+            throw new IllegalArgumentException("the simulator has no ticket " + ticketId);
+        }
+        return ticket;
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException("the body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the body is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            if (v != null) {
+                copy.put(k, v);
+            }
+        });
+        return copy;
+    }
+
+    /** The simulator's own checks of a create body, from the document. */
+    static final class CreateRules {
+        private static final List<String> REQUIRED = List.of("baseTroubleTicketState", "mirrorKey", "dialog", "troubleType",
+                "troubleDescription", "troubleDetectionTime", "preferredPriority", "troubledObject", "customerTroubleNum",
+                "wh1Parameter", "clearencePerson");
+
+        static void check(JsonNode body) {
+            List<String> missing = new ArrayList<>();
+            for (String field : REQUIRED) {
+                if (text(body, field) == null) {
+                    missing.add(field);
+                }
+            }
+            String issueType = text(body, "wh1Parameter");
+            boolean client = issueType != null && Set.of("cliente", "client").contains(issueType.toLowerCase(Locale.ROOT));
+            if (client && text(body, "homeId") == null) {
+                missing.add("homeId");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("required fields: " + String.join(",", missing));
+            }
+            List<String> invalid = new ArrayList<>();
+            if (!OPENACTIVE.equals(text(body, "baseTroubleTicketState"))) {
+                invalid.add("baseTroubleTicketState must be OPENACTIVE");
+            }
+            maxLength(body, "mirrorKey", 255, invalid);
+            maxLength(body, "dialog", 4000, invalid);
+            maxLength(body, "troubleType", 35, invalid);
+            maxLength(body, "troubleDescription", 1000, invalid);
+            maxLength(body, "troubledObject", 100, invalid);
+            maxLength(body, "customerTroubleNum", 100, invalid);
+            maxLength(body, "homeId", 255, invalid);
+            maxLength(body, "gescal37ID", 40, invalid);
+            for (int i = 2; i <= 5; i++) {
+                maxLength(body, "wh" + i + "Parameter", 255, invalid);
+            }
+            dateTime(body, "troubleDetectionTime", invalid);
+            JsonNode priority = body.get("preferredPriority");
+            if (!priority.canConvertToInt() || !priority.isIntegralNumber() || priority.asInt() < 1 || priority.asInt() > 3) {
+                invalid.add("preferredPriority must be an integer from 1 to 3");
+            }
+            if (!Set.of("cliente", "client", "red", "network").contains(issueType.toLowerCase(Locale.ROOT))) {
+                invalid.add("wh1Parameter must be client or network");
+            }
+            attachments(body, invalid);
+            if (!invalid.isEmpty()) {
+                throw new IllegalArgumentException("invalid fields: " + String.join("; ", invalid));
+            }
+        }
+
+        static String text(JsonNode body, String field) {
+            JsonNode node = body.get(field);
+            if (node == null || node.isNull() || node.isContainerNode()) {
+                return null;
+            }
+            String text = node.asText();
+            return text.isBlank() ? null : text;
+        }
+
+        static void maxLength(JsonNode body, String field, int max, List<String> invalid) {
+            String text = text(body, field);
+            if (text != null && text.length() > max) {
+                invalid.add(field + " is longer than " + max);
+            }
+        }
+
+        static void dateTime(JsonNode body, String field, List<String> invalid) {
+            String text = text(body, field);
+            if (text == null) {
+                return;
+            }
+            try {
+                OffsetDateTime.parse(text);
+            } catch (DateTimeParseException e) {
+                invalid.add(field + " is not a date-time");
+            }
+        }
+
+        static void attachments(JsonNode body, List<String> invalid) {
+            JsonNode attachments = body.get("attachments");
+            if (attachments == null || attachments.isNull()) {
+                return;
+            }
+            if (!attachments.isArray()) {
+                invalid.add("attachments must be an array");
+                return;
+            }
+            for (int i = 0; i < attachments.size(); i++) {
+                JsonNode a = attachments.get(i);
+                String content = text(a, "content");
+                if (content == null) {
+                    invalid.add("attachments[" + i + "].content is required");
+                } else {
+                    try {
+                        Base64.getDecoder().decode(content);
+                    } catch (IllegalArgumentException e) {
+                        invalid.add("attachments[" + i + "].content is not base64");
+                    }
+                }
+                if (text(a, "mimeType") == null && text(a, "mimetype") == null) {
+                    invalid.add("attachments[" + i + "].mimeType is required");
+                }
+                if (text(a, "name") == null) {
+                    invalid.add("attachments[" + i + "].name is required");
+                }
+            }
+        }
+    }
+
+    /** One ticket's state on the simulated side. */
+    private static final class SimTicket {
+        final String id;
+        final Map<String, Object> fields = new LinkedHashMap<>();
+        final List<Map<String, String>> attachments = new ArrayList<>();
+        final List<String> dialogHistory = new ArrayList<>();
+        final List<String> transactions = new ArrayList<>();
+        String state = OPENACTIVE;
+        String dialog;
+        String closeOutType;
+        String closeOutNarr;
+        String serviceRestoredTime;
+
+        SimTicket(String id, JsonNode body) {
+            this.id = id;
+            for (String field : List.of("mirrorKey", "troubleType", "troubleDescription", "troubleDetectionTime",
+                    "troubledObject", "customerTroubleNum", "homeId", "gescal37ID", "wh1Parameter", "wh2Parameter",
+                    "wh3Parameter", "wh4Parameter", "wh5Parameter", "customer", "clearencePerson")) {
+                fields.put(field, CreateRules.text(body, field));
+            }
+            fields.put("preferredPriority", body.get("preferredPriority").asInt());
+            this.dialog = body.path("dialog").asText();
+            dialogHistory.add("TU: " + dialog);
+            transactions.add("TU01");
+        }
+
+        String mirrorKey() {
+            return (String) fields.get("mirrorKey");
+        }
+
+        /** The GET answer: the document's field order and spelling ({@code troubleDectectionTime}). */
+        Map<String, Object> asJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("ticketId", id);
+            json.put("mirrorKey", fields.get("mirrorKey"));
+            json.put("baseTroubleTicketState", state);
+            json.put("dialog", dialog);
+            json.put("troubleType", fields.get("troubleType"));
+            json.put("troubleDescription", fields.get("troubleDescription"));
+            json.put("troubleDectectionTime", fields.get("troubleDetectionTime"));
+            json.put("preferredPriority", fields.get("preferredPriority"));
+            json.put("troubledObject", fields.get("troubledObject"));
+            json.put("customerTroubleNum", fields.get("customerTroubleNum"));
+            json.put("homeId", fields.get("homeId"));
+            json.put("gescal37ID", fields.get("gescal37ID"));
+            json.put("wh1Parameter", fields.get("wh1Parameter"));
+            json.put("wh2Parameter", fields.get("wh2Parameter"));
+            json.put("wh3Parameter", fields.get("wh3Parameter"));
+            json.put("wh4Parameter", fields.get("wh4Parameter"));
+            json.put("wh5Parameter", fields.get("wh5Parameter"));
+            Object customer = fields.get("customer");
+            // The document's GET example writes customer as a number.
+            json.put("customer", customer instanceof String s && s.matches("\\d{1,18}") ? Long.valueOf(s) : customer);
+            json.put("clearencePerson", fields.get("clearencePerson"));
+            json.put("closeOutType", closeOutType);
+            json.put("closeOutNarr", closeOutNarr);
+            json.put("serviceRestoredTime", serviceRestoredTime);
+            json.put("attachments", attachments.isEmpty() ? null : List.copyOf(attachments));
+            return json;
+        }
+    }
+}
