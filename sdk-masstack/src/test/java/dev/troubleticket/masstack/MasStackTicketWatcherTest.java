@@ -149,15 +149,31 @@ class MasStackTicketWatcherTest {
     }
 
     @Test
+    void ticketThatNoLongerExistsIsDroppedWithoutStoppingTheOthers() {
+        String id = open("ONV-7");
+        client.watcher().follow("RED-4040");
+        simulator.resolve(id, "reparada");
+
+        subscription(client, new InMemoryCheckpointStore()).pollOnce();
+
+        assertThat(events).extracting(TicketEvent::providerType).containsExactly("TO07");
+        assertThat(client.watcher().followed()).containsExactly(id);
+    }
+
+    @Test
     void backgroundSubscriptionDeliversWithoutBeingDriven() throws Exception {
         String id = open("ONV-6");
-        try (FeedSubscription<TicketEvent> subscription = subscription(client, new InMemoryCheckpointStore()).start()) {
+        FeedSubscription<TicketEvent> subscription = subscription(client, new InMemoryCheckpointStore()).start();
+        try {
             simulator.askForInformation(id, "¿Horario?");
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (events.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
+        } finally {
+            subscription.close();
         }
+        assertThat(subscription.isRunning()).isFalse();
         assertThat(events).extracting(TicketEvent::providerType).containsExactly("TO05");
     }
 }

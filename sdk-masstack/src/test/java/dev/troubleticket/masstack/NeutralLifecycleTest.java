@@ -97,6 +97,40 @@ class NeutralLifecycleTest {
     }
 
     @Test
+    void commentIsSentAsTu10AndRefusedOnceTheTicketIsClosed() {
+        Ticket created = client.create(Fixtures.neutralRequest("ONV-3").build());
+
+        TicketEvent comment = client.comment(created.id(), "El cliente confirma el corte");
+
+        assertThat(comment.kind()).isEqualTo(TicketEvent.Kind.COMMENT);
+        assertThat(comment.providerType()).isEqualTo("TU10");
+        assertThat(comment.comment()).isEqualTo("El cliente confirma el corte");
+        assertThat(simulator.dialogHistory(created.id())).endsWith("TU: El cliente confirma el corte");
+        assertThat(client.get(created.id()).status()).isEqualTo(TicketStatus.IN_PROGRESS);
+
+        simulator.resolve(created.id(), "reparada");
+        client.transition(created.id(), StatusChange.to(TicketStatus.CLOSED).withCloseOutCode("FIBRA"));
+        int requests = simulator.server().requestCount();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.comment(created.id(), "¿sigue?"))
+                .isInstanceOfSatisfying(dev.troubleticket.core.error.ValidationException.class,
+                        e -> assertThat(e.reachedProvider()).isFalse());
+        assertThat(simulator.server().requestCount()).as("only the read of the state").isEqualTo(requests + 1);
+    }
+
+    @Test
+    void answeringAnInformationRequestWithoutTextIsRefusedBeforeSending() {
+        Ticket created = client.create(Fixtures.neutralRequest("ONV-4").build());
+        simulator.askForInformation(created.id(), "¿Horario?");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> client.transition(created.id(), StatusChange.to(TicketStatus.IN_PROGRESS)))
+                .isInstanceOfSatisfying(dev.troubleticket.core.error.ValidationException.class,
+                        e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("dialog"));
+        assertThat(client.allowedTransitions(created.id())).singleElement()
+                .satisfies(t -> assertThat(t.needsComment()).isTrue());
+    }
+
+    @Test
     void providerNamesOfTransactionsAndStatesAreAccepted() {
         Ticket first = client.create(Fixtures.neutralRequest("ONV-1").build());
         simulator.resolve(first.id(), "reparada");
