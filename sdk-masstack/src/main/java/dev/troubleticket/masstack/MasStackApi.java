@@ -68,18 +68,11 @@ public final class MasStackApi {
      */
     public CreateTroubleTicketResponse createMultipart(CreateTroubleTicketRequest request, List<BinaryAttachment> files) {
         Violations violations = RequestRules.checkCreate(request);
-        for (int i = 0; i < files.size(); i++) {
-            BinaryAttachment file = files.get(i);
-            violations.required("attachment[" + i + "].name", file.name());
-            violations.required("attachment[" + i + "].mimeType", file.mimeType());
-        }
+        checkFiles(violations, "attachment", files);
         violations.throwIfAny("MasStack multipart create request");
         MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM)
                 .addFormDataPart("data", null, RequestBody.create(json(request), HttpTransport.JSON));
-        for (BinaryAttachment file : files) {
-            MediaType type = MediaType.parse(file.mimeType());
-            body.addFormDataPart("attachment", file.name(), RequestBody.create(file.bytes(), type == null ? OCTET_STREAM : type));
-        }
+        addFiles(body, "attachment", files);
         return sendCreate(body.build());
     }
 
@@ -185,13 +178,52 @@ public final class MasStackApi {
         TroubleTicketState state = current.state();
         RequestRules.checkTransaction(table, transaction, current.ticketId(), current.mirrorKey(), state, input)
                 .throwIfAny("MasStack " + transaction + " (" + transaction.englishName() + ") request");
-        TroubleTicketState target = table.row(transaction).resultingState(state);
-        UpdateBody body = new UpdateBody(target.value(), current.ticketId(), current.mirrorKey(), input.dialog(),
-                input.closeOutType(), input.closeOutNarr(), input.serviceRestoredTime(), input.customer(),
-                input.attachments());
-        ApiRequest patch = ApiRequest.patch(PATH + "/" + encode(current.ticketId()), transport.jsonBody(body))
+        ApiRequest patch = ApiRequest.patch(PATH + "/" + encode(current.ticketId()), transport.jsonBody(updateBody(transaction, current, input)))
                 .idempotent(false).build();
         return parseTicket(transport.send(patch));
+    }
+
+    /**
+     * Makes an operator transaction with the multipart/form-data variant of the update: the JSON body as
+     * the {@code data} part and each file as a binary {@code attachments} part, for files too large to
+     * send as base64. Checked like {@link #perform(Transaction, MasStackTicket, TransactionInput)}.
+     */
+    public MasStackTicket performMultipart(Transaction transaction, MasStackTicket current, TransactionInput input,
+                                           List<BinaryAttachment> files) {
+        Objects.requireNonNull(transaction, "transaction");
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(input, "input");
+        Violations violations = RequestRules.checkTransaction(table, transaction, current.ticketId(), current.mirrorKey(),
+                current.state(), input);
+        checkFiles(violations, "attachments", files);
+        violations.throwIfAny("MasStack " + transaction + " (" + transaction.englishName() + ") multipart request");
+        MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("data", null, RequestBody.create(json(updateBody(transaction, current, input)), HttpTransport.JSON));
+        addFiles(body, "attachments", files);
+        ApiRequest patch = ApiRequest.patch(PATH + "/" + encode(current.ticketId()), body.build()).idempotent(false).build();
+        return parseTicket(transport.send(patch));
+    }
+
+    private UpdateBody updateBody(Transaction transaction, MasStackTicket current, TransactionInput input) {
+        TroubleTicketState target = table.row(transaction).resultingState(current.state());
+        return new UpdateBody(target.value(), current.ticketId(), current.mirrorKey(), input.dialog(),
+                input.closeOutType(), input.closeOutNarr(), input.serviceRestoredTime(), input.customer(),
+                input.attachments());
+    }
+
+    private static void checkFiles(Violations violations, String part, List<BinaryAttachment> files) {
+        for (int i = 0; i < files.size(); i++) {
+            BinaryAttachment file = files.get(i);
+            violations.required(part + "[" + i + "].name", file.name());
+            violations.required(part + "[" + i + "].mimeType", file.mimeType());
+        }
+    }
+
+    private static void addFiles(MultipartBody.Builder body, String part, List<BinaryAttachment> files) {
+        for (BinaryAttachment file : files) {
+            MediaType type = MediaType.parse(file.mimeType());
+            body.addFormDataPart(part, file.name(), RequestBody.create(file.bytes(), type == null ? OCTET_STREAM : type));
+        }
     }
 
     private MasStackTicket parseTicket(ApiResponse response) {

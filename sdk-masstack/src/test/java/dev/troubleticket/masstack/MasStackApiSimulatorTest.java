@@ -87,6 +87,35 @@ class MasStackApiSimulatorTest {
     }
 
     @Test
+    void multipartUpdateSendsTheTransactionWithBinaryAttachments() {
+        String id = open("ONV-MPU");
+        simulator.askForInformation(id, "¿Foto de la CTO?");
+        byte[] photo = {1, 2, 3, 4, 5};
+
+        api.performMultipart(Transaction.TU06, api.get(id), TransactionInput.dialog("adjunto foto"),
+                List.of(new BinaryAttachment("cto.jpg", "image/jpeg", photo)));
+
+        assertThat(simulator.transactions(id)).endsWith("TU06");
+        assertThat(api.get(id).attachments()).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo("cto.jpg");
+            assertThat(a.decodedContent()).isEqualTo(photo);
+        });
+    }
+
+    @Test
+    void multipartUpdateIsCheckedAgainstTheTableToo() {
+        String id = open("ONV-MPX");
+        MasStackTicket open = api.get(id);
+        int before = simulator.server().requestCount();
+
+        assertThatThrownBy(() -> api.performMultipart(Transaction.TU06, open, TransactionInput.dialog("x"),
+                List.of(new BinaryAttachment(null, "image/jpeg", new byte[1]))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field()).containsExactly("baseTroubleTicketState", "attachments[0].name"));
+        assertThat(simulator.server().requestCount()).isEqualTo(before);
+    }
+
+    @Test
     void sendAdditionalInformationAnswersAnInformationRequest() {
         String id = open("ONV-6");
         simulator.askForInformation(id, "¿Horario?");

@@ -229,6 +229,26 @@ class MasStackRequestMockTest {
     }
 
     @Test
+    void multipartUpdateSendsTheJsonAsDataAndFilesAsAttachmentsParts() throws Exception {
+        server.enqueue(token("tok-1", 3600L));
+        server.enqueue(json(200, SpecExamplesParseTest.example("update-response.json")));
+        dev.troubleticket.masstack.model.MasStackTicket known = dev.troubleticket.masstack.model.MasStackTicket.fromJson(
+                ticketJson("DEFERRED.AWAITING-INFORMATION"));
+
+        api.performMultipart(Transaction.TU06, known, TransactionInput.dialog("adjunto"),
+                List.of(new BinaryAttachment("cto.jpg", "image/jpeg", new byte[] {7, 7})));
+
+        server.takeRequest();
+        RecordedRequest patch = server.takeRequest();
+        assertThat(patch.getMethod()).isEqualTo("PATCH");
+        assertThat(patch.getHeaders().get("Content-Type")).startsWith("multipart/form-data; boundary=");
+        assertThat(patch.getBody().utf8()).contains("Content-Disposition: form-data; name=\"data\"")
+                .contains("{\"baseTroubleTicketState\":\"OPENACTIVE\",\"ticketId\":\"RED-84\",\"mirrorKey\":\"ONV-1024\",\"dialog\":\"adjunto\"}")
+                .contains("Content-Disposition: form-data; name=\"attachments\"; filename=\"cto.jpg\"")
+                .contains("Content-Type: image/jpeg");
+    }
+
+    @Test
     void tokenIsRenewedBeforeItExpires() throws Exception {
         server.enqueue(token("tok-1", 600L));
         server.enqueue(json(200, SpecExamplesParseTest.example("get-response.json")));

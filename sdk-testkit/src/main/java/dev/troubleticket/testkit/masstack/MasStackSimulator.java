@@ -453,30 +453,39 @@ public final class MasStackSimulator implements ProviderSimulator {
 
     // ---------------------------------------------------------------- trouble tickets
 
-    private MockResponse create(RecordedRequest request) {
+    /** A JSON body, or the JSON {@code data} part and the binary file parts of a multipart/form-data body. */
+    private record Incoming(JsonNode json, List<Map<String, String>> files) {
+    }
+
+    private static Incoming read(RecordedRequest request, String filePart) {
         String contentType = request.getHeaders().get("Content-Type");
-        JsonNode body;
-        List<Map<String, String>> files = new ArrayList<>();
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-            String data = null;
-            for (Multipart.Part part : Multipart.parse(contentType, request.getBody())) {
-                if ("data".equals(part.name())) {
-                    data = new String(part.bytes(), StandardCharsets.UTF_8);
-                } else if ("attachment".equals(part.name()) || "attachments".equals(part.name())) {
-                    Map<String, String> file = new LinkedHashMap<>();
-                    file.put("content", Base64.getEncoder().encodeToString(part.bytes()));
-                    file.put("mimeType", part.contentType() == null ? "application/octet-stream" : part.contentType());
-                    file.put("name", part.fileName());
-                    files.add(file);
-                }
-            }
-            if (data == null) {
-                throw new IllegalArgumentException("required fields: data");
-            }
-            body = readJson(data);
-        } else {
-            body = readJson(request.getBody() == null ? "" : request.getBody().utf8());
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            return new Incoming(readJson(request.getBody() == null ? "" : request.getBody().utf8()), List.of());
         }
+        String data = null;
+        List<Map<String, String>> files = new ArrayList<>();
+        for (Multipart.Part part : Multipart.parse(contentType, request.getBody())) {
+            if ("data".equals(part.name())) {
+                data = new String(part.bytes(), StandardCharsets.UTF_8);
+            } else if (filePart.equals(part.name())) {
+                Map<String, String> file = new LinkedHashMap<>();
+                file.put("content", Base64.getEncoder().encodeToString(part.bytes()));
+                file.put("mimeType", part.contentType() == null ? "application/octet-stream" : part.contentType());
+                file.put("name", part.fileName());
+                files.add(file);
+            }
+        }
+        if (data == null) {
+            throw new IllegalArgumentException("required fields: data");
+        }
+        return new Incoming(readJson(data), files);
+    }
+
+    private MockResponse create(RecordedRequest request) {
+        // The document names the create's file parts "attachment" and the update's "attachments".
+        Incoming incoming = read(request, "attachment");
+        JsonNode body = incoming.json();
+        List<Map<String, String>> files = incoming.files();
         CreateRules.check(body);
         String id = "RED-" + nextNumber.getAndIncrement();
         SimTicket ticket = new SimTicket(id, body);
@@ -505,7 +514,8 @@ public final class MasStackSimulator implements ProviderSimulator {
         if (ticket == null) {
             return error("objectNotFoundException", "trouble ticket " + ticketId + " not found");
         }
-        JsonNode body = readJson(request.getBody() == null ? "" : request.getBody().utf8());
+        Incoming incoming = read(request, "attachments");
+        JsonNode body = incoming.json();
         synchronized (ticket) {
             List<String> missing = new ArrayList<>();
             for (String field : List.of("ticketId", "mirrorKey", "dialog")) {
@@ -566,6 +576,7 @@ public final class MasStackSimulator implements ProviderSimulator {
                         "mimeType", attachment.has("mimeType") ? attachment.path("mimeType").asText() : attachment.path("mimetype").asText(),
                         "name", attachment.path("name").asText()));
             }
+            ticket.attachments.addAll(incoming.files());
             // The update answer is partial and writes preferredPriority as a string, as the document's example does.
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("ticketId", ticket.id);
