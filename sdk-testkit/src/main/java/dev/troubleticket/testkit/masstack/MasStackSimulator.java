@@ -369,6 +369,9 @@ public final class MasStackSimulator implements ProviderSimulator {
             }
         } catch (IllegalArgumentException e) {
             return error("illegalArgumentException", e.getMessage());
+        } catch (RuntimeException e) {
+            // A body the checks did not foresee: answer as the provider's back end would, not with a dropped connection.
+            return SimulatorResponses.json(500, Map.of("remoteException", e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
     }
 
