@@ -79,10 +79,12 @@ public final class MasStackApi {
     private CreateTroubleTicketResponse sendCreate(RequestBody body) {
         // Not idempotent: the transport retries it only when the provider cannot have received it.
         ApiRequest post = ApiRequest.post(PATH, body).idempotent(false).build();
-        CreateTroubleTicketResponse answer = transport.send(post, CreateTroubleTicketResponse.class);
+        ApiResponse response = transport.send(post);
+        CreateTroubleTicketResponse answer = transport.read(response,
+                transport.mapper().constructType(CreateTroubleTicketResponse.class));
         if (answer.ticketId() == null || answer.ticketId().isBlank()) {
-            throw new ProviderException("masstack answered a create without a ticketId",
-                    new ErrorDetails("masstack", 0, null, null, null, answer.toString(), 1));
+            throw new ProviderException("masstack answered HTTP " + response.status() + " to a create without a ticketId",
+                    new ErrorDetails("masstack", response.status(), null, null, null, response.body(), response.attempts()));
         }
         return answer;
     }

@@ -26,6 +26,7 @@ import dev.troubleticket.core.model.TicketStatus;
 import dev.troubleticket.masstack.internal.JwtBearerTokenSource;
 import dev.troubleticket.masstack.internal.MasStackErrorParser;
 import dev.troubleticket.masstack.internal.NeutralMapping;
+import dev.troubleticket.masstack.internal.RequestRules;
 import dev.troubleticket.masstack.internal.Violations;
 import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
 import dev.troubleticket.masstack.model.CreateTroubleTicketResponse;
@@ -115,11 +116,8 @@ public final class MasStackClient implements TicketingClient {
         Violations mapping = new Violations();
         CreateTroubleTicketRequest body = NeutralMapping.toCreate(request, createDefaults, clock.instant(), mapping);
         List<FieldViolation> all = new ArrayList<>(mapping.list());
-        try {
-            dev.troubleticket.masstack.internal.RequestRules.checkCreate(body).throwIfAny("MasStack create request");
-        } catch (ValidationException e) {
-            e.violations().stream().map(NeutralMapping::neutralName).forEach(all::add);
-        }
+        // Named after the neutral field that feeds each wire field, so that the caller knows what to fix.
+        RequestRules.checkCreate(body).list().stream().map(NeutralMapping::neutralName).forEach(all::add);
         if (!all.isEmpty()) {
             throw ValidationException.beforeSending(provider(), "MasStack create request", all);
         }

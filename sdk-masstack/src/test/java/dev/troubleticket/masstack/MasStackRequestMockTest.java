@@ -339,6 +339,18 @@ class MasStackRequestMockTest {
     }
 
     @Test
+    void createAnswerWithoutTicketIdIsAProviderFailureKeepingTheBody() {
+        server.enqueue(token("tok-1", 3600L));
+        server.enqueue(json(201, "{\"mirrorKey\":\"ONV-1\"}"));
+
+        assertThatThrownBy(() -> api.create(Fixtures.typedRequest("ONV-1").build()))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(201);
+                    assertThat(e.rawBody()).isEqualTo("{\"mirrorKey\":\"ONV-1\"}");
+                });
+    }
+
+    @Test
     void staticTokenIsSentAsIsAndNeverShown() throws Exception {
         MasStackClient withToken = MasStackClient.builder().baseUrl(server.url("/").toString())
                 .staticToken("s3cr3t-token").build();
