@@ -1,10 +1,5 @@
 package dev.troubleticket.testkit.masstack;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.JWTVerifier;
-import com.auth0.jwt.algorithms.Algorithm;
-import com.auth0.jwt.exceptions.JWTVerificationException;
-import com.auth0.jwt.interfaces.DecodedJWT;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,16 +20,12 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,36 +62,16 @@ public final class MasStackSimulator implements ProviderSimulator {
     static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
     private static final ObjectMapper MAPPER = SimulatorResponses.mapper();
-    private static final String OPENACTIVE = "OPENACTIVE";
-    private static final String AWAITING_CANCELATION = "DEFERRED.AWAITING-CANCELATION";
-    private static final String AWAITING_INFORMATION = "DEFERRED.AWAITING-INFORMATION";
-    private static final String CLEARED = "CLEARED";
-    private static final String CLOSED = "CLOSED";
-    private static final String CANCELED = "CLOSED.CANCELED";
-    private static final Set<String> NOT_FINAL = Set.of(OPENACTIVE, AWAITING_CANCELATION, AWAITING_INFORMATION, CLEARED);
-
-    /** The transaction table, written from the document (rows: code, from-states, to-state). */
-    private static final List<Object[]> OPERATOR_TRANSACTIONS = List.of(
-            new Object[] {"TU03", Set.of(AWAITING_CANCELATION), CANCELED},
-            new Object[] {"TU04", Set.of(AWAITING_CANCELATION), OPENACTIVE},
-            new Object[] {"TU06", Set.of(AWAITING_INFORMATION), OPENACTIVE},
-            new Object[] {"TU08", Set.of(CLEARED), OPENACTIVE},
-            new Object[] {"TU09", Set.of(CLEARED), CLOSED});
-
     private final Clock clock;
     private final KeyPair keyPair;
     private final String keyId = "sim-key-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Algorithm accessTokenAlgorithm = Algorithm.HMAC256(UUID.randomUUID().toString());
     private final SimulatorServer server;
-    private final Map<String, SimTicket> tickets = new ConcurrentHashMap<>();
-    private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
+    private final TokenEndpoint tokens;
+    private final Map<String, SimulatedTicket> tickets = new ConcurrentHashMap<>();
     private final AtomicInteger nextNumber = new AtomicInteger(84);
     private final AtomicInteger created = new AtomicInteger();
-    private final AtomicInteger tokensIssued = new AtomicInteger();
     private final AtomicInteger remoteFailures = new AtomicInteger();
     private volatile String remoteFailureMessage = "";
-    private volatile Duration accessTokenLifetime = Duration.ofHours(1);
-    private volatile boolean sendExpiresIn = true;
     private volatile Path serviceAccountFile;
 
     /** A simulator on the system clock. */
@@ -118,6 +89,7 @@ public final class MasStackSimulator implements ProviderSimulator {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no RSA in this JVM", e);
         }
+        this.tokens = new TokenEndpoint(clock, (RSAPublicKey) keyPair.getPublic(), keyId, this::tokenUrl);
         this.server = new SimulatorServer(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -169,23 +141,23 @@ public final class MasStackSimulator implements ProviderSimulator {
     /** TO05: the territory owner asks for more information (the ticket must be {@code OPENACTIVE}). */
     @Override
     public void askForInformation(String ticketId, String question) {
-        playTerritoryOwner(ticketId, "TO05", OPENACTIVE, AWAITING_INFORMATION, question);
+        playTerritoryOwner(ticketId, "TO05", States.OPENACTIVE, States.AWAITING_INFORMATION, question);
     }
 
     /** TO07: the territory owner settles the ticket (it must be {@code OPENACTIVE}). */
     @Override
     public void resolve(String ticketId, String resolution) {
-        playTerritoryOwner(ticketId, "TO07", OPENACTIVE, CLEARED, resolution);
+        playTerritoryOwner(ticketId, "TO07", States.OPENACTIVE, States.CLEARED, resolution);
     }
 
     /** TO02: the territory owner asks the operator to agree to cancel (the ticket must be {@code OPENACTIVE}). */
     public void requestCancellation(String ticketId, String reason) {
-        playTerritoryOwner(ticketId, "TO02", OPENACTIVE, AWAITING_CANCELATION, reason);
+        playTerritoryOwner(ticketId, "TO02", States.OPENACTIVE, States.AWAITING_CANCELATION, reason);
     }
 
     /** The territory owner writes in the dialog without changing the state. */
     public void writeDialog(String ticketId, String text) {
-        SimTicket ticket = existing(ticketId);
+        SimulatedTicket ticket = existing(ticketId);
         synchronized (ticket) {
             ticket.dialog = text;
             ticket.dialogHistory.add("TO: " + text);
@@ -220,7 +192,7 @@ public final class MasStackSimulator implements ProviderSimulator {
 
     /** The ticket as {@code GET} would answer it. */
     public Map<String, Object> ticket(String ticketId) {
-        SimTicket ticket = existing(ticketId);
+        SimulatedTicket ticket = existing(ticketId);
         synchronized (ticket) {
             return Map.copyOf(withoutNulls(ticket.asJson()));
         }
@@ -228,7 +200,7 @@ public final class MasStackSimulator implements ProviderSimulator {
 
     /** Every dialog message of the ticket, oldest first, prefixed with {@code TU: } or {@code TO: }. */
     public List<String> dialogHistory(String ticketId) {
-        SimTicket ticket = existing(ticketId);
+        SimulatedTicket ticket = existing(ticketId);
         synchronized (ticket) {
             return List.copyOf(ticket.dialogHistory);
         }
@@ -236,7 +208,7 @@ public final class MasStackSimulator implements ProviderSimulator {
 
     /** The transactions made on the ticket, oldest first ({@code TU01}, {@code TO05}, {@code TU06}, ...). */
     public List<String> transactions(String ticketId) {
-        SimTicket ticket = existing(ticketId);
+        SimulatedTicket ticket = existing(ticketId);
         synchronized (ticket) {
             return List.copyOf(ticket.transactions);
         }
@@ -255,23 +227,23 @@ public final class MasStackSimulator implements ProviderSimulator {
 
     /** How many access tokens the token endpoint issued. */
     public int tokensIssued() {
-        return tokensIssued.get();
+        return tokens.tokensIssued();
     }
 
     /** Revokes every access token issued so far: the next API call answers 401. */
     public void revokeAccessTokens() {
-        accessTokens.clear();
+        tokens.revokeAll();
     }
 
     /** The lifetime of new access tokens (default 1 hour). */
     public MasStackSimulator accessTokenLifetime(Duration lifetime) {
-        this.accessTokenLifetime = lifetime;
+        tokens.accessTokenLifetime(lifetime);
         return this;
     }
 
     /** Whether the token answer carries {@code expires_in} (default {@code true}); without it only the JWT's {@code exp} tells. */
     public MasStackSimulator sendExpiresIn(boolean value) {
-        this.sendExpiresIn = value;
+        tokens.sendExpiresIn(value);
         return this;
     }
 
@@ -345,12 +317,12 @@ public final class MasStackSimulator implements ProviderSimulator {
         String path = request.getUrl().encodedPath();
         String method = request.getMethod();
         if (path.equals(TOKEN_PATH)) {
-            return "POST".equals(method) ? token(request) : SimulatorResponses.empty(405);
+            return "POST".equals(method) ? tokens.exchange(request) : SimulatorResponses.empty(405);
         }
         if (!path.equals("/troubleTicket") && !path.startsWith("/troubleTicket/")) {
             return SimulatorResponses.json(404, Map.of("error", "no such resource: " + path));
         }
-        MockResponse unauthorized = checkAccessToken(request.getHeaders().get("Authorization"));
+        MockResponse unauthorized = tokens.check(request.getHeaders().get("Authorization"));
         if (unauthorized != null) {
             return unauthorized;
         }
@@ -377,81 +349,6 @@ public final class MasStackSimulator implements ProviderSimulator {
 
     private static MockResponse error(String kind, String message) {
         return SimulatorResponses.json(400, Map.of(kind, message));
-    }
-
-    private MockResponse token(RecordedRequest request) {
-        Map<String, String> form = new LinkedHashMap<>();
-        String body = request.getBody() == null ? "" : request.getBody().utf8();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        if (!GRANT_TYPE.equals(form.get("grant_type"))) {
-            return SimulatorResponses.json(400, Map.of("error", "unsupported_grant_type",
-                    "error_description", "grant_type must be " + GRANT_TYPE));
-        }
-        String assertion = form.get("assertion");
-        if (assertion == null || assertion.isBlank()) {
-            return SimulatorResponses.json(400, Map.of("error", "invalid_request", "error_description", "assertion is missing"));
-        }
-        try {
-            DecodedJWT decoded = JWT.decode(assertion);
-            if (!keyId.equals(decoded.getKeyId())) {
-                return invalidGrant("unknown key id");
-            }
-            if (!"RS256".equals(decoded.getAlgorithm())) {
-                return invalidGrant("the assertion must be signed with RS256");
-            }
-            JWTVerifier verifier = ((JWTVerifier.BaseVerification) JWT.require(Algorithm.RSA256(publicKey(), null))
-                    .withIssuer(CLIENT_EMAIL).withSubject(CLIENT_EMAIL).withAudience(tokenUrl())
-                    .withClaimPresence("exp").withClaimPresence("iat"))
-                    .build(clock);
-            DecodedJWT verified = verifier.verify(decoded);
-            if (Duration.between(verified.getIssuedAtAsInstant(), verified.getExpiresAtAsInstant()).compareTo(Duration.ofHours(1)) > 0) {
-                return invalidGrant("the assertion may live at most one hour");
-            }
-        } catch (JWTVerificationException e) {
-            return invalidGrant(e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-        Instant expiry = clock.instant().plus(accessTokenLifetime);
-        String token = JWT.create().withIssuer("masstack-simulator").withSubject(CLIENT_EMAIL)
-                .withExpiresAt(expiry).withJWTId(UUID.randomUUID().toString()).sign(accessTokenAlgorithm);
-        accessTokens.put(token, expiry);
-        tokensIssued.incrementAndGet();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("access_token", token);
-        answer.put("token_type", "Bearer");
-        if (sendExpiresIn) {
-            answer.put("expires_in", accessTokenLifetime.toSeconds());
-        }
-        return SimulatorResponses.json(200, answer);
-    }
-
-    private static MockResponse invalidGrant(String why) {
-        return SimulatorResponses.json(400, Map.of("error", "invalid_grant", "error_description", why));
-    }
-
-    private MockResponse checkAccessToken(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return unauthorized("a Bearer token is required");
-        }
-        Instant expiry = accessTokens.get(authorization.substring("Bearer ".length()));
-        if (expiry == null) {
-            return unauthorized("unknown or revoked token");
-        }
-        if (!clock.instant().isBefore(expiry)) {
-            return unauthorized("the token expired");
-        }
-        return null;
-    }
-
-    private static MockResponse unauthorized(String why) {
-        return new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
-                .addHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
-                .body("{\"error\":\"invalid_token\",\"error_description\":\"" + why + "\"}").build();
     }
 
     // ---------------------------------------------------------------- trouble tickets
@@ -489,9 +386,9 @@ public final class MasStackSimulator implements ProviderSimulator {
         Incoming incoming = read(request, "attachment");
         JsonNode body = incoming.json();
         List<Map<String, String>> files = incoming.files();
-        CreateRules.check(body);
+        WireRules.check(body);
         String id = "RED-" + nextNumber.getAndIncrement();
-        SimTicket ticket = new SimTicket(id, body);
+        SimulatedTicket ticket = new SimulatedTicket(id, body);
         for (JsonNode attachment : body.path("attachments")) {
             ticket.attachments.add(Map.of("content", attachment.path("content").asText(),
                     "mimeType", attachment.path("mimeType").asText(), "name", attachment.path("name").asText()));
@@ -503,7 +400,7 @@ public final class MasStackSimulator implements ProviderSimulator {
     }
 
     private MockResponse get(String ticketId) {
-        SimTicket ticket = tickets.get(ticketId);
+        SimulatedTicket ticket = tickets.get(ticketId);
         if (ticket == null) {
             return SimulatorResponses.json(404, Map.of("objectNotFoundException", "trouble ticket " + ticketId + " not found"));
         }
@@ -513,7 +410,7 @@ public final class MasStackSimulator implements ProviderSimulator {
     }
 
     private MockResponse update(String ticketId, RecordedRequest request) {
-        SimTicket ticket = tickets.get(ticketId);
+        SimulatedTicket ticket = tickets.get(ticketId);
         if (ticket == null) {
             return error("objectNotFoundException", "trouble ticket " + ticketId + " not found");
         }
@@ -522,18 +419,18 @@ public final class MasStackSimulator implements ProviderSimulator {
         synchronized (ticket) {
             List<String> missing = new ArrayList<>();
             for (String field : List.of("ticketId", "mirrorKey", "dialog")) {
-                if (CreateRules.text(body, field) == null) {
+                if (WireRules.text(body, field) == null) {
                     missing.add(field);
                 }
             }
-            String target = CreateRules.text(body, "baseTroubleTicketState");
+            String target = WireRules.text(body, "baseTroubleTicketState");
             if (target == null) {
                 target = ticket.state; // information without a change of state
             }
-            String transaction = transactionFor(ticket.state, target);
-            if (CLOSED.equals(target)) {
+            String transaction = States.transactionFor(ticket.state, target);
+            if (States.CLOSED.equals(target)) {
                 for (String field : List.of("closeOutType", "closeOutNarr", "serviceRestoredTime")) {
-                    if (CreateRules.text(body, field) == null) {
+                    if (WireRules.text(body, field) == null) {
                         missing.add(field);
                     }
                 }
@@ -542,18 +439,18 @@ public final class MasStackSimulator implements ProviderSimulator {
                 throw new IllegalArgumentException("required fields: " + String.join(",", missing));
             }
             List<String> invalid = new ArrayList<>();
-            CreateRules.maxLength(body, "ticketId", 15, invalid);
-            CreateRules.maxLength(body, "mirrorKey", 15, invalid);
-            CreateRules.maxLength(body, "dialog", 4000, invalid);
-            CreateRules.maxLength(body, "closeOutType", 128, invalid);
-            CreateRules.maxLength(body, "closeOutNarr", 128, invalid);
-            CreateRules.maxLength(body, "serviceRestoredTime", 20, invalid);
-            CreateRules.dateTime(body, "serviceRestoredTime", invalid);
-            CreateRules.attachments(body, invalid);
-            if (!ticketId.equals(CreateRules.text(body, "ticketId"))) {
+            WireRules.maxLength(body, "ticketId", 15, invalid);
+            WireRules.maxLength(body, "mirrorKey", 15, invalid);
+            WireRules.maxLength(body, "dialog", 4000, invalid);
+            WireRules.maxLength(body, "closeOutType", 128, invalid);
+            WireRules.maxLength(body, "closeOutNarr", 128, invalid);
+            WireRules.maxLength(body, "serviceRestoredTime", 20, invalid);
+            WireRules.dateTime(body, "serviceRestoredTime", invalid);
+            WireRules.attachments(body, invalid);
+            if (!ticketId.equals(WireRules.text(body, "ticketId"))) {
                 invalid.add("ticketId does not match the ticket in the path");
             }
-            if (!ticket.mirrorKey().equals(CreateRules.text(body, "mirrorKey"))) {
+            if (!ticket.mirrorKey().equals(WireRules.text(body, "mirrorKey"))) {
                 invalid.add("mirrorKey does not match the ticket's");
             }
             if (transaction == null) {
@@ -566,7 +463,7 @@ public final class MasStackSimulator implements ProviderSimulator {
             ticket.dialog = body.path("dialog").asText();
             ticket.dialogHistory.add("TU: " + ticket.dialog);
             ticket.transactions.add(transaction);
-            if (CLOSED.equals(target)) {
+            if (States.CLOSED.equals(target)) {
                 ticket.closeOutType = body.path("closeOutType").asText();
                 ticket.closeOutNarr = body.path("closeOutNarr").asText();
                 ticket.serviceRestoredTime = body.path("serviceRestoredTime").asText();
@@ -593,23 +490,8 @@ public final class MasStackSimulator implements ProviderSimulator {
         }
     }
 
-    /** The operator transaction from one state to another, or {@code null} when the table has none. */
-    private static String transactionFor(String from, String to) {
-        if (from.equals(to)) {
-            return NOT_FINAL.contains(from) ? "TU10" : null;
-        }
-        for (Object[] row : OPERATOR_TRANSACTIONS) {
-            @SuppressWarnings("unchecked")
-            Set<String> fromStates = (Set<String>) row[1];
-            if (fromStates.contains(from) && row[2].equals(to)) {
-                return (String) row[0];
-            }
-        }
-        return null;
-    }
-
     private void playTerritoryOwner(String ticketId, String transaction, String from, String to, String dialog) {
-        SimTicket ticket = existing(ticketId);
+        SimulatedTicket ticket = existing(ticketId);
         synchronized (ticket) {
             if (!from.equals(ticket.state)) {
                 throw new IllegalStateException(transaction + " needs the ticket in " + from + " but " + ticketId + " is " + ticket.state);
@@ -621,8 +503,8 @@ public final class MasStackSimulator implements ProviderSimulator {
         }
     }
 
-    private SimTicket existing(String ticketId) {
-        SimTicket ticket = tickets.get(ticketId);
+    private SimulatedTicket existing(String ticketId) {
+        SimulatedTicket ticket = tickets.get(ticketId);
         if (ticket == null) {
             throw new IllegalArgumentException("the simulator has no ticket " + ticketId);
         }
@@ -649,176 +531,5 @@ public final class MasStackSimulator implements ProviderSimulator {
             }
         });
         return copy;
-    }
-
-    /** The simulator's own checks of a create body, from the document. */
-    static final class CreateRules {
-        private static final List<String> REQUIRED = List.of("baseTroubleTicketState", "mirrorKey", "dialog", "troubleType",
-                "troubleDescription", "troubleDetectionTime", "preferredPriority", "troubledObject", "customerTroubleNum",
-                "wh1Parameter", "clearencePerson");
-
-        static void check(JsonNode body) {
-            List<String> missing = new ArrayList<>();
-            for (String field : REQUIRED) {
-                if (text(body, field) == null) {
-                    missing.add(field);
-                }
-            }
-            String issueType = text(body, "wh1Parameter");
-            boolean client = issueType != null && Set.of("cliente", "client").contains(issueType.toLowerCase(Locale.ROOT));
-            if (client && text(body, "homeId") == null) {
-                missing.add("homeId");
-            }
-            if (!missing.isEmpty()) {
-                throw new IllegalArgumentException("required fields: " + String.join(",", missing));
-            }
-            List<String> invalid = new ArrayList<>();
-            if (!OPENACTIVE.equals(text(body, "baseTroubleTicketState"))) {
-                invalid.add("baseTroubleTicketState must be OPENACTIVE");
-            }
-            maxLength(body, "mirrorKey", 255, invalid);
-            maxLength(body, "dialog", 4000, invalid);
-            maxLength(body, "troubleType", 35, invalid);
-            maxLength(body, "troubleDescription", 1000, invalid);
-            maxLength(body, "troubledObject", 100, invalid);
-            maxLength(body, "customerTroubleNum", 100, invalid);
-            maxLength(body, "homeId", 255, invalid);
-            maxLength(body, "gescal37ID", 40, invalid);
-            for (int i = 2; i <= 5; i++) {
-                maxLength(body, "wh" + i + "Parameter", 255, invalid);
-            }
-            dateTime(body, "troubleDetectionTime", invalid);
-            JsonNode priority = body.get("preferredPriority");
-            if (!priority.canConvertToInt() || !priority.isIntegralNumber() || priority.asInt() < 1 || priority.asInt() > 3) {
-                invalid.add("preferredPriority must be an integer from 1 to 3");
-            }
-            if (!Set.of("cliente", "client", "red", "network").contains(issueType.toLowerCase(Locale.ROOT))) {
-                invalid.add("wh1Parameter must be client or network");
-            }
-            attachments(body, invalid);
-            if (!invalid.isEmpty()) {
-                throw new IllegalArgumentException("invalid fields: " + String.join("; ", invalid));
-            }
-        }
-
-        static String text(JsonNode body, String field) {
-            JsonNode node = body.get(field);
-            if (node == null || node.isNull() || node.isContainerNode()) {
-                return null;
-            }
-            String text = node.asText();
-            return text.isBlank() ? null : text;
-        }
-
-        static void maxLength(JsonNode body, String field, int max, List<String> invalid) {
-            String text = text(body, field);
-            if (text != null && text.length() > max) {
-                invalid.add(field + " is longer than " + max);
-            }
-        }
-
-        static void dateTime(JsonNode body, String field, List<String> invalid) {
-            String text = text(body, field);
-            if (text == null) {
-                return;
-            }
-            try {
-                OffsetDateTime.parse(text);
-            } catch (DateTimeParseException e) {
-                invalid.add(field + " is not a date-time");
-            }
-        }
-
-        static void attachments(JsonNode body, List<String> invalid) {
-            JsonNode attachments = body.get("attachments");
-            if (attachments == null || attachments.isNull()) {
-                return;
-            }
-            if (!attachments.isArray()) {
-                invalid.add("attachments must be an array");
-                return;
-            }
-            for (int i = 0; i < attachments.size(); i++) {
-                JsonNode a = attachments.get(i);
-                String content = text(a, "content");
-                if (content == null) {
-                    invalid.add("attachments[" + i + "].content is required");
-                } else {
-                    try {
-                        Base64.getDecoder().decode(content);
-                    } catch (IllegalArgumentException e) {
-                        invalid.add("attachments[" + i + "].content is not base64");
-                    }
-                }
-                if (text(a, "mimeType") == null && text(a, "mimetype") == null) {
-                    invalid.add("attachments[" + i + "].mimeType is required");
-                }
-                if (text(a, "name") == null) {
-                    invalid.add("attachments[" + i + "].name is required");
-                }
-            }
-        }
-    }
-
-    /** One ticket's state on the simulated side. */
-    private static final class SimTicket {
-        final String id;
-        final Map<String, Object> fields = new LinkedHashMap<>();
-        final List<Map<String, String>> attachments = new ArrayList<>();
-        final List<String> dialogHistory = new ArrayList<>();
-        final List<String> transactions = new ArrayList<>();
-        String state = OPENACTIVE;
-        String dialog;
-        String closeOutType;
-        String closeOutNarr;
-        String serviceRestoredTime;
-
-        SimTicket(String id, JsonNode body) {
-            this.id = id;
-            for (String field : List.of("mirrorKey", "troubleType", "troubleDescription", "troubleDetectionTime",
-                    "troubledObject", "customerTroubleNum", "homeId", "gescal37ID", "wh1Parameter", "wh2Parameter",
-                    "wh3Parameter", "wh4Parameter", "wh5Parameter", "customer", "clearencePerson")) {
-                fields.put(field, CreateRules.text(body, field));
-            }
-            fields.put("preferredPriority", body.get("preferredPriority").asInt());
-            this.dialog = body.path("dialog").asText();
-            dialogHistory.add("TU: " + dialog);
-            transactions.add("TU01");
-        }
-
-        String mirrorKey() {
-            return (String) fields.get("mirrorKey");
-        }
-
-        /** The GET answer: the document's field order and spelling ({@code troubleDectectionTime}). */
-        Map<String, Object> asJson() {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("ticketId", id);
-            json.put("mirrorKey", fields.get("mirrorKey"));
-            json.put("baseTroubleTicketState", state);
-            json.put("dialog", dialog);
-            json.put("troubleType", fields.get("troubleType"));
-            json.put("troubleDescription", fields.get("troubleDescription"));
-            json.put("troubleDectectionTime", fields.get("troubleDetectionTime"));
-            json.put("preferredPriority", fields.get("preferredPriority"));
-            json.put("troubledObject", fields.get("troubledObject"));
-            json.put("customerTroubleNum", fields.get("customerTroubleNum"));
-            json.put("homeId", fields.get("homeId"));
-            json.put("gescal37ID", fields.get("gescal37ID"));
-            json.put("wh1Parameter", fields.get("wh1Parameter"));
-            json.put("wh2Parameter", fields.get("wh2Parameter"));
-            json.put("wh3Parameter", fields.get("wh3Parameter"));
-            json.put("wh4Parameter", fields.get("wh4Parameter"));
-            json.put("wh5Parameter", fields.get("wh5Parameter"));
-            Object customer = fields.get("customer");
-            // The document's GET example writes customer as a number.
-            json.put("customer", customer instanceof String s && s.matches("\\d{1,18}") ? Long.valueOf(s) : customer);
-            json.put("clearencePerson", fields.get("clearencePerson"));
-            json.put("closeOutType", closeOutType);
-            json.put("closeOutNarr", closeOutNarr);
-            json.put("serviceRestoredTime", serviceRestoredTime);
-            json.put("attachments", attachments.isEmpty() ? null : List.copyOf(attachments));
-            return json;
-        }
     }
 }
