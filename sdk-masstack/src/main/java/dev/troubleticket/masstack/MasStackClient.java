@@ -1,0 +1,408 @@
+package dev.troubleticket.masstack;
+
+import dev.troubleticket.core.Capability;
+import dev.troubleticket.core.PagedIterable;
+import dev.troubleticket.core.TicketingClient;
+import dev.troubleticket.core.auth.AuthProvider;
+import dev.troubleticket.core.auth.RenewingTokenAuth;
+import dev.troubleticket.core.auth.StaticTokenAuth;
+import dev.troubleticket.core.error.FieldViolation;
+import dev.troubleticket.core.error.UnsupportedCapabilityException;
+import dev.troubleticket.core.error.ValidationException;
+import dev.troubleticket.core.feed.CheckpointStore;
+import dev.troubleticket.core.feed.EventHandler;
+import dev.troubleticket.core.feed.FeedSubscription;
+import dev.troubleticket.core.http.TransportOptions;
+import dev.troubleticket.core.internal.HttpTransport;
+import dev.troubleticket.core.internal.Json;
+import dev.troubleticket.core.model.AllowedTransition;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.RawPayload;
+import dev.troubleticket.core.model.StatusChange;
+import dev.troubleticket.core.model.Ticket;
+import dev.troubleticket.core.model.TicketEvent;
+import dev.troubleticket.core.model.TicketQuery;
+import dev.troubleticket.core.model.TicketStatus;
+import dev.troubleticket.masstack.internal.JwtBearerTokenSource;
+import dev.troubleticket.masstack.internal.MasStackErrorParser;
+import dev.troubleticket.masstack.internal.NeutralMapping;
+import dev.troubleticket.masstack.internal.RequestRules;
+import dev.troubleticket.masstack.internal.Violations;
+import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
+import dev.troubleticket.masstack.model.CreateTroubleTicketResponse;
+import dev.troubleticket.masstack.model.IssueType;
+import dev.troubleticket.masstack.model.MasStackTicket;
+import dev.troubleticket.masstack.model.TransactionInput;
+import dev.troubleticket.masstack.model.TroubleTicketState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The neutral {@link TicketingClient} for MasMovil's MasStack Ticketing OSSJ API.
+ *
+ * <p>Statuses: {@code OPENACTIVE} → IN_PROGRESS, {@code DEFERRED.AWAITING-INFORMATION} → WAITING_FOR_OPERATOR,
+ * {@code DEFERRED.AWAITING-CANCELATION} → CANCELLATION_REQUESTED, {@code CLEARED} → RESOLVED,
+ * {@code CLOSED} → CLOSED, {@code CLOSED.CANCELED} → CANCELLED. Transitions are the operator's (TU)
+ * transactions of the {@link TransactionTable}; {@link #comment} is TU10.
+ *
+ * <p>MasStack has no list, search or history: {@link #list} and {@link #history} throw
+ * {@link UnsupportedCapabilityException}. Changes made by the territory owner are seen by re-reading
+ * tickets: see {@link #watcher()}. A create is never retried after an ambiguous failure, since there is
+ * no way to look the ticket up by the operator's reference (see {@link MasStackApi}).
+ *
+ * <p>Build with {@link #builder()}; {@link #unwrap(Class)} gives {@link MasStackApi}.
+ */
+public final class MasStackClient implements TicketingClient {
+    /** The production base URL. */
+    public static final String PRODUCTION_URL = "https://ticketing-ossj.masstack.com/";
+    /** The staging base URL. */
+    public static final String STAGING_URL = "https://ticketing-ossj.sta.masstack.com/";
+
+    private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(Capability.CREATE, Capability.GET,
+            Capability.COMMENT, Capability.TRANSITION, Capability.ATTACHMENTS, Capability.WATCH_BY_POLLING));
+
+    private final MasStackApi api;
+    private final Clock clock;
+    private final NeutralMapping.CreateDefaults createDefaults;
+    private final String defaultCloseOutType;
+    private final String defaultCloseOutNarr;
+    private final boolean followCreatedTickets;
+    private final MasStackTicketWatcher watcher;
+    private final String description;
+
+    private MasStackClient(Builder b, MasStackApi api) {
+        this.api = api;
+        this.clock = b.clock;
+        this.createDefaults = new NeutralMapping.CreateDefaults(b.clearencePerson, b.issueType, b.defaultPriority);
+        this.defaultCloseOutType = b.closeOutType;
+        this.defaultCloseOutNarr = b.closeOutNarr;
+        this.followCreatedTickets = b.followCreatedTickets;
+        this.watcher = new MasStackTicketWatcher(api, b.clock);
+        this.description = "MasStackClient[baseUrl=" + b.baseUrl + ", auth=" + (b.staticToken != null ? "static token"
+                : "service account " + b.serviceAccount.clientEmail()) + "]";
+    }
+
+    /** Starts a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String provider() {
+        return NeutralMapping.PROVIDER;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    /**
+     * Opens a ticket and reads it back (the create answers only the ids). The neutral fields map onto
+     * MasStack's as the module README says; MasStack's own fields go in {@code providerFields}. When the
+     * client follows created tickets (the default), the new ticket is followed by {@link #watcher()}.
+     */
+    @Override
+    public Ticket create(CreateTicketRequest request) {
+        Objects.requireNonNull(request, "request");
+        Violations mapping = new Violations();
+        CreateTroubleTicketRequest body = NeutralMapping.toCreate(request, createDefaults, clock.instant(), mapping);
+        List<FieldViolation> all = new ArrayList<>(mapping.list());
+        // Named after the neutral field that feeds each wire field, so that the caller knows what to fix.
+        RequestRules.checkCreate(body).list().stream().map(NeutralMapping::neutralName).forEach(all::add);
+        if (!all.isEmpty()) {
+            throw ValidationException.beforeSending(provider(), "MasStack create request", all);
+        }
+        CreateTroubleTicketResponse created = api.create(body);
+        MasStackTicket ticket = api.get(created.ticketId());
+        if (followCreatedTickets) {
+            watcher.follow(ticket);
+        }
+        return NeutralMapping.toTicket(ticket);
+    }
+
+    @Override
+    public Ticket get(String ticketId) {
+        return NeutralMapping.toTicket(api.get(ticketId));
+    }
+
+    /** MasStack has no list: always throws {@link UnsupportedCapabilityException}. */
+    @Override
+    public PagedIterable<Ticket> list(TicketQuery query) {
+        throw new UnsupportedCapabilityException(provider(), Capability.LIST.name()
+                + " (the MasStack API has no list or search endpoint; follow known tickets with watcher())");
+    }
+
+    /** Sends the text with TU10 (information without changing the state); refused on a closed or cancelled ticket. */
+    @Override
+    public TicketEvent comment(String ticketId, String text) {
+        MasStackTicket current = api.get(ticketId);
+        MasStackTicket answer = api.perform(Transaction.TU10, current, TransactionInput.dialog(text));
+        return new TicketEvent(provider(), null, ticketId, TicketEvent.Kind.COMMENT, clock.instant(), null, text, null,
+                current.baseTroubleTicketState(), Transaction.TU10.code(), new RawPayload(provider(), answer.rawJson()));
+    }
+
+    /**
+     * Makes the operator transaction that leads to the target: from WAITING_FOR_OPERATOR to IN_PROGRESS is
+     * TU06 (the comment is the required answer); from CANCELLATION_REQUESTED, CANCELLED is TU03 and
+     * IN_PROGRESS is TU04; from RESOLVED, CLOSED is TU09 and IN_PROGRESS is TU08. A provider target may name
+     * the transaction ({@code TU09}) or the state ({@code CLOSED}). Closing takes {@code closeOutType} from
+     * {@link StatusChange#closeOutCode()} or the configured default, {@code closeOutNarr} from the comment or
+     * the configured default, and the current time as {@code serviceRestoredTime}. Reads the ticket before
+     * (for its state) and after (the update answers only part of it).
+     */
+    @Override
+    public Ticket transition(String ticketId, StatusChange change) {
+        Objects.requireNonNull(change, "change");
+        MasStackTicket current = api.get(ticketId);
+        Transaction transaction = chooseTransaction(current, change);
+        api.perform(transaction, current, inputFor(transaction, change));
+        return get(ticketId);
+    }
+
+    private Transaction chooseTransaction(MasStackTicket current, StatusChange change) {
+        TransactionTable table = api.transactionTable();
+        TroubleTicketState state = current.state();
+        List<Transaction> allowed = table.allowed(Transaction.Role.TU, state);
+        if (change.providerTarget() != null) {
+            Optional<Transaction> named = Transaction.fromCode(change.providerTarget());
+            if (named.isPresent()) {
+                // Checked against the table with the rest of the request, in perform().
+                return named.get();
+            }
+            TroubleTicketState target = TroubleTicketState.of(change.providerTarget());
+            for (Transaction t : allowed) {
+                if (t != Transaction.TU10 && target.equals(table.row(t).to())) {
+                    return t;
+                }
+            }
+        } else {
+            for (Transaction t : allowed) {
+                if (t != Transaction.TU10 && NeutralMapping.toNeutral(table.row(t).to()) == change.target()) {
+                    return t;
+                }
+            }
+        }
+        throw ValidationException.beforeSending(provider(), "status change", List.of(new FieldViolation("status",
+                "ticket " + current.ticketId() + " is " + NeutralMapping.toNeutral(state) + " (" + state + "); it cannot move to "
+                        + change.describeTarget() + "; allowed: " + describe(allowed))));
+    }
+
+    private static String describe(List<Transaction> allowed) {
+        List<Transaction> changes = allowed.stream().filter(t -> t != Transaction.TU10).collect(Collectors.toList());
+        if (changes.isEmpty()) {
+            return "none";
+        }
+        TransactionTable table = TransactionTable.standard();
+        return changes.stream().map(t -> NeutralMapping.toNeutral(table.row(t).to()) + " (" + t + ", " + t.englishName() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private TransactionInput inputFor(Transaction transaction, StatusChange change) {
+        String comment = change.comment();
+        boolean hasComment = comment != null && !comment.isBlank();
+        TransactionInput.Builder input = TransactionInput.builder();
+        if (transaction == Transaction.TU06) {
+            // The answer to the information request is the point of TU06: no default text stands in for it.
+            input.dialog(comment);
+        } else {
+            input.dialog(hasComment ? comment : transaction.englishName());
+        }
+        if (transaction == Transaction.TU09) {
+            input.closeOutType(change.closeOutCode() != null ? change.closeOutCode() : defaultCloseOutType)
+                    .closeOutNarr(hasComment ? comment : defaultCloseOutNarr)
+                    .serviceRestoredTime(clock.instant());
+        }
+        return input.build();
+    }
+
+    /** MasStack keeps no event history: always throws {@link UnsupportedCapabilityException}. */
+    @Override
+    public List<TicketEvent> history(String ticketId) {
+        throw new UnsupportedCapabilityException(provider(), Capability.HISTORY.name()
+                + " (a MasStack ticket shows only its latest dialog; follow changes with watcher())");
+    }
+
+    @Override
+    public List<AllowedTransition> allowedTransitions(String ticketId) {
+        MasStackTicket current = api.get(ticketId);
+        TransactionTable table = api.transactionTable();
+        List<AllowedTransition> result = new ArrayList<>();
+        for (Transaction t : table.allowed(Transaction.Role.TU, current.state())) {
+            if (t == Transaction.TU10) {
+                continue; // no change of status: that is comment()
+            }
+            result.add(new AllowedTransition(NeutralMapping.toNeutral(table.row(t).to()), t.code(), t.englishName(),
+                    t == Transaction.TU06));
+        }
+        return result;
+    }
+
+    /**
+     * The change watcher of this client: follow tickets on it and drive it with a
+     * {@link FeedSubscription} (or use {@link #subscription}). Tickets created through this client are
+     * followed automatically unless the builder turned that off.
+     */
+    public MasStackTicketWatcher watcher() {
+        return watcher;
+    }
+
+    /** A subscription (not started) that polls {@link #watcher()} every {@code interval} and hands events to {@code handler}. */
+    public FeedSubscription<TicketEvent> subscription(String name, EventHandler<? super TicketEvent> handler,
+                                                      CheckpointStore store, Duration interval) {
+        return FeedSubscription.builder(name, watcher, handler).checkpointStore(store).pollInterval(interval).build();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> apiType) {
+        if (apiType.isInstance(api)) {
+            return apiType.cast(api);
+        }
+        if (apiType.isInstance(watcher)) {
+            return apiType.cast(watcher);
+        }
+        throw new IllegalArgumentException("masstack has no API of type " + apiType.getName() + "; use MasStackApi");
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: the token is renewed on demand and the OkHttp pool belongs to its owner.
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    /**
+     * Builds a {@link MasStackClient}. Give a base URL (default production) and either a service account
+     * with its token URL, or a static access token. Checked in {@link #build()}.
+     */
+    public static final class Builder {
+        private String baseUrl = PRODUCTION_URL;
+        private ServiceAccount serviceAccount;
+        private Path serviceAccountFile;
+        private String tokenUrl;
+        private String staticToken;
+        private TransportOptions transportOptions = TransportOptions.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Duration assertionLifetime = Duration.ofMinutes(5);
+        private Duration renewalMargin = Duration.ofSeconds(60);
+        private String clearencePerson;
+        private IssueType issueType;
+        private int defaultPriority = 3;
+        private String closeOutType;
+        private String closeOutNarr;
+        private boolean followCreatedTickets = true;
+
+        private Builder() {
+        }
+
+        /** The API's base URL; default {@link #PRODUCTION_URL}. */
+        public Builder baseUrl(String value) { this.baseUrl = value; return this; }
+        /** The service account that signs token requests. */
+        public Builder serviceAccount(ServiceAccount value) { this.serviceAccount = value; this.serviceAccountFile = null; return this; }
+        /** The service-account JSON file, read in {@link #build()}. */
+        public Builder serviceAccount(Path file) { this.serviceAccountFile = file; this.serviceAccount = null; return this; }
+        /** The OAuth2 token endpoint; defaults to the service account's {@code token_uri} when it has one. */
+        public Builder tokenUrl(String value) { this.tokenUrl = value; return this; }
+        /** An access token obtained elsewhere, sent as {@code Bearer} and never renewed (instead of a service account). */
+        public Builder staticToken(String value) { this.staticToken = value; return this; }
+        public Builder transportOptions(TransportOptions value) { this.transportOptions = value; return this; }
+        /** The clock for assertions, detection and restoration times, and events. */
+        public Builder clock(Clock value) { this.clock = value; return this; }
+        /** How long each signed assertion is valid; default 5 minutes, at most 1 hour. */
+        public Builder assertionLifetime(Duration value) { this.assertionLifetime = value; return this; }
+        /** How long before expiry the access token is renewed; default 60 s. */
+        public Builder renewalMargin(Duration value) { this.renewalMargin = value; return this; }
+        /** {@code clearencePerson} for neutral creates that do not set it. */
+        public Builder defaultClearencePerson(String value) { this.clearencePerson = value; return this; }
+        /** {@code wh1Parameter} for neutral creates that do not set it; default none (required then). */
+        public Builder defaultIssueType(IssueType value) { this.issueType = value; return this; }
+        /** {@code preferredPriority} for neutral creates without a priority; default 3. */
+        public Builder defaultPriority(int value) { this.defaultPriority = value; return this; }
+        /** {@code closeOutType} for neutral closes without {@link StatusChange#closeOutCode()}. */
+        public Builder defaultCloseOutType(String value) { this.closeOutType = value; return this; }
+        /** {@code closeOutNarr} for neutral closes without a comment. */
+        public Builder defaultCloseOutNarr(String value) { this.closeOutNarr = value; return this; }
+        /** Whether tickets created through the neutral client are followed by its watcher; default {@code true}. */
+        public Builder followCreatedTickets(boolean value) { this.followCreatedTickets = value; return this; }
+
+        /**
+         * Checks the configuration and builds the client.
+         *
+         * @throws IllegalArgumentException naming every setting that is missing or wrong
+         */
+        public MasStackClient build() {
+            List<String> problems = new ArrayList<>();
+            if (serviceAccountFile != null) {
+                try {
+                    serviceAccount = ServiceAccount.fromFile(serviceAccountFile);
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            boolean hasAccount = serviceAccount != null || serviceAccountFile != null;
+            if (staticToken != null && hasAccount) {
+                problems.add("give either a static token or a service account, not both");
+            } else if (staticToken == null && !hasAccount) {
+                problems.add("authentication is required: a service account (with its token URL) or a static token");
+            }
+            if (staticToken != null && staticToken.isBlank()) {
+                problems.add("the static token must not be blank");
+            }
+            String effectiveTokenUrl = tokenUrl != null ? tokenUrl
+                    : serviceAccount != null ? serviceAccount.tokenUri().orElse(null) : null;
+            if (serviceAccount != null && effectiveTokenUrl == null) {
+                problems.add("tokenUrl is required with a service account whose file has no token_uri");
+            }
+            if (transportOptions == null) {
+                problems.add("transportOptions must not be null");
+            }
+            if (clock == null) {
+                problems.add("clock must not be null");
+            }
+            if (assertionLifetime == null || assertionLifetime.isNegative() || assertionLifetime.isZero()
+                    || assertionLifetime.compareTo(Duration.ofHours(1)) > 0) {
+                problems.add("assertionLifetime must be positive and at most 1 hour");
+            }
+            if (renewalMargin == null || renewalMargin.isNegative()) {
+                problems.add("renewalMargin must not be negative");
+            }
+            if (defaultPriority < 1 || defaultPriority > 3) {
+                problems.add("defaultPriority must be 1, 2 or 3");
+            }
+            if (issueType != null && issueType.kind() == IssueType.Kind.OTHER) {
+                problems.add("defaultIssueType must be client or network");
+            }
+            boolean insecure = transportOptions != null && transportOptions.allowInsecureHttp();
+            for (String[] url : new String[][] {{"baseUrl", baseUrl}, {"tokenUrl", serviceAccount != null ? effectiveTokenUrl : null}}) {
+                if (url[1] == null && url[0].equals("tokenUrl")) {
+                    continue;
+                }
+                try {
+                    HttpTransport.checkBaseUrl(url[1], insecure);
+                } catch (IllegalArgumentException e) {
+                    problems.add(url[0] + ": " + e.getMessage());
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("invalid MasStack client configuration: " + String.join("; ", problems));
+            }
+            AuthProvider auth = staticToken != null ? StaticTokenAuth.bearer(staticToken)
+                    : RenewingTokenAuth.of(new JwtBearerTokenSource(serviceAccount, effectiveTokenUrl, transportOptions, clock,
+                    assertionLifetime), "Bearer", renewalMargin, clock);
+            HttpTransport transport = new HttpTransport(NeutralMapping.PROVIDER, baseUrl, transportOptions, auth,
+                    new MasStackErrorParser(), Json.mapper());
+            return new MasStackClient(this, new MasStackApi(transport, TransactionTable.standard()));
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.troubleticket.masstack;
+
+import dev.troubleticket.core.error.NotFoundException;
+import dev.troubleticket.core.feed.FeedBatch;
+import dev.troubleticket.core.feed.FeedItem;
+import dev.troubleticket.core.feed.FeedSource;
+import dev.troubleticket.core.model.RawPayload;
+import dev.troubleticket.core.model.TicketEvent;
+import dev.troubleticket.core.model.TicketStatus;
+import dev.troubleticket.masstack.internal.NeutralMapping;
+import dev.troubleticket.masstack.internal.WatchCheckpoint;
+import dev.troubleticket.masstack.internal.WatchCheckpoint.Seen;
+import dev.troubleticket.masstack.model.MasStackTicket;
+import dev.troubleticket.masstack.model.TroubleTicketState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Change tracking for MasStack, which has neither an event feed nor push notifications: re-reads each
+ * followed ticket and emits a neutral {@link TicketEvent} for every change of state or dialog it sees.
+ * A {@link FeedSource}, to be driven by the core {@link dev.troubleticket.core.feed.FeedSubscription}
+ * (interval, checkpoint store, duplicate dropping, at-least-once delivery).
+ *
+ * <p>Events:
+ * <ul>
+ *   <li>a change of state: {@link TicketEvent.Kind#STATUS_CHANGE}, {@code providerType} the transaction the
+ *       table names for it ({@code TO05}, {@code TO07}, ...) or {@code state-change}, the dialog as comment
+ *       when it changed too;</li>
+ *   <li>a new dialog in the same state: {@link TicketEvent.Kind#COMMENT}, {@code providerType} {@code dialog};</li>
+ *   <li>the first sight of a ticket followed by id only: {@link TicketEvent.Kind#STATUS_CHANGE},
+ *       {@code providerType} {@code observed}, so that a state reached before following started is not missed.</li>
+ * </ul>
+ * The provider gives no time for its changes: {@code occurredAt} is when the watcher saw them. Each event's
+ * id is {@code <ticketId>#<n>}, the n-th event of that ticket, so an event delivered again after a restart
+ * has the same id.
+ *
+ * <p>The checkpoint holds, per ticket, the last state, a hash of the last dialog and the event count.
+ * Tickets in the checkpoint are followed again after a restart even if {@link #follow} is not called
+ * again. A ticket is no longer read once its closing or cancellation has been delivered.
+ */
+public final class MasStackTicketWatcher implements FeedSource<TicketEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(MasStackTicketWatcher.class);
+
+    private final MasStackApi api;
+    private final TransactionTable table;
+    private final Clock clock;
+    private final Set<String> followed = new ConcurrentSkipListSet<>();
+    private final Set<String> unfollowed = ConcurrentHashMap.newKeySet();
+    private final Map<String, Seen> baselines = new ConcurrentHashMap<>();
+
+    MasStackTicketWatcher(MasStackApi api, Clock clock) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.table = api.transactionTable();
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Starts following tickets by id; the first poll reports each one's state as {@code observed}. */
+    public MasStackTicketWatcher follow(String... ticketIds) {
+        for (String id : ticketIds) {
+            unfollowed.remove(id);
+            followed.add(Objects.requireNonNull(id, "ticketId"));
+        }
+        return this;
+    }
+
+    /**
+     * Starts following a ticket whose state is known (just created or just read): only changes after
+     * this state are reported.
+     */
+    public MasStackTicketWatcher follow(MasStackTicket known) {
+        baselines.put(known.ticketId(), new Seen(known.baseTroubleTicketState(), WatchCheckpoint.hash(known.dialog()), 0));
+        return follow(known.ticketId());
+    }
+
+    /** Stops following a ticket (also one that was followed only through the checkpoint). */
+    public MasStackTicketWatcher unfollow(String ticketId) {
+        followed.remove(ticketId);
+        baselines.remove(ticketId);
+        unfollowed.add(ticketId);
+        return this;
+    }
+
+    /** The tickets followed explicitly, in id order. */
+    public Set<String> followed() {
+        return Set.copyOf(new TreeSet<>(followed));
+    }
+
+    @Override
+    public FeedBatch<TicketEvent> poll(String checkpoint) {
+        LinkedHashMap<String, Seen> seen = WatchCheckpoint.decode(checkpoint);
+        seen.keySet().removeIf(unfollowed::contains);
+        TreeSet<String> toRead = new TreeSet<>(followed);
+        for (Map.Entry<String, Seen> entry : seen.entrySet()) {
+            if (!TroubleTicketState.of(entry.getValue().state()).isFinal()) {
+                toRead.add(entry.getKey());
+            }
+        }
+        // Finished tickets were delivered in an earlier poll; they leave the checkpoint and the follow set.
+        seen.entrySet().removeIf(e -> {
+            boolean done = TroubleTicketState.of(e.getValue().state()).isFinal();
+            if (done) {
+                followed.remove(e.getKey());
+                baselines.remove(e.getKey());
+            }
+            return done;
+        });
+        List<FeedItem<TicketEvent>> items = new ArrayList<>();
+        for (String id : toRead) {
+            MasStackTicket ticket;
+            try {
+                ticket = api.get(id);
+            } catch (NotFoundException gone) {
+                LOG.warn("masstack watcher: ticket {} no longer exists; it is not followed any more", id);
+                followed.remove(id);
+                seen.remove(id);
+                continue;
+            }
+            Seen before = seen.containsKey(id) ? seen.get(id) : baselines.get(id);
+            TicketEvent event = compare(id, before, ticket);
+            String hash = WatchCheckpoint.hash(ticket.dialog());
+            long sequence = before == null ? 0 : before.sequence();
+            if (event == null) {
+                seen.put(id, new Seen(ticket.baseTroubleTicketState(), hash, sequence));
+                continue;
+            }
+            sequence++;
+            seen.put(id, new Seen(ticket.baseTroubleTicketState(), hash, sequence));
+            TicketEvent withId = new TicketEvent(event.provider(), id + "#" + sequence, id, event.kind(), event.occurredAt(),
+                    null, event.comment(), event.status(), event.providerStatus(), event.providerType(), event.raw());
+            items.add(new FeedItem<>(withId.id(), withId, WatchCheckpoint.encode(seen)));
+        }
+        return new FeedBatch<>(items, false);
+    }
+
+    /** The event for what changed since {@code before}, or {@code null} when nothing did. */
+    private TicketEvent compare(String id, Seen before, MasStackTicket now) {
+        Instant at = clock.instant();
+        TroubleTicketState state = now.state();
+        RawPayload raw = new RawPayload(NeutralMapping.PROVIDER, now.rawJson());
+        TicketStatus neutral = NeutralMapping.toNeutral(state);
+        if (before == null) {
+            return new TicketEvent(NeutralMapping.PROVIDER, null, id, TicketEvent.Kind.STATUS_CHANGE, at, null, now.dialog(),
+                    neutral, now.baseTroubleTicketState(), "observed", raw);
+        }
+        boolean dialogChanged = !WatchCheckpoint.hash(now.dialog()).equals(before.dialogHash());
+        boolean stateChanged = !Objects.equals(before.state(), now.baseTroubleTicketState());
+        if (stateChanged) {
+            String type = table.between(TroubleTicketState.of(before.state()), state)
+                    .map(Transaction::code).orElse("state-change");
+            return new TicketEvent(NeutralMapping.PROVIDER, null, id, TicketEvent.Kind.STATUS_CHANGE, at, null,
+                    dialogChanged ? now.dialog() : null, neutral, now.baseTroubleTicketState(), type, raw);
+        }
+        if (dialogChanged) {
+            return new TicketEvent(NeutralMapping.PROVIDER, null, id, TicketEvent.Kind.COMMENT, at, null, now.dialog(),
+                    null, now.baseTroubleTicketState(), "dialog", raw);
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "MasStackTicketWatcher[followed=" + followed.size() + "]";
+    }
+}

@@ -1,0 +1,70 @@
+package dev.troubleticket.masstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.troubleticket.core.model.TicketStatus;
+import dev.troubleticket.masstack.Transaction.Role;
+import dev.troubleticket.masstack.internal.NeutralMapping;
+import dev.troubleticket.masstack.model.TroubleTicketState;
+import org.junit.jupiter.api.Test;
+
+/** The transaction table as data, and its neutral reading. */
+class TransactionTableTest {
+    private final TransactionTable table = TransactionTable.standard();
+
+    @Test
+    void operatorMayMakeWhatTheStateFlowAllows() {
+        assertThat(table.allowed(Role.TU, TroubleTicketState.OPENACTIVE)).containsExactly(Transaction.TU10);
+        assertThat(table.allowed(Role.TU, TroubleTicketState.AWAITING_CANCELATION))
+                .containsExactly(Transaction.TU03, Transaction.TU04, Transaction.TU10);
+        assertThat(table.allowed(Role.TU, TroubleTicketState.AWAITING_INFORMATION))
+                .containsExactly(Transaction.TU06, Transaction.TU10);
+        assertThat(table.allowed(Role.TU, TroubleTicketState.CLEARED))
+                .containsExactly(Transaction.TU08, Transaction.TU09, Transaction.TU10);
+        assertThat(table.allowed(Role.TU, TroubleTicketState.CLOSED)).isEmpty();
+        assertThat(table.allowed(Role.TU, TroubleTicketState.CANCELED)).isEmpty();
+        assertThat(table.allowed(Role.TU, TroubleTicketState.of("SOMETHING-NEW"))).isEmpty();
+    }
+
+    @Test
+    void territoryOwnerActsOnOpenTickets() {
+        assertThat(table.allowed(Role.TO, TroubleTicketState.OPENACTIVE))
+                .containsExactly(Transaction.TO02, Transaction.TO05, Transaction.TO07);
+        assertThat(table.allowed(Role.TO, TroubleTicketState.CLEARED)).isEmpty();
+    }
+
+    @Test
+    void eachTransactionLeadsToTheDocumentsState() {
+        assertThat(table.row(Transaction.TU01).to()).isEqualTo(TroubleTicketState.OPENACTIVE);
+        assertThat(table.row(Transaction.TO02).to()).isEqualTo(TroubleTicketState.AWAITING_CANCELATION);
+        assertThat(table.row(Transaction.TU03).to()).isEqualTo(TroubleTicketState.CANCELED);
+        assertThat(table.row(Transaction.TU04).to()).isEqualTo(TroubleTicketState.OPENACTIVE);
+        assertThat(table.row(Transaction.TO05).to()).isEqualTo(TroubleTicketState.AWAITING_INFORMATION);
+        assertThat(table.row(Transaction.TU06).to()).isEqualTo(TroubleTicketState.OPENACTIVE);
+        assertThat(table.row(Transaction.TO07).to()).isEqualTo(TroubleTicketState.CLEARED);
+        assertThat(table.row(Transaction.TU08).to()).isEqualTo(TroubleTicketState.OPENACTIVE);
+        assertThat(table.row(Transaction.TU09).to()).isEqualTo(TroubleTicketState.CLOSED);
+        assertThat(table.row(Transaction.TU10).resultingState(TroubleTicketState.CLEARED)).isEqualTo(TroubleTicketState.CLEARED);
+    }
+
+    @Test
+    void changeOfStateNamesItsTransaction() {
+        assertThat(table.between(TroubleTicketState.OPENACTIVE, TroubleTicketState.CLEARED)).hasValue(Transaction.TO07);
+        assertThat(table.between(TroubleTicketState.CLEARED, TroubleTicketState.OPENACTIVE)).hasValue(Transaction.TU08);
+        assertThat(table.between(TroubleTicketState.CLEARED, TroubleTicketState.CLEARED)).hasValue(Transaction.TU10);
+        assertThat(table.between(TroubleTicketState.CLOSED, TroubleTicketState.OPENACTIVE)).isEmpty();
+    }
+
+    @Test
+    void everyProviderStateHasANeutralStatus() {
+        assertThat(NeutralMapping.toNeutral(TroubleTicketState.OPENACTIVE)).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(NeutralMapping.toNeutral(TroubleTicketState.AWAITING_INFORMATION)).isEqualTo(TicketStatus.WAITING_FOR_OPERATOR);
+        assertThat(NeutralMapping.toNeutral(TroubleTicketState.AWAITING_CANCELATION)).isEqualTo(TicketStatus.CANCELLATION_REQUESTED);
+        assertThat(NeutralMapping.toNeutral(TroubleTicketState.CLEARED)).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(NeutralMapping.toNeutral(TroubleTicketState.CLOSED)).isEqualTo(TicketStatus.CLOSED);
+        assertThat(NeutralMapping.toNeutral(TroubleTicketState.CANCELED)).isEqualTo(TicketStatus.CANCELLED);
+        assertThat(NeutralMapping.toNeutral(TroubleTicketState.of("DEFERRED.AWAITING-PARTS"))).isEqualTo(TicketStatus.UNKNOWN);
+        assertThat(TroubleTicketState.of("cleared ")).isEqualTo(TroubleTicketState.CLEARED);
+        assertThat(TroubleTicketState.of("DEFERRED.AWAITING-PARTS").value()).isEqualTo("DEFERRED.AWAITING-PARTS");
+    }
+}

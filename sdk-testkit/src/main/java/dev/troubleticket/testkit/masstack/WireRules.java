@@ -1,0 +1,122 @@
+package dev.troubleticket.testkit.masstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The simulator's own checks of request bodies, written from the document (not shared with the adapter). */
+final class WireRules {
+    private WireRules() {
+    }
+
+    private static final List<String> REQUIRED = List.of("baseTroubleTicketState", "mirrorKey", "dialog", "troubleType",
+            "troubleDescription", "troubleDetectionTime", "preferredPriority", "troubledObject", "customerTroubleNum",
+            "wh1Parameter", "clearencePerson");
+
+    static void check(JsonNode body) {
+        List<String> missing = new ArrayList<>();
+        for (String field : REQUIRED) {
+            if (text(body, field) == null) {
+                missing.add(field);
+            }
+        }
+        String issueType = text(body, "wh1Parameter");
+        boolean client = issueType != null && Set.of("cliente", "client").contains(issueType.toLowerCase(Locale.ROOT));
+        if (client && text(body, "homeId") == null) {
+            missing.add("homeId");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("required fields: " + String.join(",", missing));
+        }
+        List<String> invalid = new ArrayList<>();
+        if (!States.OPENACTIVE.equals(text(body, "baseTroubleTicketState"))) {
+            invalid.add("baseTroubleTicketState must be OPENACTIVE");
+        }
+        maxLength(body, "mirrorKey", 255, invalid);
+        maxLength(body, "dialog", 4000, invalid);
+        maxLength(body, "troubleType", 35, invalid);
+        maxLength(body, "troubleDescription", 1000, invalid);
+        maxLength(body, "troubledObject", 100, invalid);
+        maxLength(body, "customerTroubleNum", 100, invalid);
+        maxLength(body, "homeId", 255, invalid);
+        maxLength(body, "gescal37ID", 40, invalid);
+        for (int i = 2; i <= 5; i++) {
+            maxLength(body, "wh" + i + "Parameter", 255, invalid);
+        }
+        dateTime(body, "troubleDetectionTime", invalid);
+        JsonNode priority = body.get("preferredPriority");
+        if (!priority.canConvertToInt() || !priority.isIntegralNumber() || priority.asInt() < 1 || priority.asInt() > 3) {
+            invalid.add("preferredPriority must be an integer from 1 to 3");
+        }
+        if (!Set.of("cliente", "client", "red", "network").contains(issueType.toLowerCase(Locale.ROOT))) {
+            invalid.add("wh1Parameter must be client or network");
+        }
+        attachments(body, invalid);
+        if (!invalid.isEmpty()) {
+            throw new IllegalArgumentException("invalid fields: " + String.join("; ", invalid));
+        }
+    }
+
+    static String text(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull() || node.isContainerNode()) {
+            return null;
+        }
+        String text = node.asText();
+        return text.isBlank() ? null : text;
+    }
+
+    static void maxLength(JsonNode body, String field, int max, List<String> invalid) {
+        String text = text(body, field);
+        if (text != null && text.length() > max) {
+            invalid.add(field + " is longer than " + max);
+        }
+    }
+
+    static void dateTime(JsonNode body, String field, List<String> invalid) {
+        String text = text(body, field);
+        if (text == null) {
+            return;
+        }
+        try {
+            OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            invalid.add(field + " is not a date-time");
+        }
+    }
+
+    static void attachments(JsonNode body, List<String> invalid) {
+        JsonNode attachments = body.get("attachments");
+        if (attachments == null || attachments.isNull()) {
+            return;
+        }
+        if (!attachments.isArray()) {
+            invalid.add("attachments must be an array");
+            return;
+        }
+        for (int i = 0; i < attachments.size(); i++) {
+            JsonNode a = attachments.get(i);
+            String content = text(a, "content");
+            if (content == null) {
+                invalid.add("attachments[" + i + "].content is required");
+            } else {
+                try {
+                    Base64.getDecoder().decode(content);
+                } catch (IllegalArgumentException e) {
+                    invalid.add("attachments[" + i + "].content is not base64");
+                }
+            }
+            if (text(a, "mimeType") == null && text(a, "mimetype") == null) {
+                invalid.add("attachments[" + i + "].mimeType is required");
+            }
+            if (text(a, "name") == null) {
+                invalid.add("attachments[" + i + "].name is required");
+            }
+        }
+    }
+}
