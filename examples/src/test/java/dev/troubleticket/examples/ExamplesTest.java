@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExamplesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"kosc", "nexera"})
+    @ValueSource(strings = {"kosc", "masstack", "nexera"})
     void neutralExampleOpensRefusesAnEarlyCloseAndClosesOnceResolved(String provider) {
         StringWriter out = new StringWriter();
         NeutralExample.run(provider, new PrintWriter(out));

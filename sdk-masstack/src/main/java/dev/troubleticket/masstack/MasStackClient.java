@@ -118,6 +118,14 @@ public final class MasStackClient implements TicketingClient {
         List<FieldViolation> all = new ArrayList<>(mapping.list());
         // Named after the neutral field that feeds each wire field, so that the caller knows what to fix.
         RequestRules.checkCreate(body).list().stream().map(NeutralMapping::neutralName).forEach(all::add);
+        String reference = request.externalReference();
+        if (reference != null && reference.length() > RequestRules.UPDATE_MIRROR_KEY_MAX && reference.length() <= 255) {
+            // The document allows 255 characters on create but only 15 on every update: a longer key would
+            // open a ticket that the neutral API could never answer, resolve or close.
+            all.add(new FieldViolation("externalReference (mirrorKey)", "is " + reference.length()
+                    + " characters long; MasStack accepts 255 on create but only " + RequestRules.UPDATE_MIRROR_KEY_MAX
+                    + " on updates, so the ticket could not be updated later"));
+        }
         if (!all.isEmpty()) {
             throw ValidationException.beforeSending(provider(), "MasStack create request", all);
         }
@@ -268,6 +276,10 @@ public final class MasStackClient implements TicketingClient {
         }
         if (apiType.isInstance(watcher)) {
             return apiType.cast(watcher);
+        }
+        if (apiType.isInstance(this)) {
+            // As the other adapters do: callers holding a TicketingClient reach the MasStack-only methods.
+            return apiType.cast(this);
         }
         throw new IllegalArgumentException("masstack has no API of type " + apiType.getName() + "; use MasStackApi");
     }

@@ -39,7 +39,7 @@ public interface ProviderSupport {
 
     /** The supports this build knows, in the order the demo runs them. */
     static List<ProviderSupport> all() {
-        return List.of(new KoscSupport(), new NexeraSupport());
+        return List.of(new KoscSupport(), new MasStackSupport(), new NexeraSupport());
     }
 
     /** The support for a provider id. */

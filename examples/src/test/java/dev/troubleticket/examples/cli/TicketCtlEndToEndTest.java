@@ -314,7 +314,7 @@ class TicketCtlEndToEndTest {
         Run run = run(Map.of(), List.of("demo"));
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        for (String provider : List.of("kosc", "nexera")) {
+        for (String provider : List.of("kosc", "masstack", "nexera")) {
             assertThat(run.out()).containsPattern("(?m)^" + provider + " .*CLOSED.* ok$");
         }
     }

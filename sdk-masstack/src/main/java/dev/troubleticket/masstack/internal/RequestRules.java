@@ -14,6 +14,9 @@ public final class RequestRules {
     private RequestRules() {
     }
 
+    /** The longest {@code mirrorKey} the document allows on {@code PATCH} (255 are allowed on create). */
+    public static final int UPDATE_MIRROR_KEY_MAX = 15;
+
     /** The rules of {@code POST /troubleTicket}; every violation is collected. */
     public static Violations checkCreate(CreateTroubleTicketRequest r) {
         Violations v = new Violations();
@@ -81,7 +84,7 @@ public final class RequestRules {
                     : allowed.stream().map(t -> t + " (" + t.englishName() + ")").collect(Collectors.joining(", "))));
         }
         v.requiredMax("ticketId", ticketId, 15);
-        v.requiredMax("mirrorKey", mirrorKey, 15);
+        v.requiredMax("mirrorKey", mirrorKey, UPDATE_MIRROR_KEY_MAX);
         v.requiredMax("dialog", input.dialog(), 4000);
         if (transaction == Transaction.TU09) {
             v.requiredMax("closeOutType", input.closeOutType(), 128);
