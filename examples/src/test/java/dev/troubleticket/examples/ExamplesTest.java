@@ -40,4 +40,14 @@ class ExamplesTest {
                 .contains("pushed TroubleTicketResolvedEvent: RESOLVED (resolved)")
                 .contains("resolved ticket TT-000001 (INC-7)");
     }
+
+    @Test
+    void masStackExampleRunsTheTransactionTableAndRefusesAnEarlyClose() throws Exception {
+        StringWriter out = new StringWriter();
+        MasStackExample.run(new PrintWriter(out));
+        assertThat(out.toString())
+                .contains("TU09 refused before sending")
+                .contains("cancellation rejected: OPENACTIVE")
+                .contains("closed: CLOSED after [TU01, TO02, TU04, TO07, TU09]");
+    }
 }

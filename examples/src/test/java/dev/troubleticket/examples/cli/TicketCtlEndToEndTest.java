@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troubleticket.core.ProviderSettings;
 import dev.troubleticket.testkit.kosc.KoscSimulator;
+import dev.troubleticket.testkit.masstack.MasStackSimulator;
 import dev.troubleticket.testkit.nexera.NexeraSimulator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,11 +33,13 @@ class TicketCtlEndToEndTest {
 
     private final KoscSimulator kosc = new KoscSimulator().start(0);
     private final NexeraSimulator nexera = new NexeraSimulator().start(0);
+    private final MasStackSimulator masstack = new MasStackSimulator().start(0);
 
     @AfterEach
     void stop() {
         kosc.close();
         nexera.close();
+        masstack.close();
     }
 
     /** What one run printed and answered. */
@@ -86,6 +89,15 @@ class TicketCtlEndToEndTest {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(connect("nexera", nexera.clientSettings()));
         args.addAll(List.of("--output", "json"));
+        return run(Map.of(), args);
+    }
+
+    private Run masstack(String... command) {
+        List<String> args = new ArrayList<>(List.of(command));
+        ProviderSettings settings = masstack.clientSettings();
+        args.addAll(List.of("--provider", "masstack", "--base-url", settings.require("baseUrl"),
+                "--service-account", settings.require("serviceAccountFile"), "--token-url", settings.require("tokenUrl"),
+                "--output", "json"));
         return run(Map.of(), args);
     }
 
@@ -305,6 +317,64 @@ class TicketCtlEndToEndTest {
             assertThat(simulating.get(10, TimeUnit.SECONDS)).isZero();
         } finally {
             SimulateCommand.stop = new CountDownLatch(1);
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void masStackCreateBodiesAreCheckedAsTheDocumentSaysThenSent(@TempDir Path dir) throws IOException {
+        Path asDocumented = dir.resolve("documented.json");
+        Files.copy(getClass().getResourceAsStream("/masstack-create-body.json"), asDocumented);
+        ObjectNode broken = (ObjectNode) JSON.readTree(asDocumented.toFile());
+        broken.put("preferredPriority", 7);
+        broken.put("wh1Parameter", "weather");
+        broken.remove("clearencePerson");
+        Path invalid = Files.writeString(dir.resolve("invalid.json"), broken.toString());
+
+        Run refused = masstack("create", "--file", invalid.toString());
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).contains("preferredPriority").contains("wh1Parameter").contains("clearencePerson");
+        assertThat(masstack.ticketsCreated()).isZero();
+
+        // The document's own example, "string" values and all, is a valid body.
+        Run created = masstack("create", "--file", asDocumented.toString());
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        JsonNode ticket = created.jsonLines().get(0);
+        assertThat(ticket.get("id").asText()).matches("RED-\\d+");
+        assertThat(ticket.get("providerStatus").asText()).isEqualTo("OPENACTIVE");
+        assertThat(ticket.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(ticket.get("externalReference").asText()).isEqualTo("string");
+    }
+
+    @Test
+    void listingAtMasStackIsAUsageErrorBecauseTheProviderHasNone() {
+        Run run = masstack("list");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("does not support");
+    }
+
+    @Test
+    void watchFollowsNamedMasStackTickets(@TempDir Path dir) throws Exception {
+        String id = dev.troubleticket.core.TicketingClients.create("masstack", masstack.clientSettings())
+                .create(dev.troubleticket.examples.support.ProviderSupport.of("masstack").sampleRequest("REF-MS-1")).id();
+        WatchCommand.stop = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Run> watching = pool.submit(() -> masstack("watch", "--ticket", id, "--interval", "1",
+                    "--checkpoint", dir.resolve("cp").toString()));
+            Thread.sleep(500);
+            masstack.askForInformation(id, "¿Está el cliente en casa?");
+            Thread.sleep(3000); // three poll intervals
+            WatchCommand.stop.countDown();
+            Run run = watching.get(10, TimeUnit.SECONDS);
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.jsonLines()).anySatisfy(e -> {
+                assertThat(e.get("ticketId").asText()).isEqualTo(id);
+                assertThat(e.get("status").asText()).isEqualTo("WAITING_FOR_OPERATOR");
+                assertThat(e.get("providerType").asText()).isEqualTo("TO05");
+            });
+        } finally {
+            WatchCommand.stop = new CountDownLatch(1);
             pool.shutdownNow();
         }
     }
