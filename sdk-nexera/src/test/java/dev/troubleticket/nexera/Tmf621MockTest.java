@@ -1,5 +1,6 @@
 package dev.troubleticket.nexera;
 
+import dev.troubleticket.core.contract.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

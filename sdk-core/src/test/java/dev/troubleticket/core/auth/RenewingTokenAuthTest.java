@@ -3,11 +3,10 @@ package dev.troubleticket.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
+import dev.troubleticket.core.contract.MutableClock;
 import com.auth0.jwt.algorithms.Algorithm;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,35 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class RenewingTokenAuthTest {
     private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-
-        void advance(Duration duration) {
-            now.updateAndGet(i -> i.plus(duration));
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 
     private static String jwtExpiringAt(Instant exp, String subject) {
         return JWT.create().withSubject(subject).withExpiresAt(exp).sign(Algorithm.HMAC256("test-secret"));
@@ -63,7 +37,7 @@ class RenewingTokenAuthTest {
             }
             return AccessToken.fromJwt(jwtExpiringAt(T0.plusSeconds(3600), "one"), null, T0, null);
         };
-        RenewingTokenAuth auth = RenewingTokenAuth.of(slowLogin, "Bearer", Duration.ofSeconds(60), new ManualClock());
+        RenewingTokenAuth auth = RenewingTokenAuth.of(slowLogin, "Bearer", Duration.ofSeconds(60), new MutableClock(T0));
         ExecutorService pool = Executors.newFixedThreadPool(32);
         CountDownLatch started = new CountDownLatch(32);
         List<Future<String>> headers = new ArrayList<>();
@@ -87,7 +61,7 @@ class RenewingTokenAuthTest {
 
     @Test
     void tokenIsRenewedBeforeItsJwtExpiryPasses() {
-        ManualClock clock = new ManualClock();
+        MutableClock clock = new MutableClock(T0);
         AtomicInteger logins = new AtomicInteger();
         TokenSource source = () -> {
             int n = logins.incrementAndGet();
@@ -107,7 +81,7 @@ class RenewingTokenAuthTest {
 
     @Test
     void renewalUsesTheSourcesRenewWithTheCurrentToken() {
-        ManualClock clock = new ManualClock();
+        MutableClock clock = new MutableClock(T0);
         List<String> renewedFrom = new ArrayList<>();
         TokenSource source = new TokenSource() {
             @Override
@@ -131,7 +105,7 @@ class RenewingTokenAuthTest {
 
     @Test
     void aRejectedTokenIsDroppedButANewerOneIsKept() {
-        ManualClock clock = new ManualClock();
+        MutableClock clock = new MutableClock(T0);
         AtomicInteger logins = new AtomicInteger();
         TokenSource source = () -> new AccessToken("tok-" + logins.incrementAndGet(), clock.instant().plusSeconds(3600), null);
         RenewingTokenAuth auth = RenewingTokenAuth.of(source, "Bearer", Duration.ofSeconds(60), clock);

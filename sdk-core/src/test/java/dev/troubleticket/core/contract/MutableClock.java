@@ -1,4 +1,4 @@
-package dev.troubleticket.kosc;
+package dev.troubleticket.core.contract;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, shared by the simulator and the client, so that nothing really waits. */
-final class MutableClock extends Clock {
+/**
+ * A clock tests move by hand, shared by a simulator and a client, so that token expiry, throttles and
+ * polling intervals are tested without real waiting. In the core's test-jar for every module's tests.
+ */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration step) {
+    /** Moves the clock forward. */
+    public void advance(Duration step) {
         now = now.plus(step);
     }
 
