@@ -30,6 +30,7 @@ import dev.troubleticket.kosc.internal.TicketActivitySource;
 import dev.troubleticket.kosc.internal.TicketRules;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
 import dev.troubleticket.kosc.model.KoscTicket;
+import dev.troubleticket.kosc.model.KoscEvent;
 import dev.troubleticket.kosc.model.KoscTicketEvent;
 import dev.troubleticket.kosc.model.KoscTicketStatus;
 import java.time.Clock;
@@ -202,6 +203,17 @@ public final class KoscClient implements TicketingClient {
                 .checkpointStore(store)
                 .pollInterval(interval == null ? KoscApi.DEFAULT_POLL_INTERVAL : interval)
                 .build();
+    }
+
+    /**
+     * A subscription (NOT yet started) to Kosc's account-wide event feed as neutral events: each order or
+     * service event becomes a {@link TicketEvent.Kind#PROVIDER_EVENT} whose {@code providerType} is Kosc's
+     * event type and whose raw payload is the event as received. Same rules as
+     * {@link KoscApi#subscribeToEvents(EventHandler, CheckpointStore, Duration)} (checkpoint {@code kosc-events}).
+     */
+    public FeedSubscription<KoscEvent> followFeed(EventHandler<? super TicketEvent> handler, CheckpointStore store,
+                                                    Duration interval) {
+        return api.subscribeToEvents(event -> handler.handle(NeutralMapper.feedEvent(event)), store, interval);
     }
 
     @Override

@@ -27,7 +27,7 @@ final class KoscSupport implements ProviderSupport {
 
     @Override
     public String followedBy() {
-        return "polling the recently modified tickets and their events (Kosc's feed carries order and service events only)";
+        return "polling the recently modified tickets and their events, and the order/service event feed";
     }
 
     @Override
@@ -53,8 +53,20 @@ final class KoscSupport implements ProviderSupport {
 
     @Override
     public AutoCloseable follow(TicketingClient client, FollowOptions options, EventHandler<TicketEvent> handler) {
-        FeedSubscription<TicketEvent> subscription = client.unwrap(KoscClient.class)
-                .followTickets(handler, options.checkpoints(), options.pollInterval(), options.startAt());
-        return subscription.start();
+        // Kosc's feed carries order and service events, not ticket events: follow both, each with its own
+        // checkpoint in the same store. The handler may be called from both threads.
+        KoscClient kosc = client.unwrap(KoscClient.class);
+        EventHandler<TicketEvent> serialised = event -> {
+            synchronized (this) {
+                handler.handle(event);
+            }
+        };
+        FeedSubscription<TicketEvent> tickets = kosc.followTickets(serialised, options.checkpoints(), options.pollInterval(),
+                options.startAt()).start();
+        FeedSubscription<?> feed = kosc.followFeed(serialised, options.checkpoints(), options.pollInterval()).start();
+        return () -> {
+            feed.close();
+            tickets.close();
+        };
     }
 }

@@ -242,9 +242,10 @@ class TicketCtlEndToEndTest {
     }
 
     @Test
-    void watchFollowsKoscTicketChangesAsJsonLinesAndKeepsACheckpoint(@TempDir Path dir) throws Exception {
+    void watchFollowsKoscTicketChangesAndTheEventFeedAsJsonLinesAndKeepsCheckpoints(@TempDir Path dir) throws Exception {
         String id = createKoscTicket(dir, "REF-WATCH", "D170403_006");
         kosc.defer(id, "Which floor is the customer on?");
+        kosc.emitOrderEvent("order-9", "order-info", Map.of("message", "Technician on site at 10:00"));
         Path checkpoint = dir.resolve("watch.properties");
 
         Run run = kosc("watch", "--checkpoint", checkpoint.toString(), "--interval", "1", "--stop-after", "2");
@@ -255,7 +256,13 @@ class TicketCtlEndToEndTest {
             assertThat(e.get("status").asText()).isEqualTo("WAITING_FOR_OPERATOR");
             assertThat(e.get("comment").asText()).isEqualTo("Which floor is the customer on?");
         });
-        assertThat(Files.readString(checkpoint)).contains("kosc-tickets");
+        assertThat(run.jsonLines()).anySatisfy(e -> {
+            assertThat(e.get("kind").asText()).isEqualTo("PROVIDER_EVENT");
+            assertThat(e.get("providerType").asText()).isEqualTo("order-info");
+            assertThat(e.get("comment").asText()).isEqualTo("Technician on site at 10:00");
+            assertThat(e.get("provider").get("object_uuid").asText()).isEqualTo("order-9");
+        });
+        assertThat(Files.readString(checkpoint)).contains("kosc-tickets").contains("kosc-events");
     }
 
     @Test

@@ -67,6 +67,30 @@ public final class NeutralMapper {
                 new RawPayload(PROVIDER, kosc.rawJson()));
     }
 
+    /**
+     * The neutral event for an event of Kosc's account-wide feed: a provider event about an order or a
+     * service (no ticket), typed by Kosc's event type, dated by when it happened (else when Kosc recorded it).
+     */
+    public static TicketEvent feedEvent(dev.troubleticket.kosc.model.KoscEvent kosc) {
+        Instant occurred = instant(kosc.eventDate()) != null ? instant(kosc.eventDate()) : instant(kosc.creationDate());
+        String message = message(kosc.data());
+        return new TicketEvent(PROVIDER, kosc.eventUuid(), null, TicketEvent.Kind.PROVIDER_EVENT, occurred, null, message,
+                null, null, kosc.type() == null ? null : kosc.type().value(), new RawPayload(PROVIDER, kosc.rawJson()));
+    }
+
+    private static String message(dev.troubleticket.kosc.model.KoscEventData data) {
+        if (data instanceof dev.troubleticket.kosc.model.KoscEventData.ProviderMessage m) {
+            return m.message();
+        }
+        if (data instanceof dev.troubleticket.kosc.model.KoscEventData.InfoMessage m) {
+            return m.message();
+        }
+        if (data instanceof dev.troubleticket.kosc.model.KoscEventData.InformationFromProvider m) {
+            return m.message();
+        }
+        return null;
+    }
+
     /** The neutral priority for Kosc's text ({@code low} is the only documented value). */
     public static Priority priority(String kosc) {
         if (kosc == null) {
