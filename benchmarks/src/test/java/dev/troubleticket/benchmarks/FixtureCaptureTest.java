@@ -18,6 +18,5 @@ class FixtureCaptureTest {
         assertThat(ticket.isObject()).isTrue();
         assertThat(fixture.ticketJson()).contains(fixture.ticketId()).contains("BENCH-0001");
         assertThat(Json.mapper().readTree(fixture.createAnswer()).toString()).contains(fixture.ticketId());
-        System.out.println(provider + " " + fixture.ticketId() + "\n" + fixture.ticketJson());
     }
 }
