@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Reading a Kosc feed page of 1,000 events: the SDK's typed events (answered in memory, so no network)
  * against a plain Jackson tree of the same bytes.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
 @Warmup(iterations = 2, time = 1)

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The cost of reading one list page of 100 tickets through the SDK's lazy listing against the same GET
  * written by hand, on the same loopback server. MasStack has no list endpoint, so it is not here.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
 @Warmup(iterations = 2, time = 1)

@@ -21,9 +21,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The cost of one get-ticket and one create-ticket call through the SDK against the same call written by
  * hand with OkHttp and Jackson, on the same loopback server answering the same JSON, for each provider.
- * The ratio of each {@code sdk*} to its {@code hand*} twin is the SDK's cost.
+ * The ratio of each {@code sdk*} to its {@code hand*} twin is the SDK's cost. Calls are sampled one by one
+ * and the table reports medians: on a shared 2-core machine, a few calls stalled by other processes would
+ * otherwise decide the mean.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
 @Warmup(iterations = 2, time = 1)

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Reading a page of 100 tickets: the SDK's list page (typed model and neutral tickets, answered in memory,
  * so no network) against a plain Jackson tree of the same bytes. MasStack has no list, so it is not here.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
 @Warmup(iterations = 2, time = 1)

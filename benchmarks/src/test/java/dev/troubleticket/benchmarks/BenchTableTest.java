@@ -40,6 +40,20 @@ class BenchTableTest {
     }
 
     @Test
+    void sampledBenchmarksAreJudgedOnTheirMedian() {
+        ArrayNode results = Json.mapper().createArrayNode();
+        result(results, "PerCallBenchmark.getSdk", "nexera", 900);
+        result(results, "PerCallBenchmark.getHand", "nexera", 100);
+        for (JsonNode result : results) {
+            ((ObjectNode) result).put("mode", "sample");
+        }
+        ((ObjectNode) results.get(0).get("primaryMetric")).putObject("scorePercentiles").put("50.0", 108.0);
+        ((ObjectNode) results.get(1).get("primaryMetric")).putObject("scorePercentiles").put("50.0", 100.0);
+
+        assertThat(BenchTable.render(results, null)).contains("| get ticket, nexera | 108 | 100 | µs/call | 1.08 | ≤ 1.10 | yes |");
+    }
+
+    @Test
     void aListingOverTheHeapTargetIsMarkedMissed() {
         JsonNode none = Json.mapper().createArrayNode();
         String table = BenchTable.render(none, "listing tickets=10 requests=1 seconds=1 peakHeapMiB=80.5 maxLiveAfterGcMiB=70 maxHeapMiB=128");
