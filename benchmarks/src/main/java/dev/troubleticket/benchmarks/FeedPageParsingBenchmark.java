@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 3, time = 1)
 @State(Scope.Benchmark)
 public class FeedPageParsingBenchmark {
