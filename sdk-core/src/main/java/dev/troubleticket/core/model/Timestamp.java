@@ -62,6 +62,10 @@ public record Timestamp(String raw, Instant instant) {
     }
 
     private static Instant toInstant(String text, ZoneId zone) {
+        Instant fast = IsoOffsetFastPath.read(text);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return java.time.OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {

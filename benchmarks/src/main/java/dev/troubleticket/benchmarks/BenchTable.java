@@ -1,0 +1,132 @@
+package dev.troubleticket.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns JMH's JSON results and the long listing's line into the one table {@code bench/run} prints (and
+ * the README quotes): each SDK figure beside its hand-written twin, their ratio, and the target. Sampled
+ * benchmarks (per call, parsing) count by their median; the others by JMH's score.
+ *
+ * <p>Arguments: {@code jmh-result.json [listing-line-file]}.
+ */
+public final class BenchTable {
+    /** Per-call target: SDK within 1.10 x hand-written. */
+    public static final double PER_CALL_TARGET = 1.10;
+    /** Parsing target: SDK model within 1.25 x a plain Jackson tree. */
+    public static final double PARSING_TARGET = 1.25;
+    /** The long listing's heap limit, MiB. */
+    public static final double LISTING_HEAP_MIB = 64;
+
+    private final Map<String, Double> scores = new LinkedHashMap<>();
+    private final List<String> rows = new ArrayList<>();
+
+    private BenchTable(JsonNode results) {
+        for (JsonNode result : results) {
+            String name = result.get("benchmark").asText();
+            name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+            JsonNode params = result.get("params");
+            String key = params != null && params.has("provider") ? name + ":" + params.get("provider").asText() : name;
+            JsonNode metric = result.get("primaryMetric");
+            // Sampled benchmarks are judged on their median, which stalls caused by other processes barely move.
+            JsonNode median = metric.path("scorePercentiles").path("50.0");
+            scores.put(key, "sample".equals(result.path("mode").asText()) && median.isNumber() ? median.asDouble()
+                    : metric.get("score").asDouble());
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        JsonNode results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
+        String listing = args.length > 1 && Files.exists(Path.of(args[1])) ? Files.readString(Path.of(args[1])).trim() : null;
+        System.out.print(render(results, listing));
+    }
+
+    /** The table for these JMH results and listing line ({@code null} when the listing did not run). */
+    public static String render(JsonNode results, String listingLine) {
+        BenchTable table = new BenchTable(results);
+        for (String provider : List.of("kosc", "masstack", "nexera")) {
+            table.pair("get ticket, " + provider, "PerCallBenchmark.getSdk:" + provider, "PerCallBenchmark.getHand:" + provider,
+                    "µs/call", PER_CALL_TARGET, false);
+            table.pair("create ticket, " + provider, "PerCallBenchmark.createSdk:" + provider, "PerCallBenchmark.createHand:" + provider,
+                    "µs/call", PER_CALL_TARGET, false);
+            table.pair("one list page (100), " + provider, "ListPageBenchmark.listPageSdk:" + provider,
+                    "ListPageBenchmark.listPageHand:" + provider, "µs/call", PER_CALL_TARGET, false);
+        }
+        for (String provider : List.of("kosc", "nexera")) {
+            table.pair("parse 100 tickets, " + provider, "TicketPageParsingBenchmark.sdkModel:" + provider,
+                    "TicketPageParsingBenchmark.jacksonTree:" + provider, "µs/page", PARSING_TARGET, false);
+        }
+        table.pair("parse 1,000 feed events, kosc", "FeedPageParsingBenchmark.sdkModel", "FeedPageParsingBenchmark.jacksonTree",
+                "µs/page", PARSING_TARGET, false);
+        table.rate("drain 100,000 feed events, kosc", "FeedDrainBenchmark.drainSdk", "FeedDrainBenchmark.drainHand",
+                FeedDrainBenchmark.EVENTS);
+        table.single("Nexera callbacks over HTTP (receiver)", "CallbackBenchmark.callbackHttp", "notifications/s");
+        table.single("Nexera callbacks, handler alone", "CallbackBenchmark.callbackHandler", "notifications/s");
+        table.listing(listingLine);
+        StringBuilder out = new StringBuilder();
+        out.append("| measure | SDK | hand-written | unit | SDK / hand | target | met |\n");
+        out.append("|---|---:|---:|---|---:|---|---|\n");
+        table.rows.forEach(row -> out.append(row).append('\n'));
+        return out.toString();
+    }
+
+    private void pair(String label, String sdkKey, String handKey, String unit, double target, boolean higherIsBetter) {
+        Double sdk = scores.get(sdkKey);
+        Double hand = scores.get(handKey);
+        if (sdk == null || hand == null) {
+            return;
+        }
+        // Judged on the ratio as shown, to the target's two decimals: the noise is far larger than the rounding.
+        double ratio = Math.round(sdk / hand * 100) / 100.0;
+        rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f | ≤ %.2f | %s |", label, number(sdk), number(hand), unit,
+                ratio, target, ratio <= target ? "yes" : "**no**"));
+    }
+
+    private void rate(String label, String sdkKey, String handKey, long events) {
+        Double sdkMs = scores.get(sdkKey);
+        Double handMs = scores.get(handKey);
+        if (sdkMs == null || handMs == null) {
+            return;
+        }
+        double sdk = events / (sdkMs / 1000);
+        double hand = events / (handMs / 1000);
+        rows.add(String.format(Locale.ROOT, "| %s | %s | %s | events/s | %.2f | – | – |", label, number(sdk), number(hand), sdkMs / handMs));
+    }
+
+    private void single(String label, String key, String unit) {
+        Double score = scores.get(key);
+        if (score != null) {
+            rows.add(String.format(Locale.ROOT, "| %s | %s | – | %s | – | – | – |", label, number(score), unit));
+        }
+    }
+
+    private void listing(String line) {
+        if (line == null || line.isBlank()) {
+            return;
+        }
+        Map<String, String> figures = new LinkedHashMap<>();
+        for (String part : line.split("\\s+")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                figures.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        double peak = Double.parseDouble(figures.getOrDefault("peakHeapMiB", "NaN"));
+        double max = Double.parseDouble(figures.getOrDefault("maxHeapMiB", "NaN"));
+        rows.add(String.format(Locale.ROOT, "| list %s tickets (%s pages) with -Xmx%.0fm: peak heap (live after GC %s MiB), %s s | %.1f | – | MiB | – | ≤ %.0f MiB | %s |",
+                figures.get("tickets"), figures.get("requests"), max, figures.get("maxLiveAfterGcMiB"), figures.get("seconds"),
+                peak, LISTING_HEAP_MIB, peak <= LISTING_HEAP_MIB && max <= LISTING_HEAP_MIB ? "yes" : "**no**"));
+    }
+
+    private static String number(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+}

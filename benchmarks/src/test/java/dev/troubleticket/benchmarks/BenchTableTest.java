@@ -1,0 +1,62 @@
+package dev.troubleticket.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.troubleticket.core.internal.Json;
+import org.junit.jupiter.api.Test;
+
+class BenchTableTest {
+
+    private static void result(ArrayNode results, String benchmark, String provider, double score) {
+        ObjectNode result = results.addObject();
+        result.put("benchmark", "dev.troubleticket.benchmarks." + benchmark);
+        if (provider != null) {
+            result.putObject("params").put("provider", provider);
+        }
+        result.putObject("primaryMetric").put("score", score);
+    }
+
+    @Test
+    void pairsEachSdkFigureWithItsHandWrittenTwinAndJudgesTheRatioAgainstTheTarget() {
+        ArrayNode results = Json.mapper().createArrayNode();
+        result(results, "PerCallBenchmark.getSdk", "kosc", 105);
+        result(results, "PerCallBenchmark.getHand", "kosc", 100);
+        result(results, "PerCallBenchmark.createSdk", "nexera", 150);
+        result(results, "PerCallBenchmark.createHand", "nexera", 100);
+        result(results, "FeedDrainBenchmark.drainSdk", null, 500);
+        result(results, "FeedDrainBenchmark.drainHand", null, 250);
+
+        String table = BenchTable.render(results, "listing tickets=1000000 requests=10001 seconds=27.17 ticketsPerSecond=36809"
+                + " peakHeapMiB=43.8 maxLiveAfterGcMiB=8.3 maxHeapMiB=64 collections=786");
+
+        assertThat(table).contains("| get ticket, kosc | 105 | 100 | µs/call | 1.05 | ≤ 1.10 | yes |");
+        assertThat(table).contains("| create ticket, nexera | 150 | 100 | µs/call | 1.50 | ≤ 1.10 | **no** |");
+        assertThat(table).contains("| drain 100,000 feed events, kosc | 200,000 | 400,000 | events/s | 2.00 |");
+        assertThat(table).contains("1000000 tickets (10001 pages) with -Xmx64m").contains("| 43.8 |").contains("≤ 64 MiB | yes |");
+        assertThat(table).doesNotContain("masstack");
+    }
+
+    @Test
+    void sampledBenchmarksAreJudgedOnTheirMedian() {
+        ArrayNode results = Json.mapper().createArrayNode();
+        result(results, "PerCallBenchmark.getSdk", "nexera", 900);
+        result(results, "PerCallBenchmark.getHand", "nexera", 100);
+        for (JsonNode result : results) {
+            ((ObjectNode) result).put("mode", "sample");
+        }
+        ((ObjectNode) results.get(0).get("primaryMetric")).putObject("scorePercentiles").put("50.0", 108.0);
+        ((ObjectNode) results.get(1).get("primaryMetric")).putObject("scorePercentiles").put("50.0", 100.0);
+
+        assertThat(BenchTable.render(results, null)).contains("| get ticket, nexera | 108 | 100 | µs/call | 1.08 | ≤ 1.10 | yes |");
+    }
+
+    @Test
+    void aListingOverTheHeapTargetIsMarkedMissed() {
+        JsonNode none = Json.mapper().createArrayNode();
+        String table = BenchTable.render(none, "listing tickets=10 requests=1 seconds=1 peakHeapMiB=80.5 maxLiveAfterGcMiB=70 maxHeapMiB=128");
+        assertThat(table).contains("| 80.5 |").contains("**no**");
+    }
+}
