@@ -12,9 +12,11 @@ import dev.troubleticket.nexera.Tmf621Subscription;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Follows a provider's ticket events the way its adapter offers (Kosc and MasStack: a polled
@@ -70,10 +72,17 @@ final class EventFollower implements AutoCloseable {
         }
     }
 
-    /** Polls until nothing new comes (or, for a pushed feed, waits for the pushes to settle). */
-    void drain(Outcomes outcomes) throws InterruptedException {
+    /**
+     * Polls until nothing new comes; for a pushed feed, waits until every ticket in {@code closedTickets}
+     * has had its closing pushed, or 30 s have passed (the simulator pushes one notification at a time).
+     */
+    void drain(Outcomes outcomes, List<String> closedTickets) throws InterruptedException {
         if (polled == null) {
-            Thread.sleep(500);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (closedTickets.stream().anyMatch(id -> !saw(id, TicketStatus.CLOSED)) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(200); // what is still under way after the last closing, to be counted too
             return;
         }
         for (int quiet = 0, round = 0; quiet < 2 && round < 200; round++) {

@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith({ReliabilityReport.class, SecretRegistry.class})
 class FaultWorkloadTest {
-    private static final int TICKETS = Integer.getInteger("reliability.tickets", Boolean.getBoolean("soak") ? 1_000 : 115);
+    /** Operations per provider: at least 1,000, ten times more in a soak. */
+    private static final int OPERATIONS = Integer.getInteger("reliability.operations", Boolean.getBoolean("soak") ? 10_000 : 1_000);
+    private static final int MIN_TICKETS = 100;
     private static final int EXPIRE_TOKENS_EVERY = 25;
 
     @ParameterizedTest(name = "{0}")
@@ -43,7 +45,8 @@ class FaultWorkloadTest {
             List<String> closed = new ArrayList<>();
             List<String> references = new ArrayList<>();
             try (EventFollower follower = new EventFollower(harness.client, outcomes)) {
-                for (int i = 0; i < TICKETS; i++) {
+                int tickets = 0;
+                for (int i = 0; i < MIN_TICKETS || outcomes.operations() < OPERATIONS; i++, tickets++) {
                     if (i % EXPIRE_TOKENS_EVERY == EXPIRE_TOKENS_EVERY - 1) {
                         profile.expireTokens(harness.simulator);
                     }
@@ -55,11 +58,16 @@ class FaultWorkloadTest {
                     }
                 }
                 harness.heal();
-                follower.drain(outcomes);
+                follower.drain(outcomes, closed);
 
-                long lost = closed.stream().filter(id -> !follower.saw(id, TicketStatus.CLOSED)).count();
+                List<String> unseen = closed.stream().filter(id -> !follower.saw(id, TicketStatus.CLOSED)).toList();
+                long lost = unseen.size();
+                String pushes = "";
                 if (harness.simulator instanceof NexeraSimulator nexera) {
-                    lost += notDelivered(nexera, follower);
+                    long undelivered = notDelivered(nexera, follower);
+                    lost += undelivered;
+                    pushes = undelivered + " pushes lost of " + nexera.deliveries().size() + "; " + nexera.deliveries().stream()
+                            .filter(d -> !unseen.isEmpty() && d.ticketId().equals(unseen.get(0))).toList();
                 }
                 Map<String, Integer> byReference = profile.ticketsByReference(harness.simulator, harness.client);
                 long duplicates = byReference.values().stream().mapToLong(n -> n - 1).sum()
@@ -71,15 +79,16 @@ class FaultWorkloadTest {
                         harness.injected()).losses(duplicates, lost, leaked);
 
                 assertThat(outcomes.breaches()).as("calls that threw an untyped exception or outlasted their budget").isEmpty();
-                assertThat(outcomes.operations()).as("operations; typed failures seen: %s", outcomes.typedSample()).isGreaterThanOrEqualTo(1_000);
+                assertThat(outcomes.typedFailures()).as("typed failures (sample: %s)", outcomes.typedSample())
+                        .isLessThan(outcomes.operations() / 4);
                 assertThat(harness.injected().values().stream().mapToInt(n -> n).sum()).as("faults injected").isGreaterThan(50);
                 assertThat(duplicates).as("tickets created twice; per reference: %s", byReference).isZero();
                 assertThat(byReference.keySet()).as("no ticket without a reference of this run").isSubsetOf(references);
-                assertThat(closed).as("tickets closed despite the faults").hasSizeGreaterThan(TICKETS / 2);
-                assertThat(lost).as("closed tickets whose closing no event told").isZero();
+                assertThat(closed).as("tickets closed despite the faults").hasSizeGreaterThan(tickets / 2);
+                assertThat(lost).as("events lost: closings no event told %s, %s", unseen, pushes).isZero();
                 assertThat(leaked).as("connections never given back to the pool").isZero();
                 assertThat(profile.tokensIssued(harness.simulator)).as("tokens renewed after each expiry")
-                        .isGreaterThan(TICKETS / EXPIRE_TOKENS_EVERY);
+                        .isGreaterThan(tickets / EXPIRE_TOKENS_EVERY);
             }
         }
     }
