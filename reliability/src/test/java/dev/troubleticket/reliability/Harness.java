@@ -35,13 +35,14 @@ final class Harness implements AutoCloseable {
     final OkHttpClient okHttp;
     final RetryCounter retries = new RetryCounter();
     final TicketingClient client;
+    private final TransportOptions transport;
     private FaultInjector injector;
 
     Harness(ProviderProfile profile) {
         this.profile = profile;
         this.simulator = profile.newSimulator().start(0);
         this.okHttp = new OkHttpClient.Builder().connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES)).build();
-        TransportOptions transport = TransportOptions.builder()
+        TransportOptions options = TransportOptions.builder()
                 .okHttpClient(okHttp)
                 .connectTimeout(Duration.ofSeconds(1))
                 .readTimeout(READ_TIMEOUT)
@@ -50,7 +51,13 @@ final class Harness implements AutoCloseable {
                 .retryPolicy(RetryPolicy.defaults().withMaxRetries(4).withSleeper(new FastSleeper()))
                 .listener(retries)
                 .build();
-        this.client = TicketingClients.create(profile.id(), ProviderSettings.of(profile.settings(simulator), transport));
+        this.transport = options;
+        this.client = newClient();
+    }
+
+    /** Another client to the same simulator on the same pool, as after a restart of the back office. */
+    TicketingClient newClient() {
+        return TicketingClients.create(profile.id(), ProviderSettings.of(profile.settings(simulator), transport));
     }
 
     /** Puts the plan's faults in front of the simulator. */
