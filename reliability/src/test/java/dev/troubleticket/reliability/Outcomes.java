@@ -32,6 +32,10 @@ final class Outcomes {
             return Optional.ofNullable(operation.get());
         } catch (TicketingException e) {
             typedFailures.incrementAndGet();
+            List<String> leaks = SecretRegistry.leaksIn(e + " " + e.details());
+            if (!leaks.isEmpty()) {
+                breaches.add(what + " failed with a message holding a " + leaks);
+            }
             if (typedKinds.size() < 50) {
                 typedKinds.add(what + " -> " + e.getClass().getSimpleName() + " (" + e.httpStatus() + ")");
             }
