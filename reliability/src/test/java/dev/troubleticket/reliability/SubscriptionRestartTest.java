@@ -7,14 +7,25 @@ import dev.troubleticket.core.model.TicketStatus;
 import dev.troubleticket.kosc.EventQuery;
 import dev.troubleticket.kosc.KoscApi;
 import dev.troubleticket.masstack.MasStackClient;
+import dev.troubleticket.nexera.Tmf621Api;
+import dev.troubleticket.nexera.listener.CallerCheck;
+import dev.troubleticket.nexera.listener.Tmf621EventHandler;
+import dev.troubleticket.nexera.listener.Tmf621ListenerServer;
 import dev.troubleticket.testkit.kosc.KoscSimulator;
+import dev.troubleticket.testkit.nexera.CallbackDelivery;
+import dev.troubleticket.testkit.nexera.NexeraSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -122,4 +133,58 @@ class SubscriptionRestartTest {
         }
     }
 
+    @Test
+    void nexeraListenerKilledAndRestartedOnItsPortMissesNoEventSinceTheProviderSendsAgain() throws Exception {
+        try (Harness harness = new Harness(ProviderProfile.of("nexera"))) {
+            NexeraSimulator nexera = ((NexeraSimulator) harness.simulator).callbackRetries(12, Duration.ofMillis(20));
+            DeliveryLog log = new DeliveryLog();
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", freePort());
+            Tmf621ListenerServer listener = startListener(address, log);
+            harness.client.unwrap(Tmf621Api.class).registerHub(listener.callbackUrl("127.0.0.1"), null);
+            Random random = new Random(FaultPlans.SEED + 3);
+            int kills = 0;
+            for (int i = 0; i < TICKETS; i++) {
+                String id = harness.client.create(harness.profile.request("NL-" + i, i)).id();
+                nexera.acknowledge(id);
+                if (random.nextDouble() < 0.3) {
+                    // Killed: the receiver is gone at once, hub still registered; a new process starts on the same port.
+                    listener.close();
+                    kills++;
+                    Thread.sleep(random.nextInt(30));
+                    listener = startListener(address, log);
+                }
+                nexera.resolve(id, "done");
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline && (nexera.deliveries().size() < 3 * TICKETS
+                    || nexera.deliveries().stream().anyMatch(d -> !log.inOrder().contains(d.eventId())))) {
+                Thread.sleep(50);
+            }
+            listener.close();
+
+            List<CallbackDelivery> deliveries = nexera.deliveries();
+            long lost = deliveries.stream().filter(d -> !d.delivered() || !log.inOrder().contains(d.eventId())).count();
+            ReliabilityReport.row("nexera").add(0, harness.retries.retries(), 0, harness.injected()).losses(0, lost, 0);
+            assertThat(kills).as("kills").isGreaterThanOrEqualTo(3);
+            assertThat(deliveries).as("create, acknowledge and resolve of every ticket").hasSizeGreaterThanOrEqualTo(3 * TICKETS);
+            assertThat(lost).as("events the provider gave up on or the handler never saw: %s",
+                    deliveries.stream().filter(d -> !d.delivered()).toList()).isZero();
+            assertThat(deliveries.stream().mapToInt(CallbackDelivery::attempts).max().orElse(0))
+                    .as("some events had to be sent again").isGreaterThan(1);
+        }
+    }
+
+    /** A receiver whose handler acknowledges only once the event is recorded (delivery on the request's thread). */
+    private static Tmf621ListenerServer startListener(InetSocketAddress address, DeliveryLog log) {
+        Tmf621EventHandler handler = Tmf621EventHandler.builder(
+                CallerCheck.sharedSecret(NexeraSimulator.CALLBACK_SECRET_HEADER, NexeraProfile.CALLBACK_SECRET),
+                event -> log.record(event.eventId()), Runnable::run).build();
+        return Tmf621ListenerServer.start(address, "/listener", handler);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
 }
