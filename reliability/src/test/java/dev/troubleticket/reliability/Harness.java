@@ -37,6 +37,8 @@ final class Harness implements AutoCloseable {
     final TicketingClient client;
     private final TransportOptions transport;
     private FaultInjector injector;
+    /** What injectors replaced by a later {@link #inject} had injected. */
+    private final Map<Fault, Integer> earlier = new EnumMap<>(Fault.class);
 
     Harness(ProviderProfile profile) {
         this.profile = profile;
@@ -62,6 +64,9 @@ final class Harness implements AutoCloseable {
 
     /** Puts the plan's faults in front of the simulator. */
     Harness inject(FaultPlan plan) {
+        if (injector != null) {
+            injector.injected().forEach((fault, count) -> earlier.merge(fault, count, Integer::sum));
+        }
         simulator.server().interpose(real -> {
             injector = new FaultInjector(real, plan);
             return injector;
@@ -74,9 +79,13 @@ final class Harness implements AutoCloseable {
         simulator.server().interpose(UnaryOperator.identity());
     }
 
-    /** The faults injected so far, by kind. */
+    /** The faults injected so far, by kind, by every plan put in place. */
     Map<Fault, Integer> injected() {
-        return injector == null ? new EnumMap<>(Fault.class) : injector.injected();
+        Map<Fault, Integer> all = new EnumMap<>(earlier);
+        if (injector != null) {
+            injector.injected().forEach((fault, count) -> all.merge(fault, count, Integer::sum));
+        }
+        return all;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketStatus;
 import dev.troubleticket.kosc.EventQuery;
 import dev.troubleticket.kosc.KoscApi;
+import dev.troubleticket.kosc.KoscClient;
 import dev.troubleticket.masstack.MasStackClient;
 import dev.troubleticket.nexera.Tmf621Api;
 import dev.troubleticket.nexera.listener.CallerCheck;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -71,6 +73,48 @@ class SubscriptionRestartTest {
                 assertThat(kill.kills()).as("kills").isGreaterThanOrEqualTo(5);
                 assertThat(feed.restarts()).isEqualTo(kill.kills());
                 assertThat(log.inOrder()).as("every event, once each, in the feed's order").containsExactlyElementsOf(emitted);
+            }
+        }
+    }
+
+    @Test
+    void koscTicketActivityKilledAnywhereAndRestartedFromItsCheckpointMissesNoTicketEvent() {
+        try (Harness harness = new Harness(ProviderProfile.of("kosc"))) {
+            KoscSimulator kosc = (KoscSimulator) harness.simulator;
+            KillSwitch kill = new KillSwitch(FaultPlans.SEED + 2, 0.03);
+            InMemoryCheckpointStore durable = new InMemoryCheckpointStore();
+            DeliveryLog log = new DeliveryLog();
+            Map<String, Set<String>> eventsByTicket = new ConcurrentHashMap<>();
+            List<String> tickets = new ArrayList<>();
+            try (RestartableSubscription<?> follow = new RestartableSubscription<>(harness, client -> client.unwrap(KoscClient.class)
+                    .followTickets(event -> {
+                        kill.maybeKill("before handling");
+                        if (log.record(event.id() + "@" + event.ticketId())) {
+                            eventsByTicket.computeIfAbsent(event.ticketId(), t -> ConcurrentHashMap.newKeySet()).add(event.id());
+                        }
+                        kill.maybeKill("after handling");
+                    }, new KillableCheckpointStore(durable, kill), Duration.ZERO))) {
+                for (int i = 0; i < TICKETS; i++) {
+                    String id = harness.client.create(harness.profile.request("KA-" + i, 7_000 + i)).id();
+                    tickets.add(id);
+                    harness.inject(FaultPlans.everything(20 + i, harness.profile.tokenPaths()));
+                    follow.pollOnce();
+                    harness.heal();
+                    harness.client.comment(id, "checked the line, sequence " + i);
+                    kosc.defer(id, "Customer available when?");
+                    harness.inject(FaultPlans.everything(40 + i, harness.profile.tokenPaths()));
+                    follow.pollOnce();
+                    follow.pollOnce();
+                    harness.heal();
+                }
+                follow.drain();
+
+                long lost = tickets.stream().mapToLong(id -> kosc.ticketEventCount(id)
+                        - eventsByTicket.getOrDefault(id, Set.of()).size()).filter(n -> n > 0).sum();
+                ReliabilityReport.row("kosc").add(0, harness.retries.retries(), 0, harness.injected()).losses(0, lost, 0);
+                assertThat(kill.kills()).as("kills").isGreaterThanOrEqualTo(3);
+                assertThat(tickets).as("every event of every ticket handled").allSatisfy(id ->
+                        assertThat(eventsByTicket.getOrDefault(id, Set.of())).hasSize(kosc.ticketEventCount(id)));
             }
         }
     }
