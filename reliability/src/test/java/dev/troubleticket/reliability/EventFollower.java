@@ -96,6 +96,11 @@ final class EventFollower implements AutoCloseable {
         return statusesByTicket.getOrDefault(ticketId, Set.of()).contains(status);
     }
 
+    /** The hub registered at the provider for the listener, or {@code null} for a polled feed. */
+    String hubId() {
+        return pushed == null ? null : pushed.hub().id();
+    }
+
     /** The ids of every event handled. */
     Set<String> eventIds() {
         return Set.copyOf(eventIds);

@@ -157,9 +157,14 @@ class FaultWorkloadTest {
         }
     }
 
-    /** Notifications the Nexera simulator gave up on, or that the listener accepted but never handed on. */
+    /**
+     * Notifications to the listener's hub that the Nexera simulator gave up on, or that the listener accepted
+     * but never handed on. Hubs left over by a registration whose answer was lost (the adapter could not know
+     * their id) point to a receiver that was closed: what the provider sends there is not counted.
+     */
     private static long notDelivered(NexeraSimulator nexera, EventFollower follower) {
         List<CallbackDelivery> deliveries = nexera.deliveries();
-        return deliveries.stream().filter(d -> !d.delivered() || !follower.eventIds().contains(d.eventId())).count();
+        return deliveries.stream().filter(d -> d.hubId().equals(follower.hubId()))
+                .filter(d -> !d.delivered() || !follower.eventIds().contains(d.eventId())).count();
     }
 }
