@@ -39,11 +39,20 @@ final class RestartableSubscription<E> implements AutoCloseable {
         }
     }
 
-    /** Polls until two polls in a row bring nothing new (at most 1,000 polls). */
-    void drain() {
-        for (int quiet = 0, round = 0; quiet < 2 && round < 1_000; round++) {
+    /**
+     * Polls until two polls in a row bring nothing new (repeats of handled events aside: Kosc re-reads the
+     * checkpoint's instant), at most {@code maxPolls} times.
+     *
+     * @throws AssertionError when it never settles, so that a feed still busy is not mistaken for one that lost events
+     */
+    void drain(int maxPolls) {
+        int quiet = 0;
+        for (int round = 0; quiet < 2 && round < maxPolls; round++) {
             FeedSubscription.PollResult result = pollOnce();
-            quiet = result != null && result.delivered() == 0 && result.duplicates() == 0 && !result.more() ? quiet + 1 : 0;
+            quiet = result != null && result.delivered() == 0 && !result.more() ? quiet + 1 : 0;
+        }
+        if (quiet < 2) {
+            throw new AssertionError("the subscription was still delivering after " + maxPolls + " polls (" + restarts + " restarts)");
         }
     }
 
