@@ -95,7 +95,14 @@ public final class MasStackApi {
         violations.required("ticketId", ticketId);
         violations.throwIfAny("MasStack get request");
         ApiResponse response = transport.send(ApiRequest.get(PATH + "/" + encode(ticketId)).build());
-        return parseTicket(response);
+        MasStackTicket ticket = parseTicket(response);
+        if (ticket.ticketId() == null || ticket.ticketId().isBlank()) {
+            // Every reader of a ticket needs its id; a body without one is not the ticket asked for.
+            throw new ProviderException("masstack answered HTTP " + response.status() + " to a get with a ticket that has no ticketId",
+                    new ErrorDetails("masstack", response.status(), null, "ticketId missing", null, response.body(),
+                            response.attempts()));
+        }
+        return ticket;
     }
 
     /** TU03: cancels the ticket, agreeing to the territory owner's cancellation request. */

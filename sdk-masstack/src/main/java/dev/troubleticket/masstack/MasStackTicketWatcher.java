@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  *       {@code providerType} {@code observed}, so that a state reached before following started is not missed.</li>
  * </ul>
  * The provider gives no time for its changes: {@code occurredAt} is when the watcher saw them. Each event's
- * id is {@code <ticketId>#<n>}, the n-th event of that ticket, so an event delivered again after a restart
- * has the same id.
+ * id is {@code <ticketId>#<n>.<fingerprint>}: the n-th event of that ticket and a hash of the state and
+ * dialog it reports, so that an event delivered again after a restart has the same id, and a different
+ * change never reuses the id of one already handled (after a restart whose checkpoint lagged behind).
  *
  * <p>The checkpoint holds, per ticket, the last state, a hash of the last dialog and the event count.
  * Tickets in the checkpoint are followed again after a restart even if {@link #follow} is not called
@@ -100,13 +101,8 @@ public final class MasStackTicketWatcher implements FeedSource<TicketEvent> {
     public FeedBatch<TicketEvent> poll(String checkpoint) {
         LinkedHashMap<String, Seen> seen = WatchCheckpoint.decode(checkpoint);
         seen.keySet().removeIf(unfollowed::contains);
-        TreeSet<String> toRead = new TreeSet<>(followed);
-        for (Map.Entry<String, Seen> entry : seen.entrySet()) {
-            if (!TroubleTicketState.of(entry.getValue().state()).isFinal()) {
-                toRead.add(entry.getKey());
-            }
-        }
-        // Finished tickets were delivered in an earlier poll; they leave the checkpoint and the follow set.
+        // Finished tickets were delivered in an earlier poll; they leave the checkpoint and the follow set, and are
+        // not read again (read without their checkpoint entry, they would be reported once more as "observed").
         seen.entrySet().removeIf(e -> {
             boolean done = TroubleTicketState.of(e.getValue().state()).isFinal();
             if (done) {
@@ -115,6 +111,8 @@ public final class MasStackTicketWatcher implements FeedSource<TicketEvent> {
             }
             return done;
         });
+        TreeSet<String> toRead = new TreeSet<>(followed);
+        toRead.addAll(seen.keySet());
         List<FeedItem<TicketEvent>> items = new ArrayList<>();
         for (String id : toRead) {
             MasStackTicket ticket;
@@ -136,7 +134,10 @@ public final class MasStackTicketWatcher implements FeedSource<TicketEvent> {
             }
             sequence++;
             seen.put(id, new Seen(ticket.baseTroubleTicketState(), hash, sequence));
-            TicketEvent withId = new TicketEvent(event.provider(), id + "#" + sequence, id, event.kind(), event.occurredAt(),
+            // The id names what was seen, not only its rank: after a restart whose checkpoint lagged behind what
+            // was handled, the n-th event may be a different change, which must not pass for the one handled.
+            String eventId = id + "#" + sequence + "." + WatchCheckpoint.hash(ticket.baseTroubleTicketState() + "\n" + hash).substring(0, 8);
+            TicketEvent withId = new TicketEvent(event.provider(), eventId, id, event.kind(), event.occurredAt(),
                     null, event.comment(), event.status(), event.providerStatus(), event.providerType(), event.raw());
             items.add(new FeedItem<>(withId.id(), withId, WatchCheckpoint.encode(seen)));
         }

@@ -70,6 +70,20 @@ public class Tmf621Client implements TicketingClient {
     private final CallerCheck callerCheck;
     private final String noteAuthor;
     private final Set<Tmf621Subscription> subscriptions = Collections.synchronizedSet(new LinkedHashSet<>());
+    /**
+     * External references whose create ended without knowing whether the ticket was opened (the answer and
+     * the lookup were both lost). The caller's next create for one of them looks the ticket up first, so
+     * that calling create again after such a failure never opens the ticket twice. Bounded, oldest dropped.
+     */
+    private final Set<String> createsInDoubt = Collections.newSetFromMap(Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 10_000;
+                }
+            }));
 
     /** Built by {@link Builder#build()}. */
     protected Tmf621Client(Builder b) {
@@ -123,24 +137,39 @@ public class Tmf621Client implements TicketingClient {
         if (!violations.isEmpty()) {
             throw ValidationException.beforeSending(provider, "ticket", violations);
         }
+        String reference = request.externalReference();
+        if (createsInDoubt.contains(reference)) {
+            // An earlier call for this reference may have opened the ticket without learning so.
+            Tmf621Api.Received existing = findByExternalId(reference);
+            if (existing != null) {
+                createsInDoubt.remove(reference);
+                return toTicket(existing);
+            }
+        }
         try {
-            return toTicket(api.createReceived(ticket));
+            Tmf621Api.Received created = api.createReceived(ticket);
+            createsInDoubt.remove(reference);
+            return toTicket(created);
         } catch (TransportException | ProviderException e) {
             boolean acceptedButUnreadable = e.httpStatus() >= 200 && e.httpStatus() < 300;
             if (e instanceof ProviderException && !e.isRetryable() && !acceptedButUnreadable) {
                 throw e;
             }
+            createsInDoubt.add(reference);
             LOG.info("{}: the create's answer was lost ({}); looking the ticket up by its externalId first", provider,
                     e.getClass().getSimpleName());
-            Tmf621Api.Received existing = findByExternalId(request.externalReference());
+            Tmf621Api.Received existing = findByExternalId(reference);
             if (existing != null) {
+                createsInDoubt.remove(reference);
                 return toTicket(existing);
             }
             if (acceptedButUnreadable) {
                 // The server said it created something but the ticket cannot be found: sending again could duplicate it.
                 throw e;
             }
-            return toTicket(api.createReceived(ticket));
+            Tmf621Api.Received created = api.createReceived(ticket);
+            createsInDoubt.remove(reference);
+            return toTicket(created);
         }
     }
 

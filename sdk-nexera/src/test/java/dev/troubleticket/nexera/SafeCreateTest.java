@@ -83,4 +83,32 @@ class SafeCreateTest {
         assertThat(ticket.externalReference()).isEqualTo("SAFE-2");
         assertThat(simulator.server().requestCount()).as("POST, lookup GET, POST").isEqualTo(3);
     }
+
+    @Test
+    void createCalledAgainAfterItsAnswerAndTheLookupWereBothLostFindsTheTicketInsteadOfOpeningItTwice() {
+        AtomicBoolean cut = new AtomicBoolean();
+        AtomicBoolean lookupsFail = new AtomicBoolean(true);
+        simulator.server().interpose(real -> new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                boolean lookup = request.getMethod().equals("GET") && request.getUrl().encodedPath().endsWith("/troubleTicket");
+                if (lookup && lookupsFail.get()) {
+                    return new MockResponse.Builder().code(400).body("{\"code\":\"21\",\"reason\":\"lookup refused\"}").build();
+                }
+                MockResponse answer = real.dispatch(request);
+                if (isCreate(request) && cut.compareAndSet(false, true)) {
+                    return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+                }
+                return answer;
+            }
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.create(request("SAFE-3")))
+                .isInstanceOf(dev.troubleticket.core.error.TicketingException.class);
+        lookupsFail.set(false);
+
+        Ticket ticket = client.create(request("SAFE-3"));
+
+        assertThat(simulator.ticketsCreated()).as("the second call found the first one's ticket").isEqualTo(1);
+        assertThat(ticket.externalReference()).isEqualTo("SAFE-3");
+    }
 }

@@ -25,6 +25,7 @@ public final class SimulatorServer implements AutoCloseable {
     public SimulatorServer(Dispatcher simulator) {
         this.simulator = Objects.requireNonNull(simulator, "simulator");
         this.front = simulator;
+        server.setServerSocketFactory(new NoDelayServerSocketFactory());
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {

@@ -1,0 +1,79 @@
+package dev.troubleticket.reliability;
+
+import dev.troubleticket.core.TicketingClient;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.Priority;
+import dev.troubleticket.core.model.Ticket;
+import dev.troubleticket.core.model.TicketQuery;
+import dev.troubleticket.testkit.ProviderSimulator;
+import dev.troubleticket.testkit.nexera.NexeraSimulator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/** Nexera (TMF621): OAuth2 client credentials, safe creates, a list, events pushed to a listener. */
+final class NexeraProfile extends ProviderProfile {
+    static final String CALLBACK_SECRET = "reliability-callback-secret-7f3a";
+
+    @Override
+    String id() {
+        return "nexera";
+    }
+
+    @Override
+    ProviderSimulator newSimulator() {
+        return new NexeraSimulator().callbackSecret(CALLBACK_SECRET);
+    }
+
+    @Override
+    Map<String, String> settings(ProviderSimulator simulator) {
+        return ((NexeraSimulator) simulator).tokenClientSettings().asMap();
+    }
+
+    @Override
+    CreateTicketRequest request(String reference, int sequence) {
+        return CreateTicketRequest.builder()
+                .externalReference(reference)
+                .serviceId("FTTH-" + sequence)
+                .title("No sync on the ONT")
+                .description("The customer's ONT has shown LOS since 08:00.")
+                .priority(Priority.of(Priority.Level.HIGH))
+                .build();
+    }
+
+    @Override
+    Predicate<String> tokenPaths() {
+        return path -> path.equals(NexeraSimulator.TOKEN_PATH);
+    }
+
+    @Override
+    int tokensIssued(ProviderSimulator simulator) {
+        return ((NexeraSimulator) simulator).tokensIssued();
+    }
+
+    @Override
+    void expireTokens(ProviderSimulator simulator) {
+        ((NexeraSimulator) simulator).revokeTokens();
+    }
+
+    @Override
+    boolean createIsSafeToRepeat() {
+        return true;
+    }
+
+    @Override
+    List<String> secrets(ProviderSimulator simulator) {
+        return List.of(NexeraSimulator.PASSWORD, NexeraSimulator.CLIENT_SECRET, CALLBACK_SECRET);
+    }
+
+    @Override
+    Map<String, Integer> ticketsByReference(ProviderSimulator simulator, TicketingClient client) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Ticket ticket : client.list(TicketQuery.builder().pageSize(100).build())) {
+            counts.merge(String.valueOf(ticket.externalReference()), 1, Integer::sum);
+        }
+        return counts;
+    }
+}

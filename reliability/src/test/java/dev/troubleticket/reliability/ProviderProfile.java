@@ -1,0 +1,67 @@
+package dev.troubleticket.reliability;
+
+import dev.troubleticket.core.TicketingClient;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.testkit.ProviderSimulator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * What the suite needs to know about one provider to drive it the same way as the others: its
+ * simulator, a valid create request, its token endpoint, how to expire tokens, what counts as a
+ * secret, and how to count the tickets the simulator holds per external reference.
+ */
+abstract class ProviderProfile {
+
+    /** The three providers, in the report's order. */
+    static List<ProviderProfile> all() {
+        return List.of(new KoscProfile(), new MasStackProfile(), new NexeraProfile());
+    }
+
+    /** The profile of one provider id. */
+    static ProviderProfile of(String id) {
+        return all().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    abstract String id();
+
+    /** A new simulator, not started. */
+    abstract ProviderSimulator newSimulator();
+
+    /** The settings (secrets included) with which a client talks to the started simulator. */
+    abstract Map<String, String> settings(ProviderSimulator simulator);
+
+    /** A create request the simulator accepts; {@code sequence} makes its provider-side keys unique. */
+    abstract CreateTicketRequest request(String reference, int sequence);
+
+    /** Paths of the token endpoint (only slow-token faults there). */
+    abstract Predicate<String> tokenPaths();
+
+    /** How many tokens the simulator has handed out (logins, refreshes, token calls). */
+    abstract int tokensIssued(ProviderSimulator simulator);
+
+    /** Makes every token issued so far invalid, as an expiry in the middle of a run does. */
+    abstract void expireTokens(ProviderSimulator simulator);
+
+    /**
+     * Whether the adapter makes a repeated create safe (it looks the ticket up by its reference before
+     * sending again), so that a back office may call create again after a failure.
+     */
+    abstract boolean createIsSafeToRepeat();
+
+    /** The configured secrets, which must appear in no log line, message or {@code toString()}. */
+    abstract List<String> secrets(ProviderSimulator simulator);
+
+    /**
+     * How many tickets the simulator holds for each external reference (read after the faults are removed),
+     * to find any ticket created twice.
+     */
+    abstract Map<String, Integer> ticketsByReference(ProviderSimulator simulator, TicketingClient client);
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}
