@@ -37,8 +37,13 @@ public interface TicketingClient extends AutoCloseable {
     /**
      * Opens a ticket. The request is checked against the provider's rules first; every violation is
      * reported together in a {@link dev.troubleticket.core.error.ValidationException} and nothing is sent.
-     * Safe to call again after a lost answer: adapters look the ticket up by its external reference
-     * before creating it again.
+     *
+     * <p>Where the provider can find a ticket by the operator's reference (Kosc, TMF621/Nexera), a create
+     * whose answer was lost is looked up by {@link CreateTicketRequest#externalReference()} before it is
+     * sent again, and calling {@code create} again with the same reference never opens a second ticket.
+     * Where it cannot (MasStack has no search), a {@link dev.troubleticket.core.error.TransportException}
+     * after the request was sent leaves the outcome unknown: the adapter does not resend, and its README
+     * says how to find out.
      */
     Ticket create(CreateTicketRequest request);
 
