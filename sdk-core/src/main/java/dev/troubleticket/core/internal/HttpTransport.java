@@ -304,12 +304,19 @@ public final class HttpTransport {
         call.timeout().timeout(Math.min(remaining, options.attemptTimeout().toNanos()), TimeUnit.NANOSECONDS);
         try (Response response = call.execute()) {
             ResponseBody body = response.body();
+            MediaType type = body.contentType();
             byte[] bytes = body.bytes();
-            // The text exactly as OkHttp decodes it (charset from a byte order mark, else the header, else UTF-8).
-            String text = ResponseBody.create(bytes, body.contentType()).string();
-            return new ApiResponse(response.code(), lowerCaseHeaders(response), text, attempt,
-                    isUtf8(bytes, body.contentType()) ? bytes : null);
+            boolean utf8 = isUtf8(bytes, type);
+            // The text exactly as OkHttp's string() decodes it (charset from a byte order mark, else the header,
+            // else UTF-8); plain UTF-8, nearly every answer, is decoded directly.
+            String text = utf8 && !startsWithUtf8Bom(bytes) ? new String(bytes, StandardCharsets.UTF_8)
+                    : ResponseBody.create(bytes, type).string();
+            return new ApiResponse(response.code(), lowerCaseHeaders(response), text, attempt, utf8 ? bytes : null);
         }
+    }
+
+    private static boolean startsWithUtf8Bom(byte[] bytes) {
+        return bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
     }
 
     /** Whether the body's bytes are UTF-8: the header says so or says nothing, and no UTF-16 or UTF-32 byte order mark says otherwise. */
