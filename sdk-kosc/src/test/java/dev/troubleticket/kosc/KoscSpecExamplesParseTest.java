@@ -105,7 +105,31 @@ class KoscSpecExamplesParseTest {
         assertThat(neutral.priority().providerValue()).isEqualTo("low");
         assertThat(neutral.contact().email()).isEqualTo("john@doe.com");
         assertThat(neutral.createdAt()).isEqualTo(Instant.parse("2019-05-17T08:51:23.185722Z"));
-        assertThat(neutral.raw().json()).contains("\"responsability\":null").contains("T190517_08006");
+        // Exactly as received: the provider's own spacing, not a re-written form.
+        assertThat(neutral.raw().json()).isEqualTo(example("ticket-get").strip()).contains("\"responsability\": null");
+    }
+
+    @Test
+    void listedTicketsAndEventsKeepTheirOwnJsonExactlyAsReceived() throws IOException {
+        for (String list : List.of("ticket-list", "ticket-events-list", "events-sorted-list", "events-object-list")) {
+            String body = example(list);
+            JsonNode elements = mapper.readTree(body);
+            List<String> raws = switch (list) {
+                case "ticket-list" -> reader.tickets(answer(list)).stream().map(KoscTicket::rawJson).toList();
+                case "ticket-events-list" -> reader.ticketEvents(answer(list)).stream().map(KoscTicketEvent::rawJson).toList();
+                default -> reader.events(answer(list)).stream().map(KoscEvent::rawJson).toList();
+            };
+            JsonNode array = elements.isArray() ? elements : elements.get("results");
+            assertThat(raws).as(list).hasSize(array.size());
+            int from = 0;
+            for (int i = 0; i < raws.size(); i++) {
+                // Each is a piece of the body, in order, holding exactly that element.
+                int at = body.indexOf(raws.get(i), from);
+                assertThat(at).as(list + "[" + i + "] is a slice of the body").isGreaterThanOrEqualTo(from);
+                assertThat(mapper.readTree(raws.get(i))).as(list + "[" + i + "]").isEqualTo(array.get(i));
+                from = at + raws.get(i).length();
+            }
+        }
     }
 
     @Test
@@ -318,6 +342,22 @@ class KoscSpecExamplesParseTest {
         assertThat(event.type().value()).isEqualTo("order-teleported");
         assertThat(event.type().isKnown()).isFalse();
         assertThat(event.data()).isEqualTo(new KoscEventData.Generic("{\"beam\":3}"));
+    }
+
+    @Test
+    void feedEventFieldsOfAnUnexpectedJsonTypeAreKeptAsTextNotFatal() {
+        String odd = "{\"event_uuid\": 12, \"model\": {\"name\": \"event\"}, \"type\": \"order-info\", \"object_type\": true,"
+                + " \"creation_date\": 20170509, \"sort_value\": [\"a\", 1], \"data\": [1, 2]}";
+
+        KoscEvent event = reader.events(new ApiResponse(200, Map.of(), "[" + odd + "]", 1)).get(0);
+
+        assertThat(event.eventUuid()).isEqualTo("12");
+        assertThat(event.model()).isEqualTo("{\"name\":\"event\"}");
+        assertThat(event.objectType()).isEqualTo("true");
+        assertThat(event.creationDate().raw()).isEqualTo("20170509");
+        assertThat(event.sortValue()).isEqualTo("[\"a\",1]");
+        assertThat(event.data()).isEqualTo(new KoscEventData.Generic("[1,2]"));
+        assertThat(event.rawJson()).isEqualTo(odd);
     }
 
     private KoscEventData data(String type, String example) throws IOException {

@@ -1,7 +1,6 @@
 package dev.troubleticket.nexera;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.troubleticket.core.Page;
 import dev.troubleticket.core.PageFetcher;
@@ -13,6 +12,7 @@ import dev.troubleticket.core.error.ValidationException;
 import dev.troubleticket.core.internal.ApiRequest;
 import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.HttpTransport;
+import dev.troubleticket.core.internal.OnePassReader;
 import dev.troubleticket.nexera.internal.OperatorTransitions;
 import dev.troubleticket.nexera.internal.TicketValidator;
 import dev.troubleticket.nexera.model.AttachmentRefOrValue;
@@ -46,12 +46,15 @@ public final class Tmf621Api {
     private final Tmf621Profile profile;
     private final TicketValidator validator;
     private final ObjectMapper mapper;
+    /** Reads answers in one pass: tickets bound straight from the parser, their JSON kept as the slice received. */
+    private final OnePassReader json;
 
     Tmf621Api(HttpTransport transport, Tmf621Profile profile) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.profile = Objects.requireNonNull(profile, "profile");
         this.mapper = transport.mapper();
         this.validator = new TicketValidator(profile, mapper);
+        this.json = new OnePassReader(transport.provider(), mapper);
     }
 
     /** A ticket with the JSON it was read from. */
@@ -151,15 +154,7 @@ public final class Tmf621Api {
             request.query("limit", limit);
         }
         ApiResponse response = transport.send(request.build());
-        JsonNode body = transport.read(response, mapper.constructType(JsonNode.class));
-        if (!body.isArray()) {
-            throw new ProviderException(transport.provider() + " answered the ticket list with a JSON " + body.getNodeType()
-                    + " where an array was expected", details(response));
-        }
-        List<Received> items = new ArrayList<>();
-        for (JsonNode element : body) {
-            items.add(new Received(toTicket(element, response), element.toString()));
-        }
+        List<Received> items = json.array(response, TroubleTicket.class, "trouble ticket", (ticket, raw) -> received(ticket, raw, response));
         long total = headerNumber(response, "X-Total-Count");
         long results = headerNumber(response, "X-Result-Count");
         return new PageOfReceived(items, total, results >= 0 ? results : items.size(), response.status() == 206);
@@ -290,21 +285,14 @@ public final class Tmf621Api {
     }
 
     private Received readTicket(ApiResponse response) {
-        JsonNode body = transport.read(response, mapper.constructType(JsonNode.class));
-        return new Received(toTicket(body, response), body.toString());
+        return json.object(response, TroubleTicket.class, "trouble ticket", (ticket, raw) -> received(ticket, raw, response));
     }
 
-    private TroubleTicket toTicket(JsonNode node, ApiResponse response) {
-        try {
-            TroubleTicket ticket = mapper.treeToValue(node, TroubleTicket.class);
-            if (ticket == null || ticket.id() == null) {
-                throw new ProviderException(transport.provider() + " answered a trouble ticket without an id", details(response));
-            }
-            return ticket;
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new ProviderException(transport.provider() + " answered a body that is not a TMF621 TroubleTicket: "
-                    + e.getMessage(), details(response), e);
+    private Received received(TroubleTicket ticket, String rawJson, ApiResponse response) {
+        if (ticket.id() == null) {
+            throw new ProviderException(transport.provider() + " answered a trouble ticket without an id", details(response));
         }
+        return new Received(ticket, rawJson);
     }
 
     private ErrorDetails details(ApiResponse response) {

@@ -129,4 +129,25 @@ class TicketValidatorTest {
         assertThat(NexeraProfile.matrix().requirement("relatedEntity", "Some_Other_Type", TicketOperation.CREATE))
                 .as("unknown types use the default column").isEqualTo(Requirement.REQUIRED);
     }
+
+    @Test
+    void everyCellIsFoundByFieldTypeInAnyCaseAndOperation() {
+        RequirementMatrix matrix = RequirementMatrix.builder("First", "Second")
+                .field("a", "R", "O", "P", "PD")
+                .field("b.c", "PD", "P", "O", "R")
+                .build();
+
+        assertThat(matrix.fields()).containsExactly("a", "b.c");
+        assertThat(matrix.requirement("a", "First", TicketOperation.CREATE)).isEqualTo(Requirement.REQUIRED);
+        assertThat(matrix.requirement("a", "first", TicketOperation.UPDATE)).isEqualTo(Requirement.OPTIONAL);
+        assertThat(matrix.requirement("a", "SECOND", TicketOperation.CREATE)).isEqualTo(Requirement.PROHIBITED);
+        assertThat(matrix.requirement("a", "Second", TicketOperation.UPDATE)).isEqualTo(Requirement.PROCESS_DEPENDENT);
+        assertThat(matrix.requirement("b.c", "Second", TicketOperation.UPDATE)).isEqualTo(Requirement.REQUIRED);
+        assertThat(matrix.requirement("b.c", null, TicketOperation.CREATE)).isEqualTo(Requirement.PROCESS_DEPENDENT);
+        assertThat(matrix.requirement("b.c", "Third", TicketOperation.UPDATE)).isEqualTo(Requirement.PROHIBITED);
+        assertThat(matrix.requirement("unnamed", "First", TicketOperation.CREATE)).isEqualTo(Requirement.OPTIONAL);
+        assertThat(matrix.columnFor("second")).isEqualTo("Second");
+        assertThat(matrix.columnFor("Third")).isEqualTo("First");
+        assertThat(matrix.toMarkdown()).contains("| `a` | R | O | P | PD |", "| `b.c` | PD | P | O | R |");
+    }
 }

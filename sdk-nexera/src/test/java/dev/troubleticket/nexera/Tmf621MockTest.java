@@ -152,6 +152,36 @@ class Tmf621MockTest {
     }
 
     @Test
+    void listedTicketsKeepTheirOwnJsonExactlyAsReceived() {
+        String first = "{\n  \"id\": \"A\",\n  \"description\": \"port ] down, \\\"urgent\\\" {é}\",\n  \"vendorField\": [1.50, {\"x\": []}]\n}";
+        String second = "{\"id\":\"B\",\"name\":\"\\u00e9t\\u00e9\"}";
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("X-Total-Count", "2")
+                .body("[ " + first + " ,\n" + second + "\n]").build());
+
+        List<Ticket> tickets = client.list(dev.troubleticket.core.model.TicketQuery.builder().pageSize(2).build()).stream().toList();
+
+        assertThat(tickets).extracting(t -> t.raw().json()).containsExactly(first, second);
+        assertThat(tickets.get(0).description()).isEqualTo("port ] down, \"urgent\" {é}");
+        assertThat(tickets.get(1).title()).isEqualTo("été");
+    }
+
+    @Test
+    void aListPageThatIsNotAnArrayOfTicketsBecomesAProviderExceptionKeepingIt() {
+        answer(200, "{\"id\":\"A\"}");
+        answer(200, "[{\"id\":\"A\"},{\"id\":\"B\"");
+        answer(200, "[{\"id\":\"A\"},{\"name\":\"no id\"}]");
+
+        for (String expected : List.of("where a trouble ticket list (JSON array) was expected", "not JSON", "without an id")) {
+            assertThatThrownBy(() -> client.api().listPage(TroubleTicketFilter.builder().build(), 0, 10))
+                    .isInstanceOfSatisfying(ProviderException.class, e -> {
+                        assertThat(e.getMessage()).contains(expected);
+                        assertThat(e.httpStatus()).isEqualTo(200);
+                        assertThat(e.rawBody()).contains("{\"id\":\"A\"");
+                    });
+        }
+    }
+
+    @Test
     void updateSendsOnlyTheChangedFieldsAsAMergePatch() throws Exception {
         answer(200, "{\"id\":\"TT-1\",\"severity\":\"Low\",\"status\":\"inProgress\"}");
 

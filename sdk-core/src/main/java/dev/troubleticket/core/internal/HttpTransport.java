@@ -19,6 +19,8 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -302,9 +304,32 @@ public final class HttpTransport {
         call.timeout().timeout(Math.min(remaining, options.attemptTimeout().toNanos()), TimeUnit.NANOSECONDS);
         try (Response response = call.execute()) {
             ResponseBody body = response.body();
-            String text = body.string();
-            return new ApiResponse(response.code(), lowerCaseHeaders(response), text, attempt);
+            MediaType type = body.contentType();
+            byte[] bytes = body.bytes();
+            boolean utf8 = isUtf8(bytes, type);
+            // The text exactly as OkHttp's string() decodes it (charset from a byte order mark, else the header,
+            // else UTF-8); plain UTF-8, nearly every answer, is decoded directly.
+            String text = utf8 && !startsWithUtf8Bom(bytes) ? new String(bytes, StandardCharsets.UTF_8)
+                    : ResponseBody.create(bytes, type).string();
+            return new ApiResponse(response.code(), lowerCaseHeaders(response), text, attempt, utf8 ? bytes : null);
         }
+    }
+
+    private static boolean startsWithUtf8Bom(byte[] bytes) {
+        return bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+    }
+
+    /** Whether the body's bytes are UTF-8: the header says so or says nothing, and no UTF-16 or UTF-32 byte order mark says otherwise. */
+    static boolean isUtf8(byte[] bytes, MediaType type) {
+        Charset declared = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+        if (!StandardCharsets.UTF_8.equals(declared)) {
+            return false;
+        }
+        boolean utf16Bom = bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
+        boolean utf32BigEndianBom = bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == (byte) 0xFE
+                && bytes[3] == (byte) 0xFF;
+        return !utf16Bom && !utf32BigEndianBom;
     }
 
     private static Map<String, java.util.List<String>> lowerCaseHeaders(Response response) {

@@ -70,6 +70,31 @@ class HttpTransportTest {
     }
 
     @Test
+    void aUtf8AnswerKeepsItsBytesBesideItsTextAndAnotherCharsetKeepsTextOnly() {
+        server.enqueue(ok("{\"name\":\"Chlo\u00e9\"}"));
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json; charset=iso-8859-1")
+                .body(new okio.Buffer().write("{\"name\":\"Chlo\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).build());
+        server.enqueue(new MockResponse.Builder().code(200)
+                .body(new okio.Buffer().write("\uFEFF{}".getBytes(java.nio.charset.StandardCharsets.UTF_16BE))).build());
+        server.enqueue(new MockResponse.Builder().code(200)
+                .body(new okio.Buffer().write("\uFEFF{\"a\":\"\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build());
+
+        ApiResponse utf8 = transport().send(ApiRequest.get("/t").build());
+        ApiResponse latin1 = transport().send(ApiRequest.get("/t").build());
+        ApiResponse utf16 = transport().send(ApiRequest.get("/t").build());
+        ApiResponse utf8WithBom = transport().send(ApiRequest.get("/t").build());
+
+        assertThat(utf8.body()).isEqualTo("{\"name\":\"Chlo\u00e9\"}");
+        assertThat(utf8.utf8Body()).isEqualTo(utf8.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(latin1.body()).isEqualTo("{\"name\":\"Chlo\u00e9\"}");
+        assertThat(latin1.utf8Body()).isNull();
+        assertThat(utf16.body()).isEqualTo("{}");
+        assertThat(utf16.utf8Body()).isNull();
+        assertThat(utf8WithBom.body()).as("the mark is not text").isEqualTo("{\"a\":\"\u00e9\"}");
+        assertThat(utf8WithBom.utf8Body()).hasSize(3 + 10);
+    }
+
+    @Test
     void getIsRetriedOnEachRetryableStatusUntilItSucceeds() {
         for (int code : new int[] {408, 500, 502, 504}) {
             server.enqueue(status(code));

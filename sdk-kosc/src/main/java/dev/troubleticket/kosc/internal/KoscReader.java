@@ -2,10 +2,9 @@ package dev.troubleticket.kosc.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.troubleticket.core.error.ErrorDetails;
 import dev.troubleticket.core.error.ProviderException;
 import dev.troubleticket.core.internal.ApiResponse;
+import dev.troubleticket.core.internal.OnePassReader;
 import dev.troubleticket.core.model.Timestamp;
 import dev.troubleticket.kosc.model.KoscEvent;
 import dev.troubleticket.kosc.model.KoscEventData;
@@ -22,86 +21,75 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns Kosc's JSON into the typed model, keeping each object's JSON as received. Unknown fields, enum
- * values and event types are kept; a date that cannot be read is kept raw and logged (without personal
- * data), never failing the page it is on. A body that is not the documented shape at all becomes a
- * {@link ProviderException} keeping status and raw body.
+ * Turns Kosc's JSON into the typed model, keeping each object's JSON exactly as received. Each answer is
+ * read in one pass ({@link OnePassReader}): objects are bound straight from the parser and their raw JSON
+ * is their slice of the body; only a feed event's {@code data} becomes a small tree, to be read once its
+ * type is known. Unknown fields, enum values and event types are kept; a date that cannot be read is kept
+ * raw and logged (without personal data), never failing the page it is on. A body that is not the
+ * documented shape at all becomes a {@link ProviderException} keeping status and raw body.
  */
 public final class KoscReader {
     private static final Logger LOG = LoggerFactory.getLogger(KoscReader.class);
+    /** Kosc's paginated answers (DRF) hold their items in this field. */
+    private static final String RESULTS = "results";
 
-    private final ObjectMapper mapper;
+    private final OnePassReader json;
 
     public KoscReader(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.json = new OnePassReader("kosc", mapper);
     }
 
     /** One ticket from an answer. */
     public KoscTicket ticket(ApiResponse response) {
-        return ticket(object(tree(response), response, "ticket"), response);
+        return json.object(response, KoscTicket.class, "ticket", KoscReader::ticket);
     }
 
     /** A list of tickets from an answer. */
     public List<KoscTicket> tickets(ApiResponse response) {
-        List<KoscTicket> tickets = new ArrayList<>();
-        for (JsonNode node : array(tree(response), response, "ticket list")) {
-            tickets.add(ticket(object(node, response, "ticket"), response));
-        }
-        return tickets;
+        return json.array(response, RESULTS, KoscTicket.class, "ticket", KoscReader::ticket);
     }
 
     /** One ticket event from an answer. */
     public KoscTicketEvent ticketEvent(ApiResponse response) {
-        return ticketEvent(object(tree(response), response, "ticket event"), response);
+        return json.object(response, KoscTicketEvent.class, "ticket event", KoscReader::ticketEvent);
     }
 
     /** A list of ticket events from an answer. */
     public List<KoscTicketEvent> ticketEvents(ApiResponse response) {
-        List<KoscTicketEvent> events = new ArrayList<>();
-        for (JsonNode node : array(tree(response), response, "ticket event list")) {
-            events.add(ticketEvent(object(node, response, "ticket event"), response));
-        }
-        return events;
+        return json.array(response, RESULTS, KoscTicketEvent.class, "ticket event", KoscReader::ticketEvent);
     }
 
     /** One feed event from an answer. */
     public KoscEvent event(ApiResponse response) {
-        return event(object(tree(response), response, "event"));
+        return json.object(response, KoscEventWire.class, "event", KoscReader::event);
     }
 
     /** A list of feed events from an answer. */
     public List<KoscEvent> events(ApiResponse response) {
-        List<KoscEvent> events = new ArrayList<>();
-        for (JsonNode node : array(tree(response), response, "event list")) {
-            events.add(event(object(node, response, "event")));
-        }
-        return events;
+        return json.array(response, RESULTS, KoscEventWire.class, "event", KoscReader::event);
     }
 
-    /** A ticket from its JSON. */
-    public KoscTicket ticket(JsonNode node, ApiResponse response) {
-        KoscTicket ticket = bind(node, KoscTicket.class, response).withRawJson(node.toString());
+    private static KoscTicket ticket(KoscTicket bound, String rawJson) {
+        KoscTicket ticket = bound.withRawJson(rawJson);
         warnIfUnreadable("ticket", ticket.key(), "creation_date", ticket.creationDate());
         warnIfUnreadable("ticket", ticket.key(), "modification_date", ticket.modificationDate());
         return ticket;
     }
 
-    /** A ticket event from its JSON. */
-    public KoscTicketEvent ticketEvent(JsonNode node, ApiResponse response) {
-        KoscTicketEvent event = bind(node, KoscTicketEvent.class, response).withRawJson(node.toString());
+    private static KoscTicketEvent ticketEvent(KoscTicketEvent bound, String rawJson) {
+        KoscTicketEvent event = bound.withRawJson(rawJson);
         warnIfUnreadable("ticket event", String.valueOf(event.id()), "creation_date", event.creationDate());
         return event;
     }
 
-    /** A feed event from its JSON; never fails on its content. */
-    public KoscEvent event(JsonNode node) {
-        String uuid = text(node, "event_uuid");
-        KoscEventType type = KoscEventType.of(text(node, "type"));
-        KoscEvent event = new KoscEvent(uuid, text(node, "model"), type, text(node, "object_type"), text(node, "object_uuid"),
-                timestamp(node, "event_date"), timestamp(node, "creation_date"), timestamp(node, "modification_date"),
-                text(node, "sort_value"), data(type, node.get("data")), node.toString());
-        warnIfUnreadable("event", uuid, "event_date", event.eventDate());
-        warnIfUnreadable("event", uuid, "creation_date", event.creationDate());
+    /** A feed event from its fields as text; never fails on its content. */
+    private static KoscEvent event(KoscEventWire wire, String rawJson) {
+        KoscEventType type = KoscEventType.of(wire.type());
+        KoscEvent event = new KoscEvent(wire.eventUuid(), wire.model(), type, wire.objectType(), wire.objectUuid(),
+                Timestamp.parse(wire.eventDate()), Timestamp.parse(wire.creationDate()), Timestamp.parse(wire.modificationDate()),
+                wire.sortValue(), data(type, wire.data()), rawJson);
+        warnIfUnreadable("event", wire.eventUuid(), "event_date", event.eventDate());
+        warnIfUnreadable("event", wire.eventUuid(), "creation_date", event.creationDate());
         return event;
     }
 
@@ -164,46 +152,6 @@ public final class KoscReader {
             }
         }
         return new KoscEventData.OrderCompleted(endpoints, text(data, "service_uuid"), text(data, "service_alias"));
-    }
-
-    private JsonNode tree(ApiResponse response) {
-        try {
-            JsonNode node = mapper.readTree(response.body());
-            return node == null ? JsonNodeFactory.instance.missingNode() : node;
-        } catch (Exception e) {
-            throw unexpected(response, "a body that is not JSON", e);
-        }
-    }
-
-    private static JsonNode object(JsonNode node, ApiResponse response, String what) {
-        if (!node.isObject()) {
-            throw unexpected(response, node.getNodeType() + " where a " + what + " object was expected", null);
-        }
-        return node;
-    }
-
-    private static JsonNode array(JsonNode node, ApiResponse response, String what) {
-        if (node.isObject() && node.get("results") != null && node.get("results").isArray()) {
-            // A DRF paginated envelope: the items are in "results".
-            return node.get("results");
-        }
-        if (!node.isArray()) {
-            throw unexpected(response, node.getNodeType() + " where a " + what + " (JSON array) was expected", null);
-        }
-        return node;
-    }
-
-    private <T> T bind(JsonNode node, Class<T> type, ApiResponse response) {
-        try {
-            return mapper.treeToValue(node, type);
-        } catch (Exception e) {
-            throw unexpected(response, "a " + type.getSimpleName() + " that cannot be read", e);
-        }
-    }
-
-    private static ProviderException unexpected(ApiResponse response, String what, Exception cause) {
-        return new ProviderException("kosc answered HTTP " + response.status() + " with " + what,
-                new ErrorDetails("kosc", response.status(), null, null, null, response.body(), response.attempts()), cause);
     }
 
     private static String text(JsonNode node, String field) {
