@@ -43,12 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SubscriptionRestartTest {
     private static final int EVENTS = Boolean.getBoolean("soak") ? 3_000 : 300;
     private static final int TICKETS = Boolean.getBoolean("soak") ? 200 : 30;
-    /**
-     * The MasStack watcher test keeps 30 tickets even in a soak: with 200 tickets and this kill rate the
-     * restarted watcher did not settle within 20,000 polls (each incarnation re-reads every followed ticket and
-     * dies after about 8 events); left open in the module README.
-     */
-    private static final int WATCHED_TICKETS = 30;
+    private static final int WATCHED_TICKETS = TICKETS;
 
     @Test
     void koscFeedKilledAnywhereAndRestartedFromItsCheckpointMissesNoEventAndKeepsTheirOrder() {

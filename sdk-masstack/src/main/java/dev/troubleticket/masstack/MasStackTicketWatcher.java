@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The checkpoint holds, per ticket, the last state, a hash of the last dialog and the event count.
  * Tickets in the checkpoint are followed again after a restart even if {@link #follow} is not called
- * again. A ticket is no longer read once its closing or cancellation has been delivered.
+ * again. A ticket is no longer read once its closing or cancellation has been delivered; it stays in the
+ * checkpoint (a few bytes) so that following it again does not report it again; {@link #unfollow}
+ * removes it.
  */
 public final class MasStackTicketWatcher implements FeedSource<TicketEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(MasStackTicketWatcher.class);
@@ -101,18 +103,18 @@ public final class MasStackTicketWatcher implements FeedSource<TicketEvent> {
     public FeedBatch<TicketEvent> poll(String checkpoint) {
         LinkedHashMap<String, Seen> seen = WatchCheckpoint.decode(checkpoint);
         seen.keySet().removeIf(unfollowed::contains);
-        // Finished tickets were delivered in an earlier poll; they leave the checkpoint and the follow set, and are
-        // not read again (read without their checkpoint entry, they would be reported once more as "observed").
-        seen.entrySet().removeIf(e -> {
-            boolean done = TroubleTicketState.of(e.getValue().state()).isFinal();
-            if (done) {
-                followed.remove(e.getKey());
-                baselines.remove(e.getKey());
-            }
-            return done;
-        });
+        // Finished tickets were delivered in an earlier poll and are not read again. They stay in the checkpoint,
+        // so that a back office which follows them again after a restart is not told once more, as "observed",
+        // of a closing it has handled (a restart loop would otherwise never get past them).
         TreeSet<String> toRead = new TreeSet<>(followed);
         toRead.addAll(seen.keySet());
+        seen.forEach((id, last) -> {
+            if (TroubleTicketState.of(last.state()).isFinal()) {
+                toRead.remove(id);
+                followed.remove(id);
+                baselines.remove(id);
+            }
+        });
         List<FeedItem<TicketEvent>> items = new ArrayList<>();
         for (String id : toRead) {
             MasStackTicket ticket;

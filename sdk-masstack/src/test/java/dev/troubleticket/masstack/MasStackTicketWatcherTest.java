@@ -176,4 +176,32 @@ class MasStackTicketWatcherTest {
         assertThat(subscription.isRunning()).isFalse();
         assertThat(events).extracting(TicketEvent::providerType).containsExactly("TO05");
     }
+
+    @Test
+    void aClosedTicketFollowedAgainAfterARestartIsNotReportedAgain() {
+        String closed = open("ONV-90");
+        String other = open("ONV-91");
+        InMemoryCheckpointStore store = new InMemoryCheckpointStore();
+        FeedSubscription<TicketEvent> first = subscription(client, store);
+        simulator.resolve(closed, "CTO reparada");
+        client.transition(closed, StatusChange.to(TicketStatus.CLOSED));
+        first.pollOnce();
+        // A later change of another ticket saves a newer checkpoint after the closing was handled.
+        simulator.writeDialog(other, "Técnico asignado");
+        first.pollOnce();
+        assertThat(events).filteredOn(e -> e.ticketId().equals(closed)).extracting(TicketEvent::status)
+                .containsExactly(TicketStatus.CLOSED);
+        int delivered = events.size();
+
+        // A new process: a new client whose back office follows its tickets again, closed ones included.
+        MasStackClient restarted = newClient();
+        restarted.watcher().follow(closed, other);
+        FeedSubscription<TicketEvent> second = subscription(restarted, store);
+        second.pollOnce();
+        second.pollOnce();
+
+        assertThat(events).hasSize(delivered);
+        assertThat(restarted.watcher().followed()).containsExactly(other);
+        restarted.close();
+    }
 }
