@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One client shared by 32 threads for 10,000 mixed calls per provider, under faults and with tokens
- * expiring a dozen times: every failure is typed and explained by an injected fault, and each
+ * expiring three times at fixed milestones: every failure is typed and explained by an injected fault, and each
  * expiry costs one token renewal however many threads hit it (plus one per token answer slowed past the
  * read timeout, which is asked for again).
  */
@@ -32,7 +32,7 @@ class SharedClientConcurrencyTest {
     private static final int THREADS = 32;
     private static final int CALLS = Boolean.getBoolean("soak") ? 100_000 : 10_000;
     private static final int TICKETS = 40;
-    private static final Duration TOKEN_SETTLE = Duration.ofMillis(400);
+    private static final int EXPIRIES = 3;
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"kosc", "masstack", "nexera"})
@@ -57,6 +57,7 @@ class SharedClientConcurrencyTest {
             for (int t = 0; t < THREADS; t++) {
                 workers.add(pool.submit(() -> {
                     for (int call = next.getAndIncrement(); call < CALLS; call = next.getAndIncrement()) {
+                        awaitExpiries(expiries, Math.min(EXPIRIES, call / (CALLS / (EXPIRIES + 1))));
                         mixedCall(client, outcomes, tickets, call);
                     }
                 }));
@@ -78,7 +79,7 @@ class SharedClientConcurrencyTest {
             assertThat(outcomes.breaches()).as("untyped failures or blown budgets").isEmpty();
             assertThat(outcomes.typedFailures()).as("failures (sample %s) against faults injected", outcomes.typedSample())
                     .isLessThanOrEqualTo(faults);
-            assertThat(expiries.get()).isGreaterThanOrEqualTo(2);
+            assertThat(expiries.get()).isEqualTo(EXPIRIES);
             // A token answer slowed past the read timeout is asked for again (the first was issued but never read):
             // one extra token call per such fault, and otherwise one renewal per expiry, however many threads hit it.
             int slowTokens = harness.injected().get(Fault.SLOW_TOKEN);
@@ -111,23 +112,34 @@ class SharedClientConcurrencyTest {
      * that revoked a token still on its way to the client would fail a call twice over, which is not what
      * is being tested.
      */
+    /**
+     * Expires the provider's tokens {@link #EXPIRIES} times, at even milestones of the run. The workers wait at
+     * each milestone until its expiry is done, so that every run sees the same expiries however fast it goes.
+     */
     private static void expireRepeatedly(ProviderProfile profile, Harness harness, AtomicInteger calls, AtomicInteger expiries) {
-        int tokensAtLastExpiry = -1;
-        int callsAtLastExpiry = 0;
         try {
-            while (!Thread.currentThread().isInterrupted()) {
-                Thread.sleep(10);
-                boolean renewed = profile.tokensIssued(harness.simulator) > tokensAtLastExpiry;
-                if (renewed && calls.get() - callsAtLastExpiry >= CALLS / 12) {
-                    Thread.sleep(TOKEN_SETTLE.toMillis());
-                    profile.expireTokens(harness.simulator);
-                    expiries.incrementAndGet();
-                    tokensAtLastExpiry = profile.tokensIssued(harness.simulator);
-                    callsAtLastExpiry = calls.get();
+            for (int k = 1; k <= EXPIRIES; k++) {
+                while (calls.get() < k * (CALLS / (EXPIRIES + 1))) {
+                    Thread.sleep(2);
                 }
+                profile.expireTokens(harness.simulator);
+                expiries.incrementAndGet();
             }
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Blocks a worker until at least {@code wanted} expiries happened (bounded, so that a bug cannot hang the run). */
+    private static void awaitExpiries(AtomicInteger expiries, int wanted) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (expiries.get() < wanted && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
