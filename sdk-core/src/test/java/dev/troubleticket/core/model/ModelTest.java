@@ -66,4 +66,19 @@ class ModelTest {
         assertThat(attachment.toString()).contains("size=3");
         assertThat(attachment).isEqualTo(Attachment.inline("a.txt", "text/plain", new byte[] {1, 2, 3}));
     }
+
+    record Colour(String value) implements OpenValue {
+        static final Colour RED = new Colour("Red");
+        static final Colour BLUE = new Colour("Blue");
+    }
+
+    @Test
+    void openValuesFindTheirDocumentedConstantIgnoringCaseAndKeepUnknownOnes() {
+        List<Colour> known = List.of(Colour.RED, Colour.BLUE);
+        assertThat(OpenValue.canonical("rED", known)).isSameAs(Colour.RED);
+        assertThat(OpenValue.canonical("purple", known)).isNull();
+        assertThat(new Colour("blue").sameValueAs(Colour.BLUE)).isTrue();
+        assertThat(new Colour("blue").sameValueAs(Colour.RED)).isFalse();
+        assertThat(new Colour("blue").sameValueAs(null)).isFalse();
+    }
 }

@@ -2,8 +2,8 @@ package dev.troubleticket.nexera.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.troubleticket.core.model.OpenValue;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * @param value the value exactly as on the wire
  */
-public record TicketType(String value) {
+public record TicketType(String value) implements OpenValue {
     /** {@code Customer_Trouble_Ticket}. */
     public static final TicketType CUSTOMER_TROUBLE_TICKET = new TicketType("Customer_Trouble_Ticket");
     /** {@code Complaint}. */
@@ -45,17 +45,12 @@ public record TicketType(String value) {
 
     /** The documented constant this value stands for, ignoring case, or {@code null} when unknown. */
     public TicketType canonical() {
-        for (TicketType known : KNOWN) {
-            if (known.value.equalsIgnoreCase(value)) {
-                return known;
-            }
-        }
-        return null;
+        return OpenValue.canonical(value, KNOWN);
     }
 
     /** Whether this value names the same thing as {@code other}, ignoring case. */
     public boolean is(TicketType other) {
-        return other != null && value.toLowerCase(Locale.ROOT).equals(other.value.toLowerCase(Locale.ROOT));
+        return sameValueAs(other);
     }
 
     @JsonValue
