@@ -9,6 +9,11 @@ public final class TicketingClients {
     private TicketingClients() {
     }
 
+    /** The SDK's version, for example {@code 0.1.0-SNAPSHOT} ({@code unknown} when not built by Maven). */
+    public static String sdkVersion() {
+        return dev.troubleticket.core.internal.SdkVersion.version();
+    }
+
     /** The ids of the adapters found on the class path. */
     public static List<String> availableProviders() {
         List<String> ids = new ArrayList<>();

@@ -158,4 +158,24 @@ class SpecExamplesParseTest {
         assertThat(Json.mapper().readTree(example("update-multipart-request.json")).fieldNames())
                 .toIterable().containsExactly("data", "attachments");
     }
+
+    @Test
+    void theDocumentsCreateBodyReadsBackIntoATypedRequest() {
+        dev.troubleticket.masstack.model.CreateTroubleTicketRequest request =
+                dev.troubleticket.masstack.model.CreateTroubleTicketRequest.fromJson(example("create-request.json"));
+        assertThat(request.mirrorKey()).isEqualTo("string");
+        assertThat(request.preferredPriority()).isEqualTo(1);
+        assertThat(request.wh1Parameter().wireValue()).isEqualTo("cliente");
+        assertThat(request.attachmentList()).hasSize(1);
+    }
+
+    @Test
+    void aCreateBodyThatIsNotTheDocumentsShapeIsRefusedNamingTheProblem() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> dev.troubleticket.masstack.model.CreateTroubleTicketRequest.fromJson("[1, 2]"))
+                .isInstanceOfSatisfying(dev.troubleticket.core.error.ValidationException.class, e -> {
+                    assertThat(e.reachedProvider()).isFalse();
+                    assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("(body)"));
+                });
+    }
 }

@@ -164,4 +164,14 @@ class SpecExampleParseTest {
         assertThat(new TmfErrorParser(Json.mapper()).parse(new ApiResponse(502, Map.of(), "<html>Bad gateway</html>", 1)).code())
                 .isNull();
     }
+
+    @Test
+    void aTroubleTicketReadFromJsonMatchesTheMappersReading() throws IOException {
+        String json = new String(example("trouble-ticket.json"), StandardCharsets.UTF_8);
+        TroubleTicket read = TroubleTicket.fromJson(json);
+        assertThat(read).isEqualTo(Json.mapper().readValue(json, TroubleTicket.class));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TroubleTicket.fromJson("\"just a string\""))
+                .isInstanceOfSatisfying(dev.troubleticket.core.error.ValidationException.class,
+                        e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("(body)")));
+    }
 }

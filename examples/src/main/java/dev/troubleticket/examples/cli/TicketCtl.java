@@ -66,7 +66,7 @@ public final class TicketCtl implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"ticketctl " + dev.troubleticket.core.internal.SdkVersion.version()};
+            return new String[] {"ticketctl " + dev.troubleticket.core.TicketingClients.sdkVersion()};
         }
     }
 }

@@ -2,11 +2,8 @@ package dev.troubleticket.examples.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.troubleticket.core.TicketingClient;
-import dev.troubleticket.core.error.FieldViolation;
-import dev.troubleticket.core.error.ValidationException;
 import dev.troubleticket.core.feed.EventHandler;
 import dev.troubleticket.core.feed.FeedSubscription;
-import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.core.model.Priority;
 import dev.troubleticket.core.model.Ticket;
@@ -15,7 +12,6 @@ import dev.troubleticket.masstack.MasStackApi;
 import dev.troubleticket.masstack.MasStackClient;
 import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
 import java.time.Instant;
-import java.util.List;
 
 /** MasStack: create bodies as in the OSS/J document; changes seen by re-reading the followed tickets. */
 final class MasStackSupport implements ProviderSupport {
@@ -47,14 +43,7 @@ final class MasStackSupport implements ProviderSupport {
 
     @Override
     public Ticket createFromDocumentBody(TicketingClient client, JsonNode body) {
-        CreateTroubleTicketRequest request;
-        try {
-            request = Json.mapper().treeToValue(body, CreateTroubleTicketRequest.class);
-        } catch (Exception unreadable) {
-            throw ValidationException.beforeSending(id(), "trouble ticket create",
-                    List.of(new FieldViolation("(body)", "is not a MasStack createTroubleTicketByValueRequest: " + unreadable.getMessage())));
-        }
-        String ticketId = client.unwrap(MasStackApi.class).create(request).ticketId();
+        String ticketId = client.unwrap(MasStackApi.class).create(CreateTroubleTicketRequest.fromJson(body.toString())).ticketId();
         return client.get(ticketId);
     }
 

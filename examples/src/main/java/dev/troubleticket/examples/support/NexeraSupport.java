@@ -2,10 +2,7 @@ package dev.troubleticket.examples.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.troubleticket.core.TicketingClient;
-import dev.troubleticket.core.error.ValidationException;
-import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.feed.EventHandler;
-import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.core.model.Priority;
 import dev.troubleticket.core.model.Ticket;
@@ -13,7 +10,6 @@ import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.nexera.Tmf621Api;
 import dev.troubleticket.nexera.Tmf621Client;
 import dev.troubleticket.nexera.model.TroubleTicket;
-import java.util.List;
 
 /** Nexera (TMF621): create bodies as TMF621 TroubleTicket JSON; events pushed to a listener registered as a hub. */
 final class NexeraSupport implements ProviderSupport {
@@ -41,14 +37,7 @@ final class NexeraSupport implements ProviderSupport {
 
     @Override
     public Ticket createFromDocumentBody(TicketingClient client, JsonNode body) {
-        TroubleTicket ticket;
-        try {
-            ticket = Json.mapper().treeToValue(body, TroubleTicket.class);
-        } catch (Exception unreadable) {
-            throw ValidationException.beforeSending(id(), "trouble ticket create",
-                    List.of(new FieldViolation("(body)", "is not a TMF621 TroubleTicket: " + unreadable.getMessage())));
-        }
-        TroubleTicket created = client.unwrap(Tmf621Api.class).create(ticket);
+        TroubleTicket created = client.unwrap(Tmf621Api.class).create(TroubleTicket.fromJson(body.toString()));
         return client.get(created.id());
     }
 

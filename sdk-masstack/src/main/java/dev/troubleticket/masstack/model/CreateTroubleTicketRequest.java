@@ -62,6 +62,25 @@ public record CreateTroubleTicketRequest(
         attachments = attachments == null || attachments.isEmpty() ? null : List.copyOf(attachments);
     }
 
+    /**
+     * Reads a create body written as in MasStack's document (for example a file given to
+     * {@code ticketctl create --file}). Nothing is checked here: {@code MasStackApi.create} checks every
+     * rule before sending. A body that is not a JSON object of this shape is refused, naming what is wrong.
+     */
+    public static CreateTroubleTicketRequest fromJson(String json) {
+        try {
+            CreateTroubleTicketRequest request = dev.troubleticket.core.internal.Json.mapper().readValue(json, CreateTroubleTicketRequest.class);
+            if (request == null) {
+                throw new java.io.IOException("the body is empty");
+            }
+            return request;
+        } catch (java.io.IOException | IllegalArgumentException unreadable) {
+            throw dev.troubleticket.core.error.ValidationException.beforeSending("masstack", "trouble ticket create",
+                    List.of(new dev.troubleticket.core.error.FieldViolation("(body)",
+                            "is not a createTroubleTicketByValueRequest: " + unreadable.getMessage())));
+        }
+    }
+
     /** A builder with {@code baseTroubleTicketState} set to {@code OPENACTIVE}, the only state a create may ask for. */
     public static Builder builder() {
         return new Builder();

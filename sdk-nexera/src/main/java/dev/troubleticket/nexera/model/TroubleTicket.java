@@ -85,6 +85,26 @@ public record TroubleTicket(
         additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
     }
 
+    /**
+     * Reads a TroubleTicket written as TMF621 JSON (for example a create body given to
+     * {@code ticketctl create --file}); unknown fields are kept. Nothing is checked here: the API checks the
+     * requirement matrix before sending. A body that is not a JSON object of this shape is refused,
+     * naming what is wrong.
+     */
+    public static TroubleTicket fromJson(String json) {
+        try {
+            TroubleTicket ticket = dev.troubleticket.core.internal.Json.mapper().readValue(json, TroubleTicket.class);
+            if (ticket == null) {
+                throw new java.io.IOException("the body is empty");
+            }
+            return ticket;
+        } catch (java.io.IOException | IllegalArgumentException unreadable) {
+            throw dev.troubleticket.core.error.ValidationException.beforeSending("nexera", "trouble ticket create",
+                    java.util.List.of(new dev.troubleticket.core.error.FieldViolation("(body)",
+                            "is not a TMF621 TroubleTicket: " + unreadable.getMessage())));
+        }
+    }
+
     /** Starts an empty builder (for a create or a merge patch). */
     public static Builder builder() {
         return new Builder();
