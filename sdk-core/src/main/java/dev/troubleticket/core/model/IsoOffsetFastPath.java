@@ -1,9 +1,6 @@
 package dev.troubleticket.core.model;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Reads the one shape nearly every provider date has, {@code 2026-11-23T06:46:40.938515Z} or with an
@@ -48,37 +45,66 @@ final class IsoOffsetFastPath {
                 nanos *= 10;
             }
         }
-        ZoneOffset offset = offset(text, at);
-        if (offset == null) {
-            return null;
-        }
-        try {
-            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(offset);
-        } catch (DateTimeException invalid) {
+        int offsetSeconds = offsetSeconds(text, at);
+        if (offsetSeconds == NO_OFFSET || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
+                || hour > 23 || minute > 59 || second > 59) {
             // Out-of-range fields: the general reading decides, exactly as before.
             return null;
         }
+        // Arithmetic rather than LocalDateTime.of(...).toInstant(offset): no objects and no range tables
+        // for a value already checked above; IsoOffsetFastPathTest compares both on random dates.
+        long epochSecond = epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second - offsetSeconds;
+        return Instant.ofEpochSecond(epochSecond, nanos);
     }
 
-    private static ZoneOffset offset(String text, int at) {
+    /** Days from 1970-01-01 to a valid proleptic Gregorian date (the algorithm of {@code LocalDate.toEpochDay}). */
+    private static long epochDay(int year, int month, int day) {
+        long y = year;
+        long total = 365 * y;
+        total += (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        total += (367L * month - 362) / 12;
+        total += day - 1;
+        if (month > 2) {
+            total--;
+            if (!isLeap(year)) {
+                total--;
+            }
+        }
+        return total - DAYS_0000_TO_1970;
+    }
+
+    private static final long DAYS_0000_TO_1970 = (146_097L * 5L) - (30L * 365L + 7L);
+    private static final int NO_OFFSET = Integer.MIN_VALUE;
+
+    private static boolean isLeap(int year) {
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> isLeap(year) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** The offset's seconds east of UTC for {@code Z} or {@code ±HH:MM} ending the text, else {@link #NO_OFFSET}. */
+    private static int offsetSeconds(String text, int at) {
         int rest = text.length() - at;
         if (rest == 1 && text.charAt(at) == 'Z') {
-            return ZoneOffset.UTC;
+            return 0;
         }
         if (rest != 6 || (text.charAt(at) != '+' && text.charAt(at) != '-') || text.charAt(at + 3) != ':') {
-            return null;
+            return NO_OFFSET;
         }
         int hours = digits(text, at + 1, 2);
         int minutes = digits(text, at + 4, 2);
-        if ((hours | minutes) < 0 || hours > 18 || minutes > 59) {
-            return null;
+        // ZoneOffset's own limit: up to 18:00 either way.
+        if ((hours | minutes) < 0 || hours > 18 || minutes > 59 || (hours == 18 && minutes > 0)) {
+            return NO_OFFSET;
         }
-        int sign = text.charAt(at) == '-' ? -1 : 1;
-        try {
-            return ZoneOffset.ofTotalSeconds(sign * (hours * 3600 + minutes * 60));
-        } catch (DateTimeException invalid) {
-            return null;
-        }
+        int seconds = hours * 3600 + minutes * 60;
+        return text.charAt(at) == '-' ? -seconds : seconds;
     }
 
     /** The number written by {@code count} ASCII digits at {@code from}, or {@code -1}. */

@@ -50,6 +50,25 @@ class IsoOffsetFastPathTest {
         }
     }
 
+    @Test
+    void agreesWithOffsetDateTimeOnRandomFieldsValidOrNot() {
+        // Years 0000-9999 (leap centuries included), months 0-13, days 0-32, hours 0-25, minutes and seconds
+        // 0-61, offsets up to +-19:59: every valid text is read as OffsetDateTime reads it, every invalid one is
+        // left to the general reading.
+        Random random = new Random(7);
+        int read = 0;
+        for (int i = 0; i < 50_000; i++) {
+            String text = String.format("%04d-%02d-%02dT%02d:%02d:%02d%s%s", random.nextInt(10_000), random.nextInt(14),
+                    random.nextInt(33), random.nextInt(26), random.nextInt(62), random.nextInt(62),
+                    random.nextBoolean() ? "" : "." + "123456789".substring(0, 1 + random.nextInt(9)),
+                    random.nextInt(3) == 0 ? "Z" : String.format("%s%02d:%02d", random.nextBoolean() ? "+" : "-", random.nextInt(20), random.nextInt(60)));
+            Instant general = general(text);
+            assertThat(IsoOffsetFastPath.read(text)).as(text).isEqualTo(general);
+            read += general == null ? 0 : 1;
+        }
+        assertThat(read).as("valid texts among the random ones").isGreaterThan(10_000);
+    }
+
     private static Instant general(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
