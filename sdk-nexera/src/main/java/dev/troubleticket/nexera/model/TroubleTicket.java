@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.troubleticket.core.model.Timestamp;
+import dev.troubleticket.nexera.internal.TroubleTicketReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,8 @@ import java.util.Map;
  * @param schemaLocation {@code @schemaLocation}
  * @param additionalProperties fields this SDK version does not know, kept as received
  */
+// Read by a hand-written reader that follows these annotations (it is the SDK's most read type); written by Jackson.
+@JsonDeserialize(using = TroubleTicketReader.class)
 public record TroubleTicket(
         String id,
         String href,

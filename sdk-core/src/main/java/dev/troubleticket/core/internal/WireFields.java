@@ -1,0 +1,136 @@
+package dev.troubleticket.core.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.troubleticket.core.model.Timestamp;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Field readers for the hand-written deserializers of the providers' hot types (a ticket, a feed
+ * event), which read a field's value straight from the parser instead of going through Jackson's
+ * property-based record creators (for a 30-component record, most of the reading time).
+ *
+ * <p>Each reader takes the common shape itself (a JSON string for a text, a date or a string-backed
+ * value; an integer for a number) and hands every other shape to Jackson's own deserializer for the
+ * field's type, as the annotation-driven binding would. So the quirks the shared mapper accepts
+ * ({@link Json}: numbers as strings and strings as numbers, empty strings, single values for lists) and
+ * the failures it reports stay exactly the same; each adapter's tests compare its hand-written readers
+ * with Jackson's binding on the specification's examples and on mutations of them.
+ *
+ * <p>Every method is called with the parser on the field's value and leaves it on the value's last token.
+ */
+public final class WireFields {
+    private WireFields() {
+    }
+
+    /** A text field. */
+    public static String text(JsonParser parser, DeserializationContext context) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            return parser.getText();
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        return context.readValue(parser, String.class);
+    }
+
+    /** A date field, kept as written (see {@link Timestamp}). */
+    public static Timestamp timestamp(JsonParser parser, DeserializationContext context) throws IOException {
+        return value(parser, context, Timestamp::parse, Timestamp.class);
+    }
+
+    /** A string-backed value ({@code Severity.of}, {@code KoscTicketStatus.of}, ...) made by {@code of}. */
+    public static <T> T value(JsonParser parser, DeserializationContext context, Function<String, T> of, Class<T> type)
+            throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_STRING && parser.getTextLength() > 0) {
+            return of.apply(parser.getText());
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        // An empty string, a number, an object...: however the configured binding takes it.
+        return context.readValue(parser, type);
+    }
+
+    /** An {@code Integer} field. */
+    public static Integer integer(JsonParser parser, DeserializationContext context) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
+            return parser.getIntValue();
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        return context.readValue(parser, Integer.class);
+    }
+
+    /** A {@code Long} field. */
+    public static Long longInteger(JsonParser parser, DeserializationContext context) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return parser.getLongValue();
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        return context.readValue(parser, Long.class);
+    }
+
+    /** A field of any other type, through Jackson's deserializer for it (found once by {@link #deserializer}). */
+    public static <T> T other(JsonParser parser, DeserializationContext context, JsonDeserializer<T> deserializer)
+            throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return deserializer.getNullValue(context);
+        }
+        return deserializer.deserialize(parser, context);
+    }
+
+    /** Jackson's deserializer for {@code type}, to look up once when a hand-written deserializer is resolved. */
+    @SuppressWarnings("unchecked")
+    public static <T> JsonDeserializer<T> deserializer(DeserializationContext context, JavaType type) throws JsonMappingException {
+        return (JsonDeserializer<T>) context.findRootValueDeserializer(type);
+    }
+
+    /** Jackson's deserializer for a {@code List<element>}. */
+    public static <T> JsonDeserializer<List<T>> listDeserializer(DeserializationContext context, Class<T> element)
+            throws JsonMappingException {
+        return deserializer(context, context.getTypeFactory().constructCollectionType(List.class, element));
+    }
+
+    /** Jackson's deserializer for {@code type}. */
+    public static <T> JsonDeserializer<T> deserializer(DeserializationContext context, Class<T> type) throws JsonMappingException {
+        return deserializer(context, context.constructType(type));
+    }
+
+    /**
+     * Moves the parser, on a value that should be an object, to its first field name (or to the end of an
+     * empty object) and answers {@code true}. A value that is not an object answers {@code false}, for the
+     * caller to read as {@code null}, when it is an empty string (the shared mapper reads those as no
+     * object); anything else fails as Jackson's binding fails on it.
+     */
+    public static boolean enterObject(JsonParser parser, DeserializationContext context, Class<?> type) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            parser.nextToken();
+            return true;
+        }
+        if (token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT) {
+            return true;
+        }
+        if (token == JsonToken.VALUE_STRING && parser.getTextLength() == 0
+                && context.isEnabled(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)) {
+            return false;
+        }
+        context.handleUnexpectedToken(type, parser);
+        return false;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.troubleticket.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import dev.troubleticket.core.internal.Json;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks a hand-written deserializer against Jackson's annotation-driven binding of the same type, on a
+ * document and on variants of it: every field, at every depth, given each shape a provider might send
+ * instead (null, an empty string, a text, integers small and huge, a decimal, booleans, empty and
+ * non-empty arrays and objects), every field left out, an unknown field added, every field written twice,
+ * and the document cut short at every tenth of its length. For each variant both must read the same value,
+ * or both must fail.
+ *
+ * <p>The reference binding is the shared mapper with a mix-in that takes the hand-written deserializer
+ * away ({@code @JsonDeserialize} with no {@code using}), so the record's own annotations drive it.
+ */
+public final class ReaderEquivalence {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper TREES = new ObjectMapper();
+
+    /** Takes the class-level {@code @JsonDeserialize(using = ...)} away. */
+    @JsonDeserialize
+    private abstract static class AnnotationDriven {
+    }
+
+    private final Class<?> type;
+    private final ObjectMapper sdk = Json.newMapper();
+    private final ObjectMapper reference;
+    private int variants;
+    private int bothRead;
+
+    /** A check of {@code type}'s hand-written deserializer against Jackson's binding. */
+    public ReaderEquivalence(Class<?> type, Class<?>... alsoHandWritten) {
+        this.type = type;
+        this.reference = Json.newMapper().addMixIn(type, AnnotationDriven.class);
+        for (Class<?> other : alsoHandWritten) {
+            reference.addMixIn(other, AnnotationDriven.class);
+        }
+    }
+
+    /** Checks {@code json} and every variant of it; answers how many variants were compared. */
+    public int check(String json) throws Exception {
+        compare(json, "the document itself");
+        JsonNode root = TREES.readTree(json);
+        List<String> paths = new ArrayList<>();
+        collectFieldPaths(root, "", paths);
+        for (String path : paths) {
+            for (JsonNode shape : shapes()) {
+                JsonNode copy = root.deepCopy();
+                replace(copy, path, shape);
+                compare(copy.toString(), path + " = " + shape);
+            }
+            JsonNode copy = root.deepCopy();
+            remove(copy, path);
+            compare(copy.toString(), "without " + path);
+        }
+        if (root instanceof ObjectNode object) {
+            ObjectNode withUnknown = object.deepCopy();
+            withUnknown.putObject("fieldFromANewerRelease").put("kept", true).putArray("list").add(1).add("two");
+            withUnknown.put("anotherNewField", "text");
+            compare(withUnknown.toString(), "with unknown fields");
+            Iterator<String> names = object.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                String twice = json.trim().replaceFirst("\\}$", ",\"" + name + "\":" + object.get(name) + "}");
+                compare(twice, name + " written twice", json);
+            }
+        }
+        for (int tenth = 1; tenth < 10; tenth++) {
+            compare(json.substring(0, json.length() * tenth / 10), "cut at " + tenth + "/10");
+        }
+        for (String whole : List.of("null", "\"\"", "12", "[]", "[" + json + "]", "\"text\"", "true")) {
+            compare(whole, "the whole document as " + whole);
+        }
+        assertThat(bothRead).as("variants of %s that both read", type.getSimpleName()).isPositive();
+        return variants;
+    }
+
+    private void compare(String json, String variant) {
+        compare(json, variant, null);
+    }
+
+    /**
+     * @param sameAs when not {@code null}, a document that reads the same; used where Jackson's binding
+     *               cannot read the variant for a reason of its own making: a field written twice in a
+     *               record whose every component was already set fails with "No fallback setter" (its
+     *               creator has already run). The hand-written readers take the last value instead.
+     */
+    private void compare(String json, String variant, String sameAs) {
+        variants++;
+        Object expected;
+        Object actual;
+        Exception expectedFailure = null;
+        Exception actualFailure = null;
+        try {
+            expected = reference.readValue(json, type);
+        } catch (InvalidDefinitionException e) {
+            if (sameAs == null) {
+                throw new AssertionError(variant + ": Jackson cannot bind " + type.getSimpleName() + " at all", e);
+            }
+            try {
+                expected = reference.readValue(sameAs, type);
+            } catch (Exception unreadable) {
+                expected = null;
+                expectedFailure = unreadable;
+            }
+        } catch (Exception e) {
+            expected = null;
+            expectedFailure = e;
+        }
+        try {
+            actual = sdk.readValue(json, type);
+        } catch (Exception e) {
+            actual = null;
+            actualFailure = e;
+        }
+        if (expectedFailure != null || actualFailure != null) {
+            assertThat(actualFailure).as("%s: the hand-written reader fails where Jackson fails (Jackson: %s)", variant,
+                    expectedFailure).isNotNull();
+            assertThat(expectedFailure).as("%s: Jackson fails where the hand-written reader fails (%s)", variant,
+                    actualFailure).isNotNull();
+            return;
+        }
+        bothRead++;
+        assertThat(Objects.equals(actual, expected)).as("%s:%n  hand-written %s%n  Jackson      %s", variant,
+                describe(actual), describe(expected)).isTrue();
+    }
+
+    /** Records print their components; the SDK's toString() hides free text, so compare as JSON too. */
+    private String describe(Object value) {
+        try {
+            return sdk.writeValueAsString(value);
+        } catch (Exception e) {
+            return String.valueOf(value);
+        }
+    }
+
+    private static List<JsonNode> shapes() {
+        return List.of(NODES.nullNode(), NODES.textNode(""), NODES.textNode("text"), NODES.textNode("42"),
+                NODES.numberNode(7), NODES.numberNode(-3_000_000_000L), NODES.numberNode(new java.math.BigInteger("123456789012345678901234567890")),
+                NODES.numberNode(2.5), NODES.booleanNode(true), NODES.arrayNode(), NODES.arrayNode().add("x"),
+                NODES.objectNode(), NODES.objectNode().put("a", 1), NODES.textNode("2024-02-30T25:61:00Z"));
+    }
+
+    /** Paths like {@code /note/0/text} of every field below the root, containers included. */
+    private static void collectFieldPaths(JsonNode node, String prefix, List<String> paths) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                String path = prefix + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                paths.add(path);
+                collectFieldPaths(field.getValue(), path, paths);
+            });
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                String path = prefix + "/" + i;
+                paths.add(path);
+                collectFieldPaths(array.get(i), path, paths);
+            }
+        }
+    }
+
+    private static void replace(JsonNode root, String path, JsonNode value) {
+        int cut = path.lastIndexOf('/');
+        JsonNode parent = root.at(path.substring(0, cut));
+        String last = path.substring(cut + 1).replace("~1", "/").replace("~0", "~");
+        if (parent instanceof ObjectNode object) {
+            object.set(last, value);
+        } else if (parent instanceof ArrayNode array) {
+            array.set(Integer.parseInt(last), value);
+        }
+    }
+
+    private static void remove(JsonNode root, String path) {
+        int cut = path.lastIndexOf('/');
+        JsonNode parent = root.at(path.substring(0, cut));
+        String last = path.substring(cut + 1).replace("~1", "/").replace("~0", "~");
+        if (parent instanceof ObjectNode object) {
+            object.remove(last);
+        } else if (parent instanceof ArrayNode array) {
+            array.remove(Integer.parseInt(last));
+        }
+    }
+}
