@@ -15,6 +15,8 @@ import java.io.IOException;
  * once the type is known. Bound straight from the parser, so that only {@code data} becomes a tree.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+// Read by KoscEventWireReader, which follows these names and AnyText (a feed page holds a thousand events).
+@JsonDeserialize(using = KoscEventWireReader.class)
 record KoscEventWire(
         @JsonDeserialize(using = AnyText.class) String eventUuid,
         @JsonDeserialize(using = AnyText.class) String model,
