@@ -307,10 +307,12 @@ public final class HttpTransport {
             MediaType type = body.contentType();
             byte[] bytes = body.bytes();
             boolean utf8 = isUtf8(bytes, type);
-            // The text exactly as OkHttp's string() decodes it (charset from a byte order mark, else the header,
-            // else UTF-8); plain UTF-8, nearly every answer, is decoded directly.
-            String text = utf8 && !startsWithUtf8Bom(bytes) ? new String(bytes, StandardCharsets.UTF_8)
-                    : ResponseBody.create(bytes, type).string();
+            if (utf8 && !startsWithUtf8Bom(bytes)) {
+                // Plain UTF-8, nearly every answer: the readers parse the bytes, and the text is decoded only if asked.
+                return ApiResponse.ofUtf8(response.code(), lowerCaseHeaders(response), bytes, attempt);
+            }
+            // The text exactly as OkHttp's string() decodes it (charset from a byte order mark, else the header).
+            String text = ResponseBody.create(bytes, type).string();
             return new ApiResponse(response.code(), lowerCaseHeaders(response), text, attempt, utf8 ? bytes : null);
         }
     }

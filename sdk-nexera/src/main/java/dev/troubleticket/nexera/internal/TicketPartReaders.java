@@ -5,7 +5,6 @@ import static dev.troubleticket.core.internal.WireFields.timestamp;
 import static dev.troubleticket.core.internal.WireFields.value;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import dev.troubleticket.core.internal.WireFields;
@@ -40,8 +39,7 @@ public final class TicketPartReaders {
             String role = null;
             String referredType = null;
             String type = null;
-            for (JsonToken token = p.currentToken(); token == JsonToken.FIELD_NAME; token = p.nextToken()) {
-                String field = p.currentName();
+            for (String field = WireFields.firstField(p); field != null; field = p.nextFieldName()) {
                 p.nextToken();
                 switch (field) {
                     case "id" -> id = text(p, c);
@@ -68,8 +66,7 @@ public final class TicketPartReaders {
             Timestamp changeDate = null;
             String changeReason = null;
             String type = null;
-            for (JsonToken token = p.currentToken(); token == JsonToken.FIELD_NAME; token = p.nextToken()) {
-                String field = p.currentName();
+            for (String field = WireFields.firstField(p); field != null; field = p.nextFieldName()) {
                 p.nextToken();
                 switch (field) {
                     case "status" -> status = value(p, c, TroubleTicketStatus::of, TroubleTicketStatus.class);
@@ -95,8 +92,7 @@ public final class TicketPartReaders {
             Timestamp date = null;
             String text = null;
             String type = null;
-            for (JsonToken token = p.currentToken(); token == JsonToken.FIELD_NAME; token = p.nextToken()) {
-                String field = p.currentName();
+            for (String field = WireFields.firstField(p); field != null; field = p.nextFieldName()) {
                 p.nextToken();
                 switch (field) {
                     case "id" -> id = text(p, c);

@@ -7,7 +7,6 @@ import static dev.troubleticket.core.internal.WireFields.timestamp;
 import static dev.troubleticket.core.internal.WireFields.value;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -98,8 +97,7 @@ public final class TroubleTicketReader extends JsonDeserializer<TroubleTicket> i
         String type = null;
         String schemaLocation = null;
         Map<String, Object> additionalProperties = null;
-        for (JsonToken token = p.currentToken(); token == JsonToken.FIELD_NAME; token = p.nextToken()) {
-            String field = p.currentName();
+        for (String field = WireFields.firstField(p); field != null; field = p.nextFieldName()) {
             p.nextToken();
             switch (field) {
                 case "id" -> id = text(p, c);
