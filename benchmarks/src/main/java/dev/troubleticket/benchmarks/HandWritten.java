@@ -48,7 +48,12 @@ public final class HandWritten {
 
     /** Reads the first page of the ticket list (a JSON array). */
     public JsonNode listPage() {
-        return call(request(paths.listPath() + "?" + paths.listQuery()).get().build());
+        return get(paths.listPath(), paths.listQuery());
+    }
+
+    /** Reads any JSON answer of a GET, {@code query} without its {@code ?} (or {@code null}). */
+    public JsonNode get(String path, String query) {
+        return call(request(query == null ? path : path + "?" + query).get().build());
     }
 
     private Request.Builder request(String path) {

@@ -16,7 +16,16 @@ public final class InMemoryApi {
 
     /** The SDK's client for {@code provider}, answered by {@code responder}. */
     public static TicketingClient client(String provider, LoopbackServer.Responder responder) {
-        OkHttpClient okHttp = new OkHttpClient.Builder().addInterceptor(new InMemoryAnswers(responder)).build();
+        return SdkClients.create(provider, BASE_URL, okHttp(responder));
+    }
+
+    /** The SDK's client for {@code provider} on {@code okHttp} (from {@link #okHttp}). */
+    public static TicketingClient client(String provider, OkHttpClient okHttp) {
         return SdkClients.create(provider, BASE_URL, okHttp);
+    }
+
+    /** An OkHttp client whose every call {@code responder} answers in memory, for the SDK and hand-written calls alike. */
+    public static OkHttpClient okHttp(LoopbackServer.Responder responder) {
+        return new OkHttpClient.Builder().addInterceptor(new InMemoryAnswers(responder)).build();
     }
 }

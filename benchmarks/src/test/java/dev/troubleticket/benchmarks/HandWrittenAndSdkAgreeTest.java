@@ -8,6 +8,7 @@ import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.core.model.TicketQuery;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,6 +55,37 @@ class HandWrittenAndSdkAgreeTest {
                 assertThat(ticket.alternateIds().contains(handIds.get(i)) || ticket.id().equals(handIds.get(i)))
                         .as("ticket %d: %s / %s", i, ticket.id(), handIds.get(i)).isTrue();
             }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kosc", "nexera"})
+    void theTicketPageParsingBenchmarkReadsTheSamePageBothWays(String provider) throws Exception {
+        TicketPageParsingBenchmark benchmark = new TicketPageParsingBenchmark();
+        benchmark.provider = provider;
+        benchmark.setUp();
+        List<String> handIds = new ArrayList<>();
+        benchmark.handWritten().forEach(ticket -> handIds.add(idOf(provider, ticket)));
+        List<Ticket> sdk = benchmark.sdkModel().items();
+        assertThat(handIds).hasSize(CannedProvider.PAGE_SIZE);
+        assertThat(sdk).hasSize(CannedProvider.PAGE_SIZE);
+        assertThat(benchmark.jacksonTree()).isEqualTo(benchmark.handWritten());
+        for (int i = 0; i < handIds.size(); i++) {
+            assertThat(sdk.get(i).alternateIds().contains(handIds.get(i)) || sdk.get(i).id().equals(handIds.get(i))).isTrue();
+        }
+    }
+
+    @Test
+    void theFeedPageParsingBenchmarkReadsTheSameEventsBothWays() throws Exception {
+        FeedPageParsingBenchmark benchmark = new FeedPageParsingBenchmark();
+        benchmark.setUp();
+        JsonNode hand = benchmark.handWritten();
+        var sdk = benchmark.sdkModel().items();
+        assertThat(hand).hasSize(FeedPageParsingBenchmark.EVENTS);
+        assertThat(sdk).hasSize(FeedPageParsingBenchmark.EVENTS);
+        assertThat(benchmark.jacksonTree()).isEqualTo(hand);
+        for (int i = 0; i < sdk.size(); i++) {
+            assertThat(sdk.get(i).eventUuid()).isEqualTo(hand.get(i).get("event_uuid").asText());
         }
     }
 }
