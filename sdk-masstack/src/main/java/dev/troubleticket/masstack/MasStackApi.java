@@ -59,6 +59,11 @@ public final class MasStackApi {
     /** Opens a ticket ({@code POST /troubleTicket}, JSON body; attachments inline as base64). TU01. */
     public CreateTroubleTicketResponse create(CreateTroubleTicketRequest request) {
         RequestRules.checkCreate(request).throwIfAny("MasStack create request");
+        return createChecked(request);
+    }
+
+    /** Sends a create that the caller has already checked with {@link RequestRules#checkCreate} (the neutral client does). */
+    CreateTroubleTicketResponse createChecked(CreateTroubleTicketRequest request) {
         return sendCreate(transport.jsonBody(request));
     }
 
@@ -237,7 +242,7 @@ public final class MasStackApi {
 
     private MasStackTicket parseTicket(ApiResponse response) {
         try {
-            return MasStackTicket.fromJson(response.body());
+            return MasStackTicket.fromJson(response.body(), response.utf8Body());
         } catch (IllegalArgumentException e) {
             throw new ProviderException("masstack answered HTTP " + response.status() + " with a body that is not a trouble ticket",
                     new ErrorDetails("masstack", response.status(), null, e.getMessage(), null, response.body(),

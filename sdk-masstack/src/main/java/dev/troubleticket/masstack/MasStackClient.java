@@ -129,7 +129,8 @@ public final class MasStackClient implements TicketingClient {
         if (!all.isEmpty()) {
             throw ValidationException.beforeSending(provider(), "MasStack create request", all);
         }
-        CreateTroubleTicketResponse created = api.create(body);
+        // Checked above, with the neutral names: not checked a second time.
+        CreateTroubleTicketResponse created = api.createChecked(body);
         MasStackTicket ticket = api.get(created.ticketId());
         if (followCreatedTickets) {
             watcher.follow(ticket);

@@ -2,6 +2,7 @@ package dev.troubleticket.nexera;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troubleticket.core.Page;
 import dev.troubleticket.core.PageFetcher;
 import dev.troubleticket.core.PagedIterable;
@@ -61,6 +62,10 @@ public final class Tmf621Api {
     record Received(TroubleTicket ticket, String json) {
     }
 
+    /** A create body as it will be sent, with every violation of the profile's rules found in it. */
+    record CheckedCreate(ObjectNode body, List<FieldViolation> violations) {
+    }
+
     /** The profile this API checks requests against. */
     public Tmf621Profile profile() {
         return profile;
@@ -87,8 +92,23 @@ public final class Tmf621Api {
     }
 
     Received createReceived(TroubleTicket ticket) {
-        refuseIfInvalid("trouble ticket create", checkCreate(ticket));
-        ApiRequest request = ApiRequest.post(path("/troubleTicket"), transport.jsonBody(ticket)).idempotent(false).build();
+        CheckedCreate checked = checkedCreate(ticket);
+        refuseIfInvalid("trouble ticket create", checked.violations());
+        return sendCreate(checked);
+    }
+
+    /**
+     * The create body written once as JSON and checked as such; {@link #sendCreate} sends that same JSON,
+     * so that a create is neither serialized nor checked twice.
+     */
+    CheckedCreate checkedCreate(TroubleTicket ticket) {
+        ObjectNode body = mapper.valueToTree(ticket);
+        return new CheckedCreate(body, validator.check(ticket, body, TicketOperation.CREATE, null));
+    }
+
+    /** Sends a create body already checked (its violations are the caller's to have refused). */
+    Received sendCreate(CheckedCreate checked) {
+        ApiRequest request = ApiRequest.post(path("/troubleTicket"), transport.jsonBody(checked.body())).idempotent(false).build();
         return readTicket(transport.send(request));
     }
 

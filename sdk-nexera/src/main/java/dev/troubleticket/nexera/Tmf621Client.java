@@ -133,7 +133,8 @@ public class Tmf621Client implements TicketingClient {
                     "is required: it is sent as externalId and lets a create whose answer was lost be found again"));
         }
         TroubleTicket ticket = mapping.toTroubleTicket(request, violations);
-        violations.addAll(api.checkCreate(ticket));
+        Tmf621Api.CheckedCreate checked = api.checkedCreate(ticket);
+        violations.addAll(checked.violations());
         if (!violations.isEmpty()) {
             throw ValidationException.beforeSending(provider, "ticket", violations);
         }
@@ -147,7 +148,7 @@ public class Tmf621Client implements TicketingClient {
             }
         }
         try {
-            Tmf621Api.Received created = api.createReceived(ticket);
+            Tmf621Api.Received created = api.sendCreate(checked);
             createsInDoubt.remove(reference);
             return toTicket(created);
         } catch (TransportException | ProviderException e) {
@@ -167,7 +168,7 @@ public class Tmf621Client implements TicketingClient {
                 // The server said it created something but the ticket cannot be found: sending again could duplicate it.
                 throw e;
             }
-            Tmf621Api.Received created = api.createReceived(ticket);
+            Tmf621Api.Received created = api.sendCreate(checked);
             createsInDoubt.remove(reference);
             return toTicket(created);
         }

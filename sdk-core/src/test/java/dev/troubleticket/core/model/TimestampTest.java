@@ -44,4 +44,21 @@ class TimestampTest {
         assertThat(Timestamp.parse("2017-05-09T15:59:55", ZoneId.of("Europe/Paris")).instant())
                 .isEqualTo(Instant.parse("2017-05-09T13:59:55Z"));
     }
+
+    @Test
+    void tellsAnOffsetDateTimeExactlyAsOffsetDateTimeDoes() {
+        for (String text : new String[] {"2025-01-15T10:30:00Z", "2025-01-15T11:30:00+01:00", "2025-01-15T10:30:00.123456789Z",
+                "2025-01-15T10:30Z", "2025-01-15T10:30:00+0100", "2025-01-15T10:30:00", " 2025-01-15T10:30:00Z", "2023-02-29T10:00:00Z",
+                "yesterday", ""}) {
+            boolean parses;
+            try {
+                java.time.OffsetDateTime.parse(text);
+                parses = true;
+            } catch (java.time.format.DateTimeParseException e) {
+                parses = false;
+            }
+            org.assertj.core.api.Assertions.assertThat(Timestamp.isOffsetDateTime(text)).as(text).isEqualTo(parses);
+        }
+        org.assertj.core.api.Assertions.assertThat(Timestamp.isOffsetDateTime(null)).isFalse();
+    }
 }

@@ -17,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns Kosc's JSON into the typed model, keeping each object's JSON exactly as received. Each answer is
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
  * documented shape at all becomes a {@link ProviderException} keeping status and raw body.
  */
 public final class KoscReader {
-    private static final Logger LOG = LoggerFactory.getLogger(KoscReader.class);
     /** Kosc's paginated answers (DRF) hold their items in this field. */
     private static final String RESULTS = "results";
 
@@ -70,16 +67,12 @@ public final class KoscReader {
     }
 
     private static KoscTicket ticket(KoscTicket bound, String rawJson) {
-        KoscTicket ticket = bound.withRawJson(rawJson);
-        warnIfUnreadable("ticket", ticket.key(), "creation_date", ticket.creationDate());
-        warnIfUnreadable("ticket", ticket.key(), "modification_date", ticket.modificationDate());
-        return ticket;
+        // Dates are read when asked (NeutralMapper warns of one it needs and cannot read).
+        return bound.withRawJson(rawJson);
     }
 
     private static KoscTicketEvent ticketEvent(KoscTicketEvent bound, String rawJson) {
-        KoscTicketEvent event = bound.withRawJson(rawJson);
-        warnIfUnreadable("ticket event", String.valueOf(event.id()), "creation_date", event.creationDate());
-        return event;
+        return bound.withRawJson(rawJson);
     }
 
     /** A feed event from its fields as text; never fails on its content. */
@@ -88,8 +81,6 @@ public final class KoscReader {
         KoscEvent event = new KoscEvent(wire.eventUuid(), wire.model(), type, wire.objectType(), wire.objectUuid(),
                 Timestamp.parse(wire.eventDate()), Timestamp.parse(wire.creationDate()), Timestamp.parse(wire.modificationDate()),
                 wire.sortValue(), data(type, wire.data()), rawJson);
-        warnIfUnreadable("event", wire.eventUuid(), "event_date", event.eventDate());
-        warnIfUnreadable("event", wire.eventUuid(), "creation_date", event.creationDate());
         return event;
     }
 
@@ -162,12 +153,5 @@ public final class KoscReader {
     private static Timestamp timestamp(JsonNode node, String field) {
         String text = text(node, field);
         return text == null ? null : Timestamp.parse(text);
-    }
-
-    private static void warnIfUnreadable(String what, String id, String field, Timestamp value) {
-        if (value != null && !value.isReadable()) {
-            // Only the identifier and the date text: no personal data reaches the log.
-            LOG.warn("kosc {} {}: {} '{}' cannot be read as a date; kept as text", what, id, field, value.raw());
-        }
     }
 }

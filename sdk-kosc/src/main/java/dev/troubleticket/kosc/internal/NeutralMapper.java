@@ -16,9 +16,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Maps Kosc's typed objects onto the neutral model and back, keeping Kosc's raw status and JSON. */
 public final class NeutralMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(NeutralMapper.class);
     /** The provider id. */
     public static final String PROVIDER = "kosc";
 
@@ -49,8 +52,8 @@ public final class NeutralMapper {
                 .serviceId(kosc.serviceUuid())
                 .contact(kosc.ownerContact() == null ? null : new Contact(kosc.ownerContact().firstName(),
                         kosc.ownerContact().lastName(), kosc.ownerContact().email(), kosc.ownerContact().phoneNumber()))
-                .createdAt(instant(kosc.creationDate()))
-                .updatedAt(instant(kosc.modificationDate()))
+                .createdAt(instant(kosc.creationDate(), "ticket", id, "creation_date"))
+                .updatedAt(instant(kosc.modificationDate(), "ticket", id, "modification_date"))
                 .raw(new RawPayload(PROVIDER, kosc.rawJson()))
                 .build();
     }
@@ -60,7 +63,7 @@ public final class NeutralMapper {
         boolean statusChange = kosc.status() != null;
         return new TicketEvent(PROVIDER, kosc.id() == null ? null : String.valueOf(kosc.id()), ticketId,
                 statusChange ? TicketEvent.Kind.STATUS_CHANGE : TicketEvent.Kind.COMMENT,
-                instant(kosc.creationDate()), kosc.author(), kosc.comment(),
+                instant(kosc.creationDate(), "ticket event", ticketId, "creation_date"), kosc.author(), kosc.comment(),
                 statusChange ? TicketRules.neutral(kosc.status()) : null,
                 statusChange ? kosc.status().value() : null,
                 statusChange ? "status" : "comment",
@@ -72,7 +75,8 @@ public final class NeutralMapper {
      * service (no ticket), typed by Kosc's event type, dated by when it happened (else when Kosc recorded it).
      */
     public static TicketEvent feedEvent(dev.troubleticket.kosc.model.KoscEvent kosc) {
-        Instant occurred = instant(kosc.eventDate()) != null ? instant(kosc.eventDate()) : instant(kosc.creationDate());
+        Instant eventDate = instant(kosc.eventDate(), "event", kosc.eventUuid(), "event_date");
+        Instant occurred = eventDate != null ? eventDate : instant(kosc.creationDate(), "event", kosc.eventUuid(), "creation_date");
         String message = message(kosc.data());
         return new TicketEvent(PROVIDER, kosc.eventUuid(), null, TicketEvent.Kind.PROVIDER_EVENT, occurred, null, message,
                 null, null, kosc.type() == null ? null : kosc.type().value(), new RawPayload(PROVIDER, kosc.rawJson()));
@@ -145,7 +149,16 @@ public final class NeutralMapper {
         return priority.level() == Priority.Level.UNKNOWN ? null : priority.level().name().toLowerCase(Locale.ROOT);
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.instant();
+    /** The instant of a date the neutral model needs; one that cannot be read is logged (identifier and date only). */
+    private static Instant instant(Timestamp timestamp, String what, String id, String field) {
+        if (timestamp == null) {
+            return null;
+        }
+        Instant instant = timestamp.instant();
+        if (instant == null) {
+            // Only the identifier and the date text: no personal data reaches the log.
+            LOG.warn("kosc {} {}: {} '{}' cannot be read as a date; kept as text", what, id, field, timestamp.raw());
+        }
+        return instant;
     }
 }

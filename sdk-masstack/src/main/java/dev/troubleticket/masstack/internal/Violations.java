@@ -2,9 +2,8 @@ package dev.troubleticket.masstack.internal;
 
 import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.error.ValidationException;
+import dev.troubleticket.core.model.Timestamp;
 import dev.troubleticket.masstack.model.MasStackAttachment;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -47,9 +46,7 @@ public final class Violations {
         if (value == null || value.isBlank()) {
             return;
         }
-        try {
-            OffsetDateTime.parse(value);
-        } catch (DateTimeParseException e) {
+        if (!Timestamp.isOffsetDateTime(value)) {
             add(field, "'" + value + "' is not a date-time such as 2025-01-15T10:30:00Z");
         }
     }

@@ -73,8 +73,16 @@ public final class MasStackTicket {
      * @throws IllegalArgumentException when the text is not a JSON object
      */
     public static MasStackTicket fromJson(String json) {
+        return fromJson(json, null);
+    }
+
+    /**
+     * Like {@link #fromJson(String)}, reading {@code utf8} (the same JSON's UTF-8 bytes, which Jackson reads
+     * faster than text) when given.
+     */
+    public static MasStackTicket fromJson(String json, byte[] utf8) {
         try {
-            TicketWire wire = Json.mapper().readValue(json, TicketWire.class);
+            TicketWire wire = read(json, utf8);
             if (wire == null) {
                 throw new IllegalArgumentException("the body is empty where a trouble ticket was expected");
             }
@@ -82,6 +90,19 @@ public final class MasStackTicket {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the body is not a trouble ticket: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static TicketWire read(String json, byte[] utf8) throws JsonProcessingException {
+        if (utf8 != null) {
+            try {
+                return Json.mapper().readValue(utf8, TicketWire.class);
+            } catch (JsonProcessingException unreadable) {
+                // Bytes that are not valid UTF-8 were decoded with replacement characters: the text decides.
+            } catch (java.io.IOException impossible) {
+                throw new java.io.UncheckedIOException(impossible);
+            }
+        }
+        return Json.mapper().readValue(json, TicketWire.class);
     }
 
     /** The JIRA-style id in the territory owner's system ({@code RED-84}). */

@@ -47,7 +47,11 @@ public final class TicketValidator {
      * @param currentTicketType for an update, the ticket's type if known (the patch may not carry it), else {@code null}
      */
     public List<FieldViolation> check(TroubleTicket ticket, TicketOperation operation, String currentTicketType) {
-        ObjectNode json = mapper.valueToTree(ticket);
+        return check(ticket, mapper.valueToTree(ticket), operation, currentTicketType);
+    }
+
+    /** Like {@link #check(TroubleTicket, TicketOperation, String)}, on the JSON already written from {@code ticket}. */
+    public List<FieldViolation> check(TroubleTicket ticket, ObjectNode json, TicketOperation operation, String currentTicketType) {
         String ticketType = operation == TicketOperation.CREATE ? text(json.get("ticketType"))
                 : currentTicketType != null ? currentTicketType : text(json.get("ticketType"));
         String column = profile.matrix().columnFor(ticketType);
