@@ -36,14 +36,16 @@ public final class KoscFeedEvents {
         ObjectNode event = Json.mapper().createObjectNode();
         String when = START.plusSeconds(n).toString();
         String order = String.format("5a0f7a1e-0c3b-4d6e-9f10-%012d", n / 4);
-        event.put("event_uuid", String.format("e1e2e3e4-0000-4000-8000-%012d", n));
-        event.put("model", "order");
-        event.put("object_type", "order");
-        event.put("object_uuid", order);
-        event.put("event_date", when);
+        // The fields in the order of the document's listed events (events-sorted-list.json): type before data.
+        event.put("model", "event");
         event.put("creation_date", when);
         event.put("modification_date", when);
         event.put("sort_value", TicketPages.sortValue(n));
+        event.put("event_uuid", String.format("e1e2e3e4-0000-4000-8000-%012d", n));
+        event.putNull("type");
+        event.put("object_type", "order");
+        event.put("object_uuid", order);
+        event.put("event_date", when);
         ObjectNode data = event.putObject("data");
         switch ((int) (n % 4)) {
             case 0 -> {
