@@ -174,4 +174,16 @@ class SpecExampleParseTest {
                 .isInstanceOfSatisfying(dev.troubleticket.core.error.ValidationException.class,
                         e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("(body)")));
     }
+
+    @Test
+    void theServiceIsTheAffectedServiceElseTheFirstEntityAndNullEntriesAreSkipped() throws IOException {
+        NeutralMapping mapping = new NeutralMapping("nexera", NexeraProfile.profile(), Json.mapper());
+        String affected = "{\"id\":\"T1\",\"relatedEntity\":[null,{\"id\":\"BILL-1\",\"role\":\"bill\"},"
+                + "{\"id\":\"FTTH-1\",\"role\":\"AffectedService\"}]}";
+        assertThat(mapping.toTicket(TroubleTicket.fromJson(affected), affected).serviceId()).isEqualTo("FTTH-1");
+        String other = "{\"id\":\"T1\",\"relatedEntity\":[null,{\"id\":\"BILL-1\",\"role\":\"bill\"}]}";
+        assertThat(mapping.toTicket(TroubleTicket.fromJson(other), other).serviceId()).isEqualTo("BILL-1");
+        String none = "{\"id\":\"T1\",\"relatedEntity\":[null]}";
+        assertThat(mapping.toTicket(TroubleTicket.fromJson(none), none).serviceId()).isNull();
+    }
 }

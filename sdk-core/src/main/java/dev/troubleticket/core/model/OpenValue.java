@@ -22,6 +22,12 @@ public interface OpenValue {
      * {@code null} when the value is not one of them.
      */
     static <T extends OpenValue> T canonical(String value, List<T> known) {
+        // Nearly always written exactly as documented: the exact comparison first is the cheaper one.
+        for (T candidate : known) {
+            if (candidate.value().equals(value)) {
+                return candidate;
+            }
+        }
         for (T candidate : known) {
             if (candidate.value().equalsIgnoreCase(value)) {
                 return candidate;

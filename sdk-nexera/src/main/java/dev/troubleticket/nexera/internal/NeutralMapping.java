@@ -169,9 +169,8 @@ public final class NeutralMapping {
             b.priority(Priority.parse(t.severity().value()));
         }
         if (t.relatedEntity() != null) {
-            t.relatedEntity().stream().filter(e -> SERVICE_ROLE.equalsIgnoreCase(e.role())).findFirst()
-                    .or(() -> t.relatedEntity().stream().findFirst())
-                    .ifPresent(e -> b.serviceId(e.id()));
+            RelatedEntity service = serviceOf(t.relatedEntity());
+            b.serviceId(service == null ? null : service.id());
         }
         if (t.attachment() != null) {
             List<Attachment> attachments = new ArrayList<>();
@@ -181,6 +180,18 @@ public final class NeutralMapping {
             b.attachments(attachments);
         }
         return b.build();
+    }
+
+    /** The entity in the affected-service role, else the first one, else {@code null} (null entries are skipped). */
+    private static RelatedEntity serviceOf(List<RelatedEntity> entities) {
+        RelatedEntity first = null;
+        for (RelatedEntity e : entities) {
+            if (e != null && SERVICE_ROLE.equalsIgnoreCase(e.role())) {
+                return e;
+            }
+            first = first == null ? e : first;
+        }
+        return first;
     }
 
     /**

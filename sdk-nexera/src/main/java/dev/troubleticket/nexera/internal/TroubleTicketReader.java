@@ -45,6 +45,9 @@ public final class TroubleTicketReader extends JsonDeserializer<TroubleTicket> i
     private JsonDeserializer<List<Note>> notes;
     private JsonDeserializer<List<AttachmentRefOrValue>> attachments;
     private JsonDeserializer<List<RelatedEntity>> relatedEntities;
+    private JsonDeserializer<RelatedEntity> relatedEntity;
+    private JsonDeserializer<Note> note;
+    private JsonDeserializer<StatusChangeRecord> statusChange;
     private JsonDeserializer<List<RelatedParty>> relatedParties;
     private JsonDeserializer<List<TroubleTicketRelationship>> relationships;
     private JsonDeserializer<List<StatusChangeRecord>> statusChanges;
@@ -56,6 +59,9 @@ public final class TroubleTicketReader extends JsonDeserializer<TroubleTicket> i
         notes = WireFields.listDeserializer(context, Note.class);
         attachments = WireFields.listDeserializer(context, AttachmentRefOrValue.class);
         relatedEntities = WireFields.listDeserializer(context, RelatedEntity.class);
+        relatedEntity = WireFields.deserializer(context, RelatedEntity.class);
+        note = WireFields.deserializer(context, Note.class);
+        statusChange = WireFields.deserializer(context, StatusChangeRecord.class);
         relatedParties = WireFields.listDeserializer(context, RelatedParty.class);
         relationships = WireFields.listDeserializer(context, TroubleTicketRelationship.class);
         statusChanges = WireFields.listDeserializer(context, StatusChangeRecord.class);
@@ -120,12 +126,12 @@ public final class TroubleTicketReader extends JsonDeserializer<TroubleTicket> i
                 case "resolutionDate" -> resolutionDate = timestamp(p, c);
                 case "statusChangeDate" -> statusChangeDate = timestamp(p, c);
                 case "statusChangeReason" -> statusChangeReason = text(p, c);
-                case "note" -> note = other(p, c, notes);
+                case "note" -> note = WireFields.list(p, c, this.note, notes);
                 case "attachment" -> attachment = other(p, c, attachments);
-                case "relatedEntity" -> relatedEntity = other(p, c, relatedEntities);
+                case "relatedEntity" -> relatedEntity = WireFields.list(p, c, this.relatedEntity, relatedEntities);
                 case "relatedParty" -> relatedParty = other(p, c, relatedParties);
                 case "troubleTicketRelationship" -> troubleTicketRelationship = other(p, c, relationships);
-                case "statusChange" -> statusChange = other(p, c, statusChanges);
+                case "statusChange" -> statusChange = WireFields.list(p, c, this.statusChange, statusChanges);
                 case "@baseType" -> baseType = text(p, c);
                 case "@type" -> type = text(p, c);
                 case "@schemaLocation" -> schemaLocation = text(p, c);
