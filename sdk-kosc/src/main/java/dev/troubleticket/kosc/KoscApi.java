@@ -79,6 +79,11 @@ public final class KoscApi {
         if (!violations.isEmpty()) {
             throw ValidationException.beforeSending("kosc", "ticket creation", violations);
         }
+        return createChecked(request);
+    }
+
+    /** {@link #createTicket} for a request the caller has already checked (the neutral client does, with its own names). */
+    KoscTicket createChecked(CreateKoscTicketRequest request) {
         try {
             return postTicket(request);
         } catch (TransportException | ProviderException failure) {

@@ -93,7 +93,8 @@ public final class KoscClient implements TicketingClient {
         if (!problems.isEmpty()) {
             throw ValidationException.beforeSending(PROVIDER, "ticket creation", problems);
         }
-        return NeutralMapper.ticket(api.createTicket(kosc));
+        // Checked above: not checked a second time.
+        return NeutralMapper.ticket(api.createChecked(kosc));
     }
 
     @Override

@@ -267,6 +267,9 @@ public final class HttpTransport {
         if (url == null) {
             throw new IllegalArgumentException("cannot build a URL from " + request.path());
         }
+        if (request.query().isEmpty()) {
+            return url;
+        }
         HttpUrl.Builder builder = url.newBuilder();
         for (Map.Entry<String, String> parameter : request.query()) {
             builder.addQueryParameter(parameter.getKey(), parameter.getValue());
