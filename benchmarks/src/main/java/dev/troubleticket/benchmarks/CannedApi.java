@@ -1,6 +1,7 @@
 package dev.troubleticket.benchmarks;
 
 import dev.troubleticket.core.TicketingClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 
@@ -39,6 +40,8 @@ public final class CannedApi implements AutoCloseable {
     public HandWritten handWritten() { return handWritten; }
     /** The provider's JSON create body, as the SDK sent it. */
     public byte[] createBody() { return createBody.clone(); }
+    /** The same body as a Jackson tree, for the hand-written create to write on every call. */
+    public JsonNode createBodyTree() { return HandWritten.tree(createBody); }
     /** The body the canned list answers. */
     public byte[] listPage() { return canned.listPage(); }
 

@@ -38,14 +38,14 @@ public class PerCallBenchmark {
     private CannedApi api;
     private String ticketId;
     private CreateTicketRequest request;
-    private byte[] createBody;
+    private JsonNode createBody;
 
     @Setup(Level.Trial)
     public void setUp() {
         api = CannedApi.start(provider);
         ticketId = api.fixture().ticketId();
         request = SampleRequests.forProvider(provider);
-        createBody = api.createBody();
+        createBody = api.createBodyTree();
     }
 
     @TearDown(Level.Trial)
