@@ -26,13 +26,32 @@ public final class RequirementMatrix {
      * lookup must not build a key (it was ~40 % of the SDK's own work on a create).
      */
     private final Map<String, Requirement[]> cells;
+    /** Each column's requirements in the order of {@link #fields}, indexed by {@link #cell}. */
+    private final List<Requirement>[] columns;
 
+    @SuppressWarnings("unchecked")
     private RequirementMatrix(Builder b) {
         this.ticketTypes = List.copyOf(b.ticketTypes);
         Map<String, Requirement[]> copy = new LinkedHashMap<>();
         b.cells.forEach((field, row) -> copy.put(field, row.clone()));
         this.cells = Collections.unmodifiableMap(copy);
         this.fields = List.copyOf(copy.keySet());
+        this.columns = new List[ticketTypes.size() * OPERATIONS];
+        for (int cell = 0; cell < columns.length; cell++) {
+            List<Requirement> column = new ArrayList<>(fields.size());
+            for (String field : fields) {
+                column.add(copy.get(field)[cell]);
+            }
+            columns[cell] = List.copyOf(column);
+        }
+    }
+
+    /**
+     * The requirement of every field of {@link #fields()}, in the same order, for a ticket type and
+     * operation: what a check of a whole request walks, found once rather than field by field.
+     */
+    public List<Requirement> requirements(String ticketType, TicketOperation operation) {
+        return columns[cell(columnIndex(ticketType), operation)];
     }
 
     /**

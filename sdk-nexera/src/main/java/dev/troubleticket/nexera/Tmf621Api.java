@@ -16,6 +16,7 @@ import dev.troubleticket.core.internal.HttpTransport;
 import dev.troubleticket.core.internal.OnePassReader;
 import dev.troubleticket.nexera.internal.OperatorTransitions;
 import dev.troubleticket.nexera.internal.TicketValidator;
+import dev.troubleticket.nexera.internal.TroubleTicketTree;
 import dev.troubleticket.nexera.model.AttachmentRefOrValue;
 import dev.troubleticket.nexera.model.Hub;
 import dev.troubleticket.nexera.model.Note;
@@ -102,7 +103,7 @@ public final class Tmf621Api {
      * so that a create is neither serialized nor checked twice.
      */
     CheckedCreate checkedCreate(TroubleTicket ticket) {
-        ObjectNode body = mapper.valueToTree(ticket);
+        ObjectNode body = TroubleTicketTree.of(ticket, mapper);
         return new CheckedCreate(body, validator.check(ticket, body, TicketOperation.CREATE, null));
     }
 

@@ -150,4 +150,24 @@ class TicketValidatorTest {
         assertThat(matrix.columnFor("Third")).isEqualTo("First");
         assertThat(matrix.toMarkdown()).contains("| `a` | R | O | P | PD |", "| `b.c` | PD | P | O | R |");
     }
+
+    @Test
+    void aColumnOfTheMatrixHoldsTheSameCellsAsTheFieldByFieldLookup() {
+        for (Tmf621Profile profile : List.of(NexeraProfile.profile(), Tmf621Profile.generic())) {
+            RequirementMatrix matrix = profile.matrix();
+            List<String> types = new java.util.ArrayList<>(matrix.ticketTypes());
+            types.add("A_Type_Without_Columns");
+            types.add(null);
+            for (String type : types) {
+                for (TicketOperation operation : TicketOperation.values()) {
+                    List<Requirement> column = matrix.requirements(type, operation);
+                    assertThat(column).hasSameSizeAs(matrix.fields());
+                    for (int f = 0; f < matrix.fields().size(); f++) {
+                        assertThat(column.get(f)).as("%s %s %s", type, operation, matrix.fields().get(f))
+                                .isEqualTo(matrix.requirement(matrix.fields().get(f), type, operation));
+                    }
+                }
+            }
+        }
+    }
 }

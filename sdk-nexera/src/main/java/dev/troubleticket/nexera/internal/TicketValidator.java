@@ -69,8 +69,15 @@ public final class TicketValidator {
                              List<FieldViolation> violations) {
         RequirementMatrix matrix = profile.matrix();
         String where = column + " " + operation.method();
-        for (String field : matrix.fields()) {
-            Requirement requirement = matrix.requirement(field, ticketType, operation);
+        List<String> fields = matrix.fields();
+        List<Requirement> requirements = matrix.requirements(ticketType, operation);
+        for (int f = 0; f < fields.size(); f++) {
+            String field = fields.get(f);
+            Requirement requirement = requirements.get(f);
+            if (requirement == Requirement.OPTIONAL || requirement == Requirement.PROCESS_DEPENDENT) {
+                // Nothing to check here (process-dependent cells are checkProcessRules' business).
+                continue;
+            }
             int dot = field.indexOf('.');
             if (dot < 0) {
                 apply(requirement, field, json.get(field), where, violations);
