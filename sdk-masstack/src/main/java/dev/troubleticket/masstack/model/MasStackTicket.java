@@ -3,6 +3,7 @@ package dev.troubleticket.masstack.model;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.core.model.Timestamp;
 import java.util.List;
@@ -176,6 +177,8 @@ public final class MasStackTicket {
      * text); {@code troubleDectectionTime} is the answers' spelling of the request's {@code troubleDetectionTime}.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
+    // Read by TicketWireReader, which follows these names (every answer about a ticket is one of these).
+    @JsonDeserialize(using = TicketWireReader.class)
     record TicketWire(
             String ticketId, String mirrorKey, String baseTroubleTicketState, String dialog, String troubleType,
             String troubleDescription, @JsonAlias("troubleDectectionTime") String troubleDetectionTime,
