@@ -2,10 +2,17 @@ package dev.troubleticket.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.Json;
+import dev.troubleticket.core.model.Ticket;
+import dev.troubleticket.kosc.internal.KoscReader;
+import dev.troubleticket.kosc.internal.NeutralMapper;
 import dev.troubleticket.kosc.model.KoscTicket;
 import dev.troubleticket.nexera.model.TroubleTicket;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,6 +27,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+/**
+ * Where the SDK's reading of a ticket page goes, stage by stage, against a Jackson tree of the same bytes:
+ * the shared mapper's tree, the typed tickets bound by the hand-written readers, the Kosc reader with raw
+ * JSON slices ({@code onePass}), and with the neutral tickets ({@code onePassNeutral}; Kosc only). Not in
+ * the README's table: run it with {@code bench/run ParsingStages} to see which stage grew.
+ */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
@@ -33,16 +46,15 @@ public class ParsingStagesBenchmark {
     private final ObjectMapper plain = new ObjectMapper();
     private byte[] page;
     private Class<?> arrayType;
-    private dev.troubleticket.core.internal.ApiResponse response;
-    private final dev.troubleticket.kosc.internal.KoscReader kosc = new dev.troubleticket.kosc.internal.KoscReader(Json.mapper());
+    private ApiResponse response;
+    private final KoscReader kosc = new KoscReader(Json.mapper());
 
     @Setup(Level.Trial)
     public void setUp() {
         CannedProvider canned = new CannedProvider(FixtureCapture.capture(provider));
         page = canned.listPage();
         arrayType = provider.equals("kosc") ? KoscTicket[].class : TroubleTicket[].class;
-        response = new dev.troubleticket.core.internal.ApiResponse(200, java.util.Map.of(),
-                new String(page, java.nio.charset.StandardCharsets.UTF_8), 1, page);
+        response = ApiResponse.ofUtf8(200, Map.of(), page, 1);
     }
 
     @Benchmark
@@ -65,9 +77,9 @@ public class ParsingStagesBenchmark {
         if (!provider.equals("kosc")) {
             return null;
         }
-        java.util.List<dev.troubleticket.core.model.Ticket> out = new java.util.ArrayList<>();
+        List<Ticket> out = new ArrayList<>();
         for (KoscTicket t : kosc.tickets(response)) {
-            out.add(dev.troubleticket.kosc.internal.NeutralMapper.ticket(t));
+            out.add(NeutralMapper.ticket(t));
         }
         return out;
     }
