@@ -1,6 +1,7 @@
 package dev.troubleticket.kosc.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,10 +38,16 @@ record KoscEventWire(
     static final class AnyText extends JsonDeserializer<String> {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.currentToken().isScalarValue()) {
-                return parser.getText();
+            return read(parser, context);
+        }
+
+        /** The value the parser is on, as text (also {@link KoscEventWireReader}'s reading of each field). */
+        static String read(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_NULL) {
+                return null;
             }
-            return context.readTree(parser).toString();
+            return token.isScalarValue() ? parser.getText() : context.readTree(parser).toString();
         }
     }
 }

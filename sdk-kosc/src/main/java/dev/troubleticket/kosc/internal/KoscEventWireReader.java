@@ -1,7 +1,6 @@
 package dev.troubleticket.kosc.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -42,29 +41,20 @@ final class KoscEventWireReader extends JsonDeserializer<KoscEventWire> implemen
         for (String field = WireFields.firstField(p); field != null; field = p.nextFieldName()) {
             p.nextToken();
             switch (field) {
-                case "event_uuid" -> eventUuid = anyText(p, c);
-                case "model" -> model = anyText(p, c);
-                case "type" -> type = anyText(p, c);
-                case "object_type" -> objectType = anyText(p, c);
-                case "object_uuid" -> objectUuid = anyText(p, c);
-                case "event_date" -> eventDate = anyText(p, c);
-                case "creation_date" -> creationDate = anyText(p, c);
-                case "modification_date" -> modificationDate = anyText(p, c);
-                case "sort_value" -> sortValue = anyText(p, c);
+                case "event_uuid" -> eventUuid = KoscEventWire.AnyText.read(p, c);
+                case "model" -> model = KoscEventWire.AnyText.read(p, c);
+                case "type" -> type = KoscEventWire.AnyText.read(p, c);
+                case "object_type" -> objectType = KoscEventWire.AnyText.read(p, c);
+                case "object_uuid" -> objectUuid = KoscEventWire.AnyText.read(p, c);
+                case "event_date" -> eventDate = KoscEventWire.AnyText.read(p, c);
+                case "creation_date" -> creationDate = KoscEventWire.AnyText.read(p, c);
+                case "modification_date" -> modificationDate = KoscEventWire.AnyText.read(p, c);
+                case "sort_value" -> sortValue = KoscEventWire.AnyText.read(p, c);
                 case "data" -> data = WireFields.other(p, c, trees);
                 default -> p.skipChildren();
             }
         }
         return new KoscEventWire(eventUuid, model, type, objectType, objectUuid, eventDate, creationDate, modificationDate,
                 sortValue, data);
-    }
-
-    /** A scalar as written, an object or array as its JSON, JSON null as {@code null}. */
-    private String anyText(JsonParser p, DeserializationContext c) throws IOException {
-        JsonToken token = p.currentToken();
-        if (token == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        return token.isScalarValue() ? p.getText() : trees.deserialize(p, c).toString();
     }
 }
