@@ -6,6 +6,7 @@ import dev.troubleticket.core.error.ProviderException;
 import dev.troubleticket.core.internal.ApiRequest;
 import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.HttpTransport;
+import dev.troubleticket.masstack.internal.CreateRequestJson;
 import dev.troubleticket.masstack.internal.RequestRules;
 import dev.troubleticket.masstack.internal.UpdateBody;
 import dev.troubleticket.masstack.internal.Violations;
@@ -64,7 +65,7 @@ public final class MasStackApi {
 
     /** Sends a create that the caller has already checked with {@link RequestRules#checkCreate} (the neutral client does). */
     CreateTroubleTicketResponse createChecked(CreateTroubleTicketRequest request) {
-        return sendCreate(transport.jsonBody(request));
+        return sendCreate(RequestBody.create(CreateRequestJson.write(request, transport.mapper().getFactory()), HttpTransport.JSON));
     }
 
     /**
@@ -76,7 +77,8 @@ public final class MasStackApi {
         checkFiles(violations, "attachment", files);
         violations.throwIfAny("MasStack multipart create request");
         MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM)
-                .addFormDataPart("data", null, RequestBody.create(json(request), HttpTransport.JSON));
+                .addFormDataPart("data", null, RequestBody.create(CreateRequestJson.write(request, transport.mapper().getFactory()),
+                        HttpTransport.JSON));
         addFiles(body, "attachment", files);
         return sendCreate(body.build());
     }
