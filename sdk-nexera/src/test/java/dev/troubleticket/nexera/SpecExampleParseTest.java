@@ -186,4 +186,19 @@ class SpecExampleParseTest {
         String none = "{\"id\":\"T1\",\"relatedEntity\":[null]}";
         assertThat(mapping.toTicket(TroubleTicket.fromJson(none), none).serviceId()).isNull();
     }
+
+    @Test
+    void everyPriorityMapsToItsLevelAndKeepsItsNumberInsideAndOutsideTheDocumentedRange() {
+        NeutralMapping mapping = new NeutralMapping("nexera", NexeraProfile.profile(), Json.mapper());
+        Map<Integer, Priority.Level> expected = new java.util.LinkedHashMap<>();
+        for (int p = 0; p <= 12; p++) {
+            expected.put(p, p <= 2 ? Priority.Level.CRITICAL : p <= 4 ? Priority.Level.HIGH : p <= 7 ? Priority.Level.MEDIUM
+                    : p <= 10 ? Priority.Level.LOW : Priority.Level.UNKNOWN);
+        }
+        expected.forEach((priority, level) -> {
+            String json = "{\"id\":\"T1\",\"priority\":" + priority + "}";
+            assertThat(mapping.toTicket(TroubleTicket.fromJson(json), json).priority())
+                    .as("priority %d", priority).isEqualTo(new Priority(level, String.valueOf(priority)));
+        });
+    }
 }

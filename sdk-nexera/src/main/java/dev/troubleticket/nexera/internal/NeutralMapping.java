@@ -151,6 +151,21 @@ public final class NeutralMapping {
         return priority <= 10 ? Priority.Level.LOW : Priority.Level.UNKNOWN;
     }
 
+    /** The neutral priority of a TMF priority, one shared instance per value of the documented 0-10 range. */
+    static Priority priorityOf(int priority) {
+        return priority >= 0 && priority < PRIORITIES.length ? PRIORITIES[priority]
+                : new Priority(levelOf(priority), String.valueOf(priority));
+    }
+
+    // A page maps one priority per ticket; the eleven documented values are made once.
+    private static final Priority[] PRIORITIES = new Priority[11];
+
+    static {
+        for (int i = 0; i < PRIORITIES.length; i++) {
+            PRIORITIES[i] = new Priority(levelOf(i), String.valueOf(i));
+        }
+    }
+
     /** The neutral ticket, keeping the JSON as received. */
     public Ticket toTicket(TroubleTicket t, String json) {
         Ticket.Builder b = Ticket.builder(provider, t.id())
@@ -164,7 +179,7 @@ public final class NeutralMapping {
                 .updatedAt(instant(t.lastUpdate()))
                 .raw(new RawPayload(provider, json));
         if (t.priority() != null) {
-            b.priority(new Priority(levelOf(t.priority()), String.valueOf(t.priority())));
+            b.priority(priorityOf(t.priority()));
         } else if (t.severity() != null) {
             b.priority(Priority.parse(t.severity().value()));
         }
@@ -186,7 +201,8 @@ public final class NeutralMapping {
     private static RelatedEntity serviceOf(List<RelatedEntity> entities) {
         RelatedEntity first = null;
         for (RelatedEntity e : entities) {
-            if (e != null && SERVICE_ROLE.equalsIgnoreCase(e.role())) {
+            // Nearly always written exactly so: the exact comparison first is the cheaper one.
+            if (e != null && (SERVICE_ROLE.equals(e.role()) || SERVICE_ROLE.equalsIgnoreCase(e.role()))) {
                 return e;
             }
             first = first == null ? e : first;
