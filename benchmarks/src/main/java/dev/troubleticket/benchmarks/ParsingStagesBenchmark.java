@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.Json;
+import dev.troubleticket.core.internal.OnePassReader;
 import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.kosc.internal.KoscReader;
 import dev.troubleticket.kosc.internal.NeutralMapper;
 import dev.troubleticket.kosc.model.KoscTicket;
+import dev.troubleticket.nexera.NexeraProfile;
 import dev.troubleticket.nexera.model.TroubleTicket;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Where the SDK's reading of a ticket page goes, stage by stage, against a Jackson tree of the same bytes:
  * the shared mapper's tree, the typed tickets bound by the hand-written readers, the Kosc reader with raw
- * JSON slices ({@code onePass}), and with the neutral tickets ({@code onePassNeutral}; Kosc only). Not in
+ * JSON slices ({@code onePass}), and with the neutral tickets ({@code onePassNeutral}). Not in
  * the README's table: run it with {@code bench/run ParsingStages} to see which stage grew.
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -48,6 +50,11 @@ public class ParsingStagesBenchmark {
     private Class<?> arrayType;
     private ApiResponse response;
     private final KoscReader kosc = new KoscReader(Json.mapper());
+    private List<TroubleTicket> nexeraTickets;
+    private List<String> nexeraRaw;
+    private final OnePassReader nexera = new OnePassReader("nexera", Json.mapper());
+    private final dev.troubleticket.nexera.internal.NeutralMapping nexeraNeutral =
+            new dev.troubleticket.nexera.internal.NeutralMapping("nexera", NexeraProfile.profile(), Json.mapper());
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -55,6 +62,10 @@ public class ParsingStagesBenchmark {
         page = canned.listPage();
         arrayType = provider.equals("kosc") ? KoscTicket[].class : TroubleTicket[].class;
         response = ApiResponse.ofUtf8(200, Map.of(), page, 1);
+        if (provider.equals("nexera")) {
+            nexeraTickets = nexera.array(response, TroubleTicket.class, "trouble ticket", (ticket, raw) -> ticket);
+            nexeraRaw = nexera.array(response, TroubleTicket.class, "trouble ticket", (ticket, raw) -> raw);
+        }
     }
 
     @Benchmark
@@ -69,17 +80,33 @@ public class ParsingStagesBenchmark {
 
     @Benchmark
     public Object onePass() {
-        return provider.equals("kosc") ? kosc.tickets(response) : null;
+        if (provider.equals("kosc")) {
+            return kosc.tickets(response);
+        }
+        return nexera.array(response, TroubleTicket.class, "trouble ticket", (ticket, raw) -> raw);
     }
 
     @Benchmark
     public Object onePassNeutral() {
-        if (!provider.equals("kosc")) {
+        if (provider.equals("kosc")) {
+            List<Ticket> out = new ArrayList<>();
+            for (KoscTicket t : kosc.tickets(response)) {
+                out.add(NeutralMapper.ticket(t));
+            }
+            return out;
+        }
+        return nexera.array(response, TroubleTicket.class, "trouble ticket", nexeraNeutral::toTicket);
+    }
+
+    /** The neutral mapping alone, of tickets read once at set-up (Nexera only). */
+    @Benchmark
+    public Object neutralAlone() {
+        if (nexeraTickets == null) {
             return null;
         }
-        List<Ticket> out = new ArrayList<>();
-        for (KoscTicket t : kosc.tickets(response)) {
-            out.add(NeutralMapper.ticket(t));
+        List<Ticket> out = new ArrayList<>(nexeraTickets.size());
+        for (int i = 0; i < nexeraTickets.size(); i++) {
+            out.add(nexeraNeutral.toTicket(nexeraTickets.get(i), nexeraRaw.get(i)));
         }
         return out;
     }
