@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troubleticket.core.internal.Json;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BenchTableTest {
@@ -30,10 +31,10 @@ class BenchTableTest {
         result(results, "FeedDrainBenchmark.drainHand", null, 250);
 
         String table = BenchTable.render(results, "listing tickets=1000000 requests=10001 seconds=27.17 ticketsPerSecond=36809"
-                + " peakHeapMiB=43.8 maxLiveAfterGcMiB=8.3 maxHeapMiB=64 collections=786");
+                + " peakHeapMiB=43.8 maxLiveAfterGcMiB=8.3 maxHeapMiB=64 collections=786", List.of());
 
-        assertThat(table).contains("| get ticket, kosc | 105 | 100 | µs/call | 1.05 | ≤ 1.10 | yes |");
-        assertThat(table).contains("| create ticket, nexera | 150 | 100 | µs/call | 1.50 | ≤ 1.10 | **no** |");
+        assertThat(table).contains("| get ticket, kosc | 105 | 100 | µs/call | 1.05 ◆ | – | ≤ 1.10 | yes |");
+        assertThat(table).contains("| create ticket, nexera | 150 | 100 | µs/call | 1.50 ◆ | – | ≤ 1.10 | **no** |");
         assertThat(table).contains("| drain 100,000 feed events, kosc | 200,000 | 400,000 | events/s | 2.00 |");
         assertThat(table).contains("1000000 tickets (10001 pages) with -Xmx64m").contains("| 43.8 |").contains("≤ 64 MiB | yes |");
         assertThat(table).doesNotContain("masstack");
@@ -50,13 +51,36 @@ class BenchTableTest {
         ((ObjectNode) results.get(0).get("primaryMetric")).putObject("scorePercentiles").put("50.0", 108.0);
         ((ObjectNode) results.get(1).get("primaryMetric")).putObject("scorePercentiles").put("50.0", 100.0);
 
-        assertThat(BenchTable.render(results, null)).contains("| get ticket, nexera | 108 | 100 | µs/call | 1.08 | ≤ 1.10 | yes |");
+        assertThat(BenchTable.render(results, null, List.of()))
+                .contains("| get ticket, nexera | 108 | 100 | µs/call | 1.08 ◆ | – | ≤ 1.10 | yes |");
     }
 
     @Test
     void aListingOverTheHeapTargetIsMarkedMissed() {
         JsonNode none = Json.mapper().createArrayNode();
-        String table = BenchTable.render(none, "listing tickets=10 requests=1 seconds=1 peakHeapMiB=80.5 maxLiveAfterGcMiB=70 maxHeapMiB=128");
+        String table = BenchTable.render(none, "listing tickets=10 requests=1 seconds=1 peakHeapMiB=80.5 maxLiveAfterGcMiB=70 maxHeapMiB=128", List.of());
         assertThat(table).contains("| 80.5 |").contains("**no**");
+    }
+
+    @Test
+    void perCallRowsAreJudgedOnTheInterleavedRatioAndParsingRowsOnJmhs() {
+        ArrayNode results = Json.mapper().createArrayNode();
+        result(results, "PerCallBenchmark.getSdk", "masstack", 119);
+        result(results, "PerCallBenchmark.getHand", "masstack", 100);
+        result(results, "PerCallBenchmark.createSdk", "kosc", 100);
+        result(results, "PerCallBenchmark.createHand", "kosc", 100);
+        result(results, "TicketPageParsingBenchmark.sdkModel", "nexera", 120);
+        result(results, "TicketPageParsingBenchmark.handWritten", "nexera", 100);
+        List<String> interleaved = List.of(
+                "interleaved case=get:masstack sdkUs=103.00 handUs=100.00 ratio=1.030 ratioMin=1.022 ratioMax=1.036",
+                "interleaved case=create:kosc sdkUs=115.00 handUs=100.00 ratio=1.150 ratioMin=1.140 ratioMax=1.160",
+                "interleaved case=parse:nexera sdkUs=135.00 handUs=100.00 ratio=1.350 ratioMin=1.300 ratioMax=1.470",
+                "some other line");
+
+        String table = BenchTable.render(results, null, interleaved);
+
+        assertThat(table).contains("| get ticket, masstack | 119 | 100 | µs/call | 1.19 | 1.03 (1.02–1.04) ◆ | ≤ 1.10 | yes |");
+        assertThat(table).contains("| create ticket, kosc | 100 | 100 | µs/call | 1.00 | 1.15 (1.14–1.16) ◆ | ≤ 1.10 | **no** |");
+        assertThat(table).contains("| parse 100 tickets, nexera | 120 | 100 | µs/page | 1.20 ◆ | 1.35 (1.30–1.47) | ≤ 1.25 | yes |");
     }
 }
