@@ -17,6 +17,7 @@ import dev.troubleticket.core.feed.FeedSubscription;
 import dev.troubleticket.core.internal.ApiRequest;
 import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.HttpTransport;
+import dev.troubleticket.kosc.internal.CreateTicketJson;
 import dev.troubleticket.kosc.internal.KoscReader;
 import dev.troubleticket.kosc.internal.TicketRules;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import okhttp3.RequestBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +120,8 @@ public final class KoscApi {
     }
 
     private KoscTicket postTicket(CreateKoscTicketRequest request) {
-        ApiRequest post = ApiRequest.post("/api/tickets/", transport.jsonBody(request.toJson())).idempotent(false).build();
+        byte[] body = CreateTicketJson.write(request, transport.mapper().getFactory());
+        ApiRequest post = ApiRequest.post("/api/tickets/", RequestBody.create(body, HttpTransport.JSON)).idempotent(false).build();
         return reader.ticket(transport.send(post));
     }
 
