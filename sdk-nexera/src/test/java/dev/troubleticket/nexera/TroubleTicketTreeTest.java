@@ -92,4 +92,16 @@ class TroubleTicketTreeTest {
         assertThat(withExtras.additionalProperties()).containsKey("x");
         assertSameAsJackson(TroubleTicket.fromJson("{}"));
     }
+
+    @Test
+    void writesNotesAndRelatedEntitiesWithEveryFieldAsJacksonDoes() {
+        TroubleTicket ticket = TroubleTicket.builder().name("n")
+                .note(Arrays.asList(new Note("N1", "me", Timestamp.parse("2021-02-26T08:15:00Z"), "text \"quoted\"", "Note"),
+                        new Note(null, null, Timestamp.parse("not a date"), null, null), null))
+                .relatedEntity(Arrays.asList(new RelatedEntity("S1", "/s/1", "line", "affectedService", "Service", "RelatedEntity"),
+                        new RelatedEntity(null, null, null, null, null, null), null))
+                .build();
+        assertSameAsJackson(ticket);
+        assertSameAsJackson(TroubleTicket.builder().note(List.of()).relatedEntity(List.of()).build());
+    }
 }

@@ -2,10 +2,14 @@ package dev.troubleticket.nexera.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troubleticket.core.model.OpenValue;
 import dev.troubleticket.core.model.Timestamp;
+import dev.troubleticket.nexera.model.Note;
+import dev.troubleticket.nexera.model.RelatedEntity;
 import dev.troubleticket.nexera.model.TroubleTicket;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,9 +48,9 @@ public final class TroubleTicketTree {
         date(json, "resolutionDate", t.resolutionDate());
         date(json, "statusChangeDate", t.statusChangeDate());
         text(json, "statusChangeReason", t.statusChangeReason());
-        nested(json, "note", t.note(), mapper);
+        notes(json, t.note());
         nested(json, "attachment", t.attachment(), mapper);
-        nested(json, "relatedEntity", t.relatedEntity(), mapper);
+        relatedEntities(json, t.relatedEntity());
         nested(json, "relatedParty", t.relatedParty(), mapper);
         nested(json, "troubleTicketRelationship", t.troubleTicketRelationship(), mapper);
         nested(json, "statusChange", t.statusChange(), mapper);
@@ -74,6 +78,47 @@ public final class TroubleTicketTree {
     private static void date(ObjectNode json, String name, Timestamp value) {
         if (value != null) {
             json.put(name, value.raw());
+        }
+    }
+
+    // A neutral create sends a note and a related entity: written here too, since valueToTree (Jackson's
+    // serializer into a token buffer, read back as a tree) of those two lists was most of what remained.
+    private static void notes(ObjectNode json, List<Note> notes) {
+        if (notes == null) {
+            return;
+        }
+        ArrayNode list = json.putArray("note");
+        for (Note n : notes) {
+            if (n == null) {
+                list.addNull();
+                continue;
+            }
+            ObjectNode note = list.addObject();
+            text(note, "id", n.id());
+            text(note, "author", n.author());
+            date(note, "date", n.date());
+            text(note, "text", n.text());
+            text(note, "@type", n.type());
+        }
+    }
+
+    private static void relatedEntities(ObjectNode json, List<RelatedEntity> entities) {
+        if (entities == null) {
+            return;
+        }
+        ArrayNode list = json.putArray("relatedEntity");
+        for (RelatedEntity e : entities) {
+            if (e == null) {
+                list.addNull();
+                continue;
+            }
+            ObjectNode entity = list.addObject();
+            text(entity, "id", e.id());
+            text(entity, "href", e.href());
+            text(entity, "name", e.name());
+            text(entity, "role", e.role());
+            text(entity, "@referredType", e.referredType());
+            text(entity, "@type", e.type());
         }
     }
 
