@@ -1,12 +1,11 @@
 package dev.troubleticket.kosc.internal;
 
+import static dev.troubleticket.core.internal.JsonBodies.text;
+
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import dev.troubleticket.core.internal.JsonBodies;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
 import dev.troubleticket.kosc.model.KoscContact;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Writes a {@link CreateKoscTicketRequest} as the bytes of {@code mapper.writeValueAsBytes(request.toJson())}
@@ -20,8 +19,7 @@ public final class CreateTicketJson {
 
     /** The request's JSON body, exactly as its {@link CreateKoscTicketRequest#toJson() tree} is written. */
     public static byte[] write(CreateKoscTicketRequest r, JsonFactory factory) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (JsonGenerator json = factory.createGenerator(out)) {
+        return JsonBodies.write(factory, json -> {
             json.writeStartObject();
             // Always present: null says "no diagnostic run" (the categories that need none).
             json.writeFieldName("diagnostic_run_id");
@@ -47,16 +45,6 @@ public final class CreateTicketJson {
                 json.writeEndObject();
             }
             json.writeEndObject();
-        } catch (IOException e) {
-            // Writing to memory does not fail on I/O; a failure here is a bug, not a provider's answer.
-            throw new UncheckedIOException("cannot write the Kosc create request", e);
-        }
-        return out.toByteArray();
-    }
-
-    private static void text(JsonGenerator json, String name, String value) throws IOException {
-        if (value != null) {
-            json.writeStringField(name, value);
-        }
+        });
     }
 }

@@ -1,13 +1,14 @@
 package dev.troubleticket.masstack.internal;
 
+import static dev.troubleticket.core.internal.JsonBodies.text;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.troubleticket.core.internal.JsonBodies;
 import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
 import dev.troubleticket.masstack.model.IssueType;
 import dev.troubleticket.masstack.model.MasStackAttachment;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -22,9 +23,7 @@ public final class CreateRequestJson {
 
     /** The request's JSON, exactly as {@code mapper.writeValueAsBytes(request)} writes it. */
     public static byte[] write(CreateTroubleTicketRequest r, JsonFactory factory) {
-        // A create body with no attachment is a few hundred bytes; attachments grow the buffer as needed.
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (JsonGenerator json = factory.createGenerator(out)) {
+        return JsonBodies.write(factory, json -> {
             json.writeStartObject();
             text(json, "baseTroubleTicketState", r.baseTroubleTicketState());
             text(json, "mirrorKey", r.mirrorKey());
@@ -49,11 +48,7 @@ public final class CreateRequestJson {
             text(json, "clearencePerson", r.clearencePerson());
             attachments(json, r.attachments());
             json.writeEndObject();
-        } catch (IOException e) {
-            // Writing to memory does not fail on I/O; a failure here is a bug, not a provider's answer.
-            throw new UncheckedIOException("cannot write the MasStack create request", e);
-        }
-        return out.toByteArray();
+        });
     }
 
     private static void attachments(JsonGenerator json, List<MasStackAttachment> attachments) throws IOException {
@@ -70,11 +65,5 @@ public final class CreateRequestJson {
             json.writeEndObject();
         }
         json.writeEndArray();
-    }
-
-    private static void text(JsonGenerator json, String name, String value) throws IOException {
-        if (value != null) {
-            json.writeStringField(name, value);
-        }
     }
 }
