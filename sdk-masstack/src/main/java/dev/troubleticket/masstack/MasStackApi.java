@@ -65,7 +65,12 @@ public final class MasStackApi {
 
     /** Sends a create that the caller has already checked with {@link RequestRules#checkCreate} (the neutral client does). */
     CreateTroubleTicketResponse createChecked(CreateTroubleTicketRequest request) {
-        return sendCreate(RequestBody.create(CreateRequestJson.write(request, transport.mapper().getFactory()), HttpTransport.JSON));
+        return sendCreate(createBody(request));
+    }
+
+    /** The create request's JSON body, as both create variants send it. */
+    private RequestBody createBody(CreateTroubleTicketRequest request) {
+        return RequestBody.create(CreateRequestJson.write(request, transport.mapper().getFactory()), HttpTransport.JSON);
     }
 
     /**
@@ -77,8 +82,7 @@ public final class MasStackApi {
         checkFiles(violations, "attachment", files);
         violations.throwIfAny("MasStack multipart create request");
         MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM)
-                .addFormDataPart("data", null, RequestBody.create(CreateRequestJson.write(request, transport.mapper().getFactory()),
-                        HttpTransport.JSON));
+                .addFormDataPart("data", null, createBody(request));
         addFiles(body, "attachment", files);
         return sendCreate(body.build());
     }
