@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
  *
  * <p>Arguments: {@code case warmupRounds rounds roundSeconds}, where case is {@code get:P}, {@code create:P},
  * {@code list:P}, {@code parse:P} or {@code feed}. Prints one line: {@code interleaved case=... sdkUs=...
- * handUs=... ratio=... ratioMin=... ratioMax=...} (min and max over the measured rounds).
+ * handUs=... ratio=... ratioMin=... ratioMax=...}: each side's median over all rounds, and the median,
+ * lowest and highest of the rounds' ratios.
  */
 public final class InterleavedCalls {
     private InterleavedCalls() {
@@ -39,20 +40,21 @@ public final class InterleavedCalls {
             }
             long[][] measured = new long[rounds][];
             long[][] measuredHand = new long[rounds][];
-            double min = Double.MAX_VALUE;
-            double max = 0;
+            double[] ratios = new double[rounds];
             for (int i = 0; i < rounds; i++) {
                 long[][] samples = round(pair, roundSeconds);
                 measured[i] = samples[0];
                 measuredHand[i] = samples[1];
-                double ratio = (double) median(samples[0]) / median(samples[1]);
-                min = Math.min(min, ratio);
-                max = Math.max(max, ratio);
+                ratios[i] = (double) median(samples[0]) / median(samples[1]);
             }
             long sdk = median(concat(measured));
             long hand = median(concat(measuredHand));
+            Arrays.sort(ratios);
+            // The middle round's ratio, not the ratio of the pooled medians: when one round ran slower for both
+            // sides (another process), pooling mixed fast SDK calls with slow hand-written ones and once gave a
+            // ratio outside every round's.
             System.out.printf(Locale.ROOT, "interleaved case=%s sdkUs=%.2f handUs=%.2f ratio=%.3f ratioMin=%.3f ratioMax=%.3f%n",
-                    name, sdk / 1e3, hand / 1e3, (double) sdk / hand, min, max);
+                    name, sdk / 1e3, hand / 1e3, ratios[rounds / 2], ratios[0], ratios[rounds - 1]);
         } finally {
             pair.close().close();
         }

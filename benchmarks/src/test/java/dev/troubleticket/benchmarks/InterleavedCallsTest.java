@@ -17,7 +17,7 @@ class InterleavedCallsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            InterleavedCalls.main(new String[] {"get:kosc", "0", "2", "0.2"});
+            InterleavedCalls.main(new String[] {"get:kosc", "0", "3", "0.2"});
         } finally {
             System.setOut(before);
         }
@@ -27,8 +27,9 @@ class InterleavedCallsTest {
         double hand = figure(line, "handUs");
         assertThat(sdk).isPositive();
         assertThat(hand).isPositive();
-        assertThat(figure(line, "ratio")).isCloseTo(sdk / hand, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(figure(line, "ratioMin")).isLessThanOrEqualTo(figure(line, "ratioMax"));
+        // The ratio is the middle round's: within the rounds' range, whatever the pooled medians say.
+        assertThat(figure(line, "ratio")).isBetween(figure(line, "ratioMin"), figure(line, "ratioMax"));
+        assertThat(figure(line, "ratioMin")).isPositive();
     }
 
     @Test
