@@ -19,6 +19,7 @@ import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.HttpTransport;
 import dev.troubleticket.kosc.internal.CreateTicketJson;
 import dev.troubleticket.kosc.internal.KoscReader;
+import dev.troubleticket.kosc.internal.KoscTicketForMapping;
 import dev.troubleticket.kosc.internal.TicketRules;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
 import dev.troubleticket.kosc.model.KoscEvent;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import okhttp3.RequestBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,13 +161,25 @@ public final class KoscApi {
 
     /** One page of tickets after {@code after} (the {@code sort_value} of the previous page's last ticket), or the first. */
     public Page<KoscTicket> ticketPage(TicketListQuery query, String after) {
+        return ticketPage(query, after, reader::tickets);
+    }
+
+    /**
+     * Like {@link #ticketPage(TicketListQuery, String)}, each ticket read only as far as the neutral mapping
+     * and the paging look ({@link KoscTicketForMapping}): partial tickets, to be mapped, never handed out.
+     */
+    Page<KoscTicket> ticketPageForMapping(TicketListQuery query, String after) {
+        return ticketPage(query, after, reader::ticketsForMapping);
+    }
+
+    private Page<KoscTicket> ticketPage(TicketListQuery query, String after, Function<ApiResponse, List<KoscTicket>> read) {
         checkLimit(query);
         ApiRequest request = ApiRequest.get("/api/tickets/")
                 .query("status", query.status() == null ? null : query.status().value())
                 .query("limit", query.limit())
                 .query("after", after)
                 .build();
-        List<KoscTicket> tickets = reader.tickets(transport.send(request));
+        List<KoscTicket> tickets = read.apply(transport.send(request));
         // A short page is the last one; a full one continues after its last item's sort_value.
         String next = tickets.size() < query.limit() || tickets.isEmpty() ? null : tickets.get(tickets.size() - 1).sortValue();
         return Page.of(tickets, next);

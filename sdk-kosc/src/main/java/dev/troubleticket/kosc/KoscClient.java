@@ -113,7 +113,8 @@ public final class KoscClient implements TicketingClient {
         int limit = query.pageSize() == 0 ? TicketListQuery.MAX_LIMIT : query.pageSize();
         TicketListQuery kosc = new TicketListQuery(serverStatus, limit);
         return PagedIterable.<Ticket>of(cursor -> {
-            var page = api.ticketPage(kosc, cursor);
+            // Read only as far as the neutral ticket needs (the raw JSON keeps the rest).
+            var page = api.ticketPageForMapping(kosc, cursor);
             return new dev.troubleticket.core.Page<>(page.items().stream().map(NeutralMapper::ticket).toList(),
                     page.nextCursor(), page.totalCount());
         }).filtered(query::matches);

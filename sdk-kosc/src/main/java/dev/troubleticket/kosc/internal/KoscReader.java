@@ -46,6 +46,14 @@ public final class KoscReader {
         return json.array(response, RESULTS, KoscTicket.class, "ticket", KoscReader::ticket);
     }
 
+    /**
+     * A list of tickets from an answer, each read only as far as the neutral mapping and the paging look
+     * ({@link KoscTicketForMapping}): partial tickets, to be mapped, never handed out.
+     */
+    public List<KoscTicket> ticketsForMapping(ApiResponse response) {
+        return json.array(response, RESULTS, KoscTicketForMapping.class, "ticket", (read, raw) -> ticket(read.ticket(), raw));
+    }
+
     /** One ticket event from an answer. */
     public KoscTicketEvent ticketEvent(ApiResponse response) {
         return json.object(response, KoscTicketEvent.class, "ticket event", KoscReader::ticketEvent);

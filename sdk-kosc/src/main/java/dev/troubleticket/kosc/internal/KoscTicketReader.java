@@ -30,11 +30,26 @@ import java.util.List;
  * the last comment and the status list to Jackson (see {@link WireFields}), so it accepts and refuses
  * what the annotation-driven binding does: {@code KoscTicketReaderTest} compares the two. Unknown fields
  * are skipped (the raw JSON keeps them).
+ *
+ * <p>Made {@code mappedOnly}, it reads only the fields {@link NeutralMapper#ticket} and the list's paging
+ * look at and skips every other one unread (see {@link KoscTicketForMapping}); the switch below decides
+ * which, case by case.
  */
 public final class KoscTicketReader extends JsonDeserializer<KoscTicket> implements ResolvableDeserializer {
+    private final boolean mappedOnly;
     private JsonDeserializer<KoscLastComment> lastComments;
     private JsonDeserializer<KoscContact> contacts;
     private JsonDeserializer<List<KoscTicketStatus>> statusLists;
+
+    /** Reads every field (Jackson makes it so, from the record's {@code @JsonDeserialize}). */
+    public KoscTicketReader() {
+        this(false);
+    }
+
+    /** Reads every field, or with {@code mappedOnly} only those the neutral mapping and paging look at. */
+    KoscTicketReader(boolean mappedOnly) {
+        this.mappedOnly = mappedOnly;
+    }
 
     @Override
     public void resolve(DeserializationContext context) throws JsonMappingException {
@@ -86,31 +101,31 @@ public final class KoscTicketReader extends JsonDeserializer<KoscTicket> impleme
                 case "alias" -> alias = text(p, c);
                 case "creation_date" -> creationDate = timestamp(p, c);
                 case "modification_date" -> modificationDate = timestamp(p, c);
-                case "type" -> type = text(p, c);
+                case "type" -> type = mappedOnly ? skipped(p) : text(p, c);
                 case "status" -> status = value(p, c, KoscTicketStatus::of, KoscTicketStatus.class);
                 case "category" -> category = value(p, c, TicketCategory::of, TicketCategory.class);
                 case "priority" -> priority = text(p, c);
-                case "author" -> author = text(p, c);
+                case "author" -> author = mappedOnly ? skipped(p) : text(p, c);
                 case "operator_ticket_ref" -> operatorTicketRef = text(p, c);
                 case "description" -> description = text(p, c);
                 case "service_uuid" -> serviceUuid = text(p, c);
-                case "service_alias" -> serviceAlias = text(p, c);
-                case "product_name" -> productName = text(p, c);
-                case "grt" -> grt = text(p, c);
-                case "diagnostic_run_id" -> diagnosticRunId = text(p, c);
-                case "diagnostic_run_alias" -> diagnosticRunAlias = text(p, c);
-                case "initial_comment" -> initialComment = text(p, c);
-                case "last_comment" -> lastComment = other(p, c, lastComments);
-                case "last_comment_author" -> lastCommentAuthor = text(p, c);
-                case "owner" -> owner = text(p, c);
+                case "service_alias" -> serviceAlias = mappedOnly ? skipped(p) : text(p, c);
+                case "product_name" -> productName = mappedOnly ? skipped(p) : text(p, c);
+                case "grt" -> grt = mappedOnly ? skipped(p) : text(p, c);
+                case "diagnostic_run_id" -> diagnosticRunId = mappedOnly ? skipped(p) : text(p, c);
+                case "diagnostic_run_alias" -> diagnosticRunAlias = mappedOnly ? skipped(p) : text(p, c);
+                case "initial_comment" -> initialComment = mappedOnly ? skipped(p) : text(p, c);
+                case "last_comment" -> lastComment = mappedOnly ? skipped(p) : other(p, c, lastComments);
+                case "last_comment_author" -> lastCommentAuthor = mappedOnly ? skipped(p) : text(p, c);
+                case "owner" -> owner = mappedOnly ? skipped(p) : text(p, c);
                 case "owner_contact" -> ownerContact = other(p, c, contacts);
-                case "operator_contact_uuid" -> operatorContactUuid = text(p, c);
-                case "last_update_author" -> lastUpdateAuthor = text(p, c);
-                case "next_available_status" -> nextAvailableStatus = other(p, c, statusLists);
-                case "clear_code" -> clearCode = value(p, c, ClearCode::of, ClearCode.class);
-                case "responsability" -> responsability = value(p, c, Responsibility::of, Responsibility.class);
+                case "operator_contact_uuid" -> operatorContactUuid = mappedOnly ? skipped(p) : text(p, c);
+                case "last_update_author" -> lastUpdateAuthor = mappedOnly ? skipped(p) : text(p, c);
+                case "next_available_status" -> nextAvailableStatus = mappedOnly ? skipped(p) : other(p, c, statusLists);
+                case "clear_code" -> clearCode = mappedOnly ? skipped(p) : value(p, c, ClearCode::of, ClearCode.class);
+                case "responsability" -> responsability = mappedOnly ? skipped(p) : value(p, c, Responsibility::of, Responsibility.class);
                 case "sort_value" -> sortValue = text(p, c);
-                case "raw_json" -> rawJson = text(p, c);
+                case "raw_json" -> rawJson = mappedOnly ? skipped(p) : text(p, c);
                 default -> p.skipChildren();
             }
         }
@@ -123,5 +138,11 @@ public final class KoscTicketReader extends JsonDeserializer<KoscTicket> impleme
             // The record refuses a null in the status list, as it did under Jackson's binding.
             return (KoscTicket) c.handleInstantiationProblem(KoscTicket.class, null, refused);
         }
+    }
+
+    /** Skips the value the parser is on, whole; answers {@code null}, the field left unread. */
+    private static <T> T skipped(JsonParser p) throws IOException {
+        p.skipChildren();
+        return null;
     }
 }
