@@ -11,6 +11,7 @@ import dev.troubleticket.nexera.model.RelatedEntity;
 import dev.troubleticket.nexera.model.TroubleTicket;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Writes a {@link TroubleTicket} as the JSON tree Jackson's serialization of it gives (the record's
@@ -48,9 +49,9 @@ public final class TroubleTicketTree {
         date(json, "resolutionDate", t.resolutionDate());
         date(json, "statusChangeDate", t.statusChangeDate());
         text(json, "statusChangeReason", t.statusChangeReason());
-        notes(json, t.note());
+        list(json, "note", t.note(), TroubleTicketTree::note);
         nested(json, "attachment", t.attachment(), mapper);
-        relatedEntities(json, t.relatedEntity());
+        list(json, "relatedEntity", t.relatedEntity(), TroubleTicketTree::relatedEntity);
         nested(json, "relatedParty", t.relatedParty(), mapper);
         nested(json, "troubleTicketRelationship", t.troubleTicketRelationship(), mapper);
         nested(json, "statusChange", t.statusChange(), mapper);
@@ -83,42 +84,35 @@ public final class TroubleTicketTree {
 
     // A neutral create sends a note and a related entity: written here too, since valueToTree (Jackson's
     // serializer into a token buffer, read back as a tree) of those two lists was most of what remained.
-    private static void notes(ObjectNode json, List<Note> notes) {
-        if (notes == null) {
-            return;
-        }
-        ArrayNode list = json.putArray("note");
-        for (Note n : notes) {
-            if (n == null) {
-                list.addNull();
-                continue;
-            }
-            ObjectNode note = list.addObject();
-            text(note, "id", n.id());
-            text(note, "author", n.author());
-            date(note, "date", n.date());
-            text(note, "text", n.text());
-            text(note, "@type", n.type());
-        }
+    private static void note(ObjectNode note, Note n) {
+        text(note, "id", n.id());
+        text(note, "author", n.author());
+        date(note, "date", n.date());
+        text(note, "text", n.text());
+        text(note, "@type", n.type());
     }
 
-    private static void relatedEntities(ObjectNode json, List<RelatedEntity> entities) {
-        if (entities == null) {
+    private static void relatedEntity(ObjectNode entity, RelatedEntity e) {
+        text(entity, "id", e.id());
+        text(entity, "href", e.href());
+        text(entity, "name", e.name());
+        text(entity, "role", e.role());
+        text(entity, "@referredType", e.referredType());
+        text(entity, "@type", e.type());
+    }
+
+    /** A list of objects, as Jackson writes it: absent when null, {@code null} for a null item. */
+    private static <T> void list(ObjectNode json, String name, List<T> items, BiConsumer<ObjectNode, T> writeItem) {
+        if (items == null) {
             return;
         }
-        ArrayNode list = json.putArray("relatedEntity");
-        for (RelatedEntity e : entities) {
-            if (e == null) {
+        ArrayNode list = json.putArray(name);
+        for (T item : items) {
+            if (item == null) {
                 list.addNull();
-                continue;
+            } else {
+                writeItem.accept(list.addObject(), item);
             }
-            ObjectNode entity = list.addObject();
-            text(entity, "id", e.id());
-            text(entity, "href", e.href());
-            text(entity, "name", e.name());
-            text(entity, "role", e.role());
-            text(entity, "@referredType", e.referredType());
-            text(entity, "@type", e.type());
         }
     }
 
