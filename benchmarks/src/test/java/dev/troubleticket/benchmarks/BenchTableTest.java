@@ -11,24 +11,29 @@ import org.junit.jupiter.api.Test;
 
 class BenchTableTest {
 
-    private static void result(ArrayNode results, String benchmark, String provider, double score) {
-        ObjectNode result = results.addObject();
-        result.put("benchmark", "dev.troubleticket.benchmarks." + benchmark);
-        if (provider != null) {
-            result.putObject("params").put("provider", provider);
+    /** JMH's results as {@code -rf json} writes them, one benchmark after another. */
+    private static ArrayNode results(Object... benchmarkProviderScore) {
+        ArrayNode results = Json.mapper().createArrayNode();
+        for (int i = 0; i < benchmarkProviderScore.length; i += 3) {
+            ObjectNode result = results.addObject();
+            result.put("benchmark", "dev.troubleticket.benchmarks." + benchmarkProviderScore[i]);
+            if (benchmarkProviderScore[i + 1] != null) {
+                result.putObject("params").put("provider", (String) benchmarkProviderScore[i + 1]);
+            }
+            result.putObject("primaryMetric").put("score", ((Number) benchmarkProviderScore[i + 2]).doubleValue());
         }
-        result.putObject("primaryMetric").put("score", score);
+        return results;
     }
 
     @Test
     void pairsEachSdkFigureWithItsHandWrittenTwinAndJudgesTheRatioAgainstTheTarget() {
-        ArrayNode results = Json.mapper().createArrayNode();
-        result(results, "PerCallBenchmark.getSdk", "kosc", 105);
-        result(results, "PerCallBenchmark.getHand", "kosc", 100);
-        result(results, "PerCallBenchmark.createSdk", "nexera", 150);
-        result(results, "PerCallBenchmark.createHand", "nexera", 100);
-        result(results, "FeedDrainBenchmark.drainSdk", null, 500);
-        result(results, "FeedDrainBenchmark.drainHand", null, 250);
+        ArrayNode results = results(
+                "PerCallBenchmark.getSdk", "kosc", 105,
+                "PerCallBenchmark.getHand", "kosc", 100,
+                "PerCallBenchmark.createSdk", "nexera", 150,
+                "PerCallBenchmark.createHand", "nexera", 100,
+                "FeedDrainBenchmark.drainSdk", null, 500,
+                "FeedDrainBenchmark.drainHand", null, 250);
 
         String table = BenchTable.render(results, "listing tickets=1000000 requests=10001 seconds=27.17 ticketsPerSecond=36809"
                 + " peakHeapMiB=43.8 maxLiveAfterGcMiB=8.3 maxHeapMiB=64 collections=786", List.of());
@@ -42,9 +47,9 @@ class BenchTableTest {
 
     @Test
     void sampledBenchmarksAreJudgedOnTheirMedian() {
-        ArrayNode results = Json.mapper().createArrayNode();
-        result(results, "PerCallBenchmark.getSdk", "nexera", 900);
-        result(results, "PerCallBenchmark.getHand", "nexera", 100);
+        ArrayNode results = results(
+                "PerCallBenchmark.getSdk", "nexera", 900,
+                "PerCallBenchmark.getHand", "nexera", 100);
         for (JsonNode result : results) {
             ((ObjectNode) result).put("mode", "sample");
         }
@@ -64,13 +69,13 @@ class BenchTableTest {
 
     @Test
     void perCallRowsAreJudgedOnTheInterleavedRatioAndParsingRowsOnJmhs() {
-        ArrayNode results = Json.mapper().createArrayNode();
-        result(results, "PerCallBenchmark.getSdk", "masstack", 119);
-        result(results, "PerCallBenchmark.getHand", "masstack", 100);
-        result(results, "PerCallBenchmark.createSdk", "kosc", 100);
-        result(results, "PerCallBenchmark.createHand", "kosc", 100);
-        result(results, "TicketPageParsingBenchmark.sdkModel", "nexera", 120);
-        result(results, "TicketPageParsingBenchmark.handWritten", "nexera", 100);
+        ArrayNode results = results(
+                "PerCallBenchmark.getSdk", "masstack", 119,
+                "PerCallBenchmark.getHand", "masstack", 100,
+                "PerCallBenchmark.createSdk", "kosc", 100,
+                "PerCallBenchmark.createHand", "kosc", 100,
+                "TicketPageParsingBenchmark.sdkModel", "nexera", 120,
+                "TicketPageParsingBenchmark.handWritten", "nexera", 100);
         List<String> interleaved = List.of(
                 "interleaved case=get:masstack sdkUs=103.00 handUs=100.00 ratio=1.030 ratioMin=1.022 ratioMax=1.036",
                 "interleaved case=create:kosc sdkUs=115.00 handUs=100.00 ratio=1.150 ratioMin=1.140 ratioMax=1.160",
