@@ -360,6 +360,20 @@ class KoscSpecExamplesParseTest {
         assertThat(event.rawJson()).isEqualTo(odd);
     }
 
+    @Test
+    void eventDataIsTypedWhateverTheCaseOfItsTypeAndKeepsValuesThatAreNotText() throws Exception {
+        JsonNode info = Json.mapper().readTree("{\"message\":\"RDV\",\"stop_deferred\":\"true\"}");
+        assertThat(KoscReader.data(KoscEventType.of("order-info"), info)).isEqualTo(new KoscEventData.InfoMessage("RDV", true));
+        assertThat(KoscReader.data(KoscEventType.of("Order-Info"), info)).isEqualTo(new KoscEventData.InfoMessage("RDV", true));
+        assertThat(KoscReader.data(KoscEventType.of("ORDER-TELEPORTED"), info))
+                .isEqualTo(new KoscEventData.Generic("{\"message\":\"RDV\",\"stop_deferred\":\"true\"}"));
+
+        JsonNode odd = Json.mapper().readTree("{\"reject_reason\":12.50,\"reject_code\":null,\"reject_subcode\":{\"a\":[1]},"
+                + "\"reject_description\":true}");
+        assertThat(KoscReader.data(KoscEventType.of("order-rejected"), odd))
+                .isEqualTo(new KoscEventData.OrderRejected("12.5", null, "{\"a\":[1]}", "true"));
+    }
+
     private KoscEventData data(String type, String example) throws IOException {
         return KoscReader.data(KoscEventType.of(type), tree(example));
     }
