@@ -61,10 +61,11 @@ final class IsoOffsetFastPath {
 
     /** Days from 1970-01-01 to a valid proleptic Gregorian date (the algorithm of {@code LocalDate.toEpochDay}). */
     private static long epochDay(int year, int month, int day) {
-        long y = year;
-        long total = 365 * y;
+        // In int: a four-digit year's days fit, and 32-bit divisions are the cheaper ones.
+        int y = year;
+        int total = 365 * y;
         total += (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
-        total += (367L * month - 362) / 12;
+        total += (367 * month - 362) / 12;
         total += day - 1;
         if (month > 2) {
             total--;
