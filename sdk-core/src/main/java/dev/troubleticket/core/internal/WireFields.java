@@ -95,6 +95,15 @@ public final class WireFields {
         return context.readValue(parser, Long.class);
     }
 
+    /**
+     * A field left unread: its value skipped whole (an object or array with everything in it), answering
+     * {@code null}. For readers that read only the fields their caller looks at.
+     */
+    public static <T> T skipped(JsonParser parser) throws IOException {
+        parser.skipChildren();
+        return null;
+    }
+
     /** A field of any other type, through Jackson's deserializer for it (found once by {@link #deserializer}). */
     public static <T> T other(JsonParser parser, DeserializationContext context, JsonDeserializer<T> deserializer)
             throws IOException {

@@ -2,6 +2,7 @@ package dev.troubleticket.kosc.internal;
 
 import static dev.troubleticket.core.internal.WireFields.longInteger;
 import static dev.troubleticket.core.internal.WireFields.other;
+import static dev.troubleticket.core.internal.WireFields.skipped;
 import static dev.troubleticket.core.internal.WireFields.text;
 import static dev.troubleticket.core.internal.WireFields.timestamp;
 import static dev.troubleticket.core.internal.WireFields.value;
@@ -138,11 +139,5 @@ public final class KoscTicketReader extends JsonDeserializer<KoscTicket> impleme
             // The record refuses a null in the status list, as it did under Jackson's binding.
             return (KoscTicket) c.handleInstantiationProblem(KoscTicket.class, null, refused);
         }
-    }
-
-    /** Skips the value the parser is on, whole; answers {@code null}, the field left unread. */
-    private static <T> T skipped(JsonParser p) throws IOException {
-        p.skipChildren();
-        return null;
     }
 }

@@ -2,6 +2,7 @@ package dev.troubleticket.nexera.internal;
 
 import static dev.troubleticket.core.internal.WireFields.integer;
 import static dev.troubleticket.core.internal.WireFields.other;
+import static dev.troubleticket.core.internal.WireFields.skipped;
 import static dev.troubleticket.core.internal.WireFields.text;
 import static dev.troubleticket.core.internal.WireFields.timestamp;
 import static dev.troubleticket.core.internal.WireFields.value;
@@ -168,11 +169,5 @@ public final class TroubleTicketReader extends JsonDeserializer<TroubleTicket> i
                 requestedResolutionDate, resolutionDate, statusChangeDate, statusChangeReason, note, attachment,
                 relatedEntity, relatedParty, troubleTicketRelationship, statusChange, baseType, type, schemaLocation,
                 additionalProperties);
-    }
-
-    /** Skips the value the parser is on, whole; answers {@code null}, the field left unread. */
-    private static <T> T skipped(JsonParser p) throws IOException {
-        p.skipChildren();
-        return null;
     }
 }
