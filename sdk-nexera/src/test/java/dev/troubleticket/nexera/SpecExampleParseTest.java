@@ -82,6 +82,9 @@ class SpecExampleParseTest {
         assertThat(ticket.category()).isEqualTo("Maintenance");
         assertThat(ticket.priority()).isEqualTo(new Priority(Priority.Level.HIGH, "4"));
         assertThat(ticket.updatedAt()).isEqualTo(Instant.parse("2021-02-26T09:30:12Z"));
+        // The dates stay as the example writes them, beside their instants.
+        assertThat(ticket.created().raw()).isEqualTo(t.creationDate().raw()).isNotBlank();
+        assertThat(ticket.updated().raw()).isEqualTo(t.lastUpdate().raw()).isNotBlank();
         assertThat(ticket.raw().json()).isEqualTo(json);
     }
 

@@ -12,6 +12,10 @@ import java.util.Objects;
  * {@link #raw()}; the provider's typed object is reachable through the adapter's own API
  * ({@code TicketingClient.unwrap}).
  *
+ * <p>Dates are kept as the provider wrote them ({@link #created()}, {@link #updated()}) and read into
+ * instants the first time {@link #createdAt()} or {@link #updatedAt()} is asked: a page of tickets carries
+ * two dates per ticket, and a listing that only filters on status never looks at them.
+ *
  * @param provider          the provider id ({@code kosc}, {@code masstack}, {@code nexera}, ...)
  * @param id                the provider's identifier of the ticket, as used in its URLs
  * @param alternateIds      other identifiers the provider accepts for the same ticket (alias, uuid)
@@ -25,8 +29,10 @@ import java.util.Objects;
  * @param priority          the urgency, or {@code null}
  * @param serviceId         the affected service or line, or {@code null}
  * @param contact           the contact person, or {@code null}
- * @param createdAt         when the ticket was created, or {@code null} if not given or unreadable
- * @param updatedAt         when the ticket last changed, or {@code null}
+ * @param created           when the ticket was created, as the provider wrote it, or {@code null} if not given
+ *                          ({@link #createdAt()} is its instant)
+ * @param updated           when the ticket last changed, as the provider wrote it, or {@code null}
+ *                          ({@link #updatedAt()} is its instant)
  * @param attachments       the files attached to the ticket
  * @param raw               the provider's payload as received
  */
@@ -43,8 +49,8 @@ public record Ticket(
         Priority priority,
         String serviceId,
         Contact contact,
-        Instant createdAt,
-        Instant updatedAt,
+        Timestamp created,
+        Timestamp updated,
         List<Attachment> attachments,
         RawPayload raw) {
 
@@ -60,6 +66,16 @@ public record Ticket(
     /** Starts a builder for a ticket of the given provider. */
     public static Builder builder(String provider, String id) {
         return new Builder(provider, id);
+    }
+
+    /** When the ticket was created, or {@code null} if not given or unreadable (its text stays in {@link #created()}). */
+    public Instant createdAt() {
+        return created == null ? null : created.instant();
+    }
+
+    /** When the ticket last changed, or {@code null} if not given or unreadable (its text stays in {@link #updated()}). */
+    public Instant updatedAt() {
+        return updated == null ? null : updated.instant();
     }
 
     /** Whether the ticket answers to the given identifier (its id or one of its alternate ids). */
@@ -81,8 +97,8 @@ public record Ticket(
         private Priority priority;
         private String serviceId;
         private Contact contact;
-        private Instant createdAt;
-        private Instant updatedAt;
+        private Timestamp created;
+        private Timestamp updated;
         private List<Attachment> attachments = List.of();
         private RawPayload raw;
 
@@ -104,14 +120,18 @@ public record Ticket(
         public Builder priority(Priority value) { this.priority = value; return this; }
         public Builder serviceId(String value) { this.serviceId = value; return this; }
         public Builder contact(Contact value) { this.contact = value; return this; }
-        public Builder createdAt(Instant value) { this.createdAt = value; return this; }
-        public Builder updatedAt(Instant value) { this.updatedAt = value; return this; }
+        public Builder createdAt(Instant value) { this.created = value == null ? null : Timestamp.of(value); return this; }
+        public Builder updatedAt(Instant value) { this.updated = value == null ? null : Timestamp.of(value); return this; }
+        /** The creation date as the provider wrote it; read into an instant only when asked. */
+        public Builder created(Timestamp value) { this.created = value; return this; }
+        /** The last change's date as the provider wrote it; read into an instant only when asked. */
+        public Builder updated(Timestamp value) { this.updated = value; return this; }
         public Builder attachments(List<Attachment> value) { this.attachments = value; return this; }
         public Builder raw(RawPayload value) { this.raw = value; return this; }
 
         public Ticket build() {
             return new Ticket(provider, id, alternateIds, externalReference, status, providerStatus, title, description,
-                    category, priority, serviceId, contact, createdAt, updatedAt, attachments, raw);
+                    category, priority, serviceId, contact, created, updated, attachments, raw);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.troubleticket.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,32 @@ class ModelTest {
         assertThat(ticket.hasId("989")).isTrue();
         assertThat(ticket.hasId("990")).isFalse();
         assertThat(ticket.status()).isEqualTo(TicketStatus.UNKNOWN);
+    }
+
+    @Test
+    void ticketKeepsItsDatesAsWrittenAndReadsTheirInstants() {
+        Ticket ticket = Ticket.builder("kosc", "989")
+                .created(Timestamp.parse("2017-05-09T16:1:04 AM.637766"))
+                .updated(Timestamp.parse("yesterday"))
+                .build();
+        assertThat(ticket.created().raw()).isEqualTo("2017-05-09T16:1:04 AM.637766");
+        assertThat(ticket.createdAt()).isEqualTo(Instant.parse("2017-05-09T16:01:04.637766Z"));
+        assertThat(ticket.updated().raw()).isEqualTo("yesterday");
+        assertThat(ticket.updatedAt()).isNull();
+
+        Instant now = Instant.parse("2026-11-23T20:30:00Z");
+        Ticket built = Ticket.builder("nexera", "TT-1").createdAt(now).updatedAt(null).build();
+        assertThat(built.createdAt()).isEqualTo(now);
+        assertThat(built.created().raw()).isEqualTo("2026-11-23T20:30:00Z");
+        assertThat(built.updated()).isNull();
+        assertThat(built.updatedAt()).isNull();
+    }
+
+    @Test
+    void queryFiltersOnTheLastChangeReadFromItsText() {
+        Ticket ticket = Ticket.builder("nexera", "TT-1").updated(Timestamp.parse("2026-11-23T21:30:00+01:00")).build();
+        assertThat(TicketQuery.builder().updatedSince(Instant.parse("2026-11-23T20:30:00Z")).build().matches(ticket)).isTrue();
+        assertThat(TicketQuery.builder().updatedSince(Instant.parse("2026-11-23T20:30:01Z")).build().matches(ticket)).isFalse();
     }
 
     @Test

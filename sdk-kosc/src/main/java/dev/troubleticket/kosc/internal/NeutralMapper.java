@@ -52,8 +52,8 @@ public final class NeutralMapper {
                 .serviceId(kosc.serviceUuid())
                 .contact(kosc.ownerContact() == null ? null : new Contact(kosc.ownerContact().firstName(),
                         kosc.ownerContact().lastName(), kosc.ownerContact().email(), kosc.ownerContact().phoneNumber()))
-                .createdAt(instant(kosc.creationDate(), "ticket", id, "creation_date"))
-                .updatedAt(instant(kosc.modificationDate(), "ticket", id, "modification_date"))
+                .created(checked(kosc.creationDate(), "ticket", id, "creation_date"))
+                .updated(checked(kosc.modificationDate(), "ticket", id, "modification_date"))
                 .raw(new RawPayload(PROVIDER, kosc.rawJson()))
                 .build();
     }
@@ -147,6 +147,15 @@ public final class NeutralMapper {
             return priority.providerValue();
         }
         return priority.level() == Priority.Level.UNKNOWN ? null : priority.level().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A ticket's date, read now rather than when first asked, so that one Kosc wrote malformed is logged
+     * while the ticket is being mapped (Kosc is known to: {@code 2017-05-09T16:1:04 AM.637766}).
+     */
+    private static Timestamp checked(Timestamp timestamp, String what, String id, String field) {
+        instant(timestamp, what, id, field);
+        return timestamp;
     }
 
     /** The instant of a date the neutral model needs; one that cannot be read is logged (identifier and date only). */

@@ -179,8 +179,8 @@ public final class NeutralMapping {
                 .title(t.name())
                 .description(t.description())
                 .category(t.ticketSubtype() != null ? t.ticketSubtype().value() : t.ticketType() == null ? null : t.ticketType().value())
-                .createdAt(instant(t.creationDate()))
-                .updatedAt(instant(t.lastUpdate()))
+                .created(t.creationDate())
+                .updated(t.lastUpdate())
                 .raw(new RawPayload(provider, json));
         if (t.priority() != null) {
             b.priority(priorityOf(t.priority()));
