@@ -57,7 +57,10 @@ public final class TransportOptions {
     public Duration connectTimeout() { return connectTimeout; }
     /** How long to wait between two reads of the answer. Default 30 s. */
     public Duration readTimeout() { return readTimeout; }
-    /** The limit for one attempt, connection to last byte. Default 60 s. */
+    /**
+     * The limit for one attempt, connection to last byte. Default 60 s. From one second up it is kept to
+     * within 25 ms by a shared watcher thread (README, "Timeouts"); shorter limits exactly, by OkHttp.
+     */
     public Duration attemptTimeout() { return attemptTimeout; }
     /** The limit for one call, every retry and wait included. Default 3 minutes. */
     public Duration callTimeout() { return callTimeout; }

@@ -29,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -79,7 +78,8 @@ public final class HttpTransport {
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.readTimeout())
-                .callTimeout(options.attemptTimeout())
+                // Each attempt's deadline is watched by CallDeadlines instead (see there: OkHttp's costs a thread wake-up a call).
+                .callTimeout(Duration.ZERO)
                 // OkHttp would silently replay a POST after a connection failure; our retry policy decides instead.
                 .retryOnConnectionFailure(false)
                 .build();
@@ -316,7 +316,12 @@ public final class HttpTransport {
         if (remaining <= 0) {
             throw new InterruptedIOException("call timeout of " + options.callTimeout() + " reached");
         }
-        call.timeout().timeout(Math.min(remaining, options.attemptTimeout().toNanos()), TimeUnit.NANOSECONDS);
+        try (CallDeadlines.Watch watch = CallDeadlines.SHARED.watch(call, Math.min(remaining, options.attemptTimeout().toNanos()))) {
+            return execute(call, attempt, watch);
+        }
+    }
+
+    private ApiResponse execute(Call call, int attempt, CallDeadlines.Watch watch) throws IOException {
         try (Response response = call.execute()) {
             ResponseBody body = response.body();
             MediaType type = body.contentType();
@@ -329,6 +334,14 @@ public final class HttpTransport {
             // The text exactly as OkHttp's string() decodes it (charset from a byte order mark, else the header).
             String text = ResponseBody.create(bytes, type).string();
             return new ApiResponse(response.code(), lowerCaseHeaders(response), text, attempt, utf8 ? bytes : null);
+        } catch (IOException e) {
+            if (watch.expired()) {
+                // Cancelled for its deadline: the same failure OkHttp's own call timeout reports.
+                InterruptedIOException timeout = new InterruptedIOException("timeout");
+                timeout.initCause(e);
+                throw timeout;
+            }
+            throw e;
         }
     }
 

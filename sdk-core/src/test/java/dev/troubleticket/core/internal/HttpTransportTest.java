@@ -230,6 +230,30 @@ class HttpTransportTest {
     }
 
     @Test
+    void anAttemptOfASecondOrMoreIsCancelledAtItsDeadlineByTheWatcher() {
+        assertTimesOutAfter(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anAttemptOfLessThanASecondIsCancelledByOkHttpsOwnTimeout() {
+        assertTimesOutAfter(Duration.ofMillis(300));
+    }
+
+    /** Headers that never come in time, and a read timeout longer than the attempt's: only the attempt timeout can stop it. */
+    private void assertTimesOutAfter(Duration attemptTimeout) {
+        server.enqueue(new MockResponse.Builder().code(200).body("{}").headersDelay(20, TimeUnit.SECONDS).build());
+        HttpTransport transport = transport(options().readTimeout(Duration.ofSeconds(30)).attemptTimeout(attemptTimeout)
+                .callTimeout(Duration.ofSeconds(30)).retryPolicy(RetryPolicy.none()).build(), StaticTokenAuth.bearer("t"));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> transport.send(ApiRequest.get("x").build()))
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("timed out");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(attemptTimeout)
+                .isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
     void a401LeadsToOneReauthenticationThenSucceeds() throws Exception {
         AtomicInteger issued = new AtomicInteger();
         AuthProvider auth = new AuthProvider() {
