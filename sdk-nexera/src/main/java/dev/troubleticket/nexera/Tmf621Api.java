@@ -168,9 +168,8 @@ public final class Tmf621Api {
         return cursor -> {
             int offset = cursor == null ? filter.offset() : Integer.parseInt(cursor);
             PageOfReceived page = fetchPage(filter, offset, filter.pageSize(), forMapping);
-            TroubleTicketPage typed = new TroubleTicketPage(page.items().stream().map(Received::ticket).toList(), offset,
-                    page.total(), page.resultCount(), page.partial());
-            String next = typed.hasMore(filter.pageSize()) ? String.valueOf(offset + page.items().size()) : null;
+            boolean more = TroubleTicketPage.hasMore(page.items().size(), offset, page.total(), page.partial(), filter.pageSize());
+            String next = more ? String.valueOf(offset + page.items().size()) : null;
             return new Page<>(page.items(), next, page.total());
         };
     }

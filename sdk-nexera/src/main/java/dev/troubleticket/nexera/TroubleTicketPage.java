@@ -19,12 +19,20 @@ public record TroubleTicketPage(List<TroubleTicket> tickets, int offset, long to
 
     /** Whether more tickets follow this page, as far as the answer tells. */
     public boolean hasMore(int pageSize) {
-        if (tickets.isEmpty()) {
+        return hasMore(tickets.size(), offset, totalCount, partial, pageSize);
+    }
+
+    /**
+     * Whether more tickets follow a page of {@code size} tickets read at {@code offset}: the total when the
+     * server gave one, else a 206 or a full page.
+     */
+    static boolean hasMore(int size, int offset, long totalCount, boolean partial, int pageSize) {
+        if (size == 0) {
             return false;
         }
         if (totalCount >= 0) {
-            return offset + tickets.size() < totalCount;
+            return offset + size < totalCount;
         }
-        return partial || (pageSize > 0 && tickets.size() >= pageSize);
+        return partial || (pageSize > 0 && size >= pageSize);
     }
 }

@@ -152,6 +152,20 @@ class Tmf621MockTest {
     }
 
     @Test
+    void aPartialAnswerWithoutCountsIsFollowedEvenWhenShortAndBothListsPageAlike() {
+        for (int list = 0; list < 2; list++) {
+            server.enqueue(new MockResponse.Builder().code(206).body("[{\"id\":\"A\"}]").build());
+            answer(200, "[{\"id\":\"B\"}]");
+        }
+        TroubleTicketFilter filter = TroubleTicketFilter.builder().pageSize(2).build();
+
+        assertThat(client.api().list(filter).stream().map(TroubleTicket::id).toList()).containsExactly("A", "B");
+        assertThat(client.list(dev.troubleticket.core.model.TicketQuery.builder().pageSize(2).build()).stream().map(Ticket::id).toList())
+                .containsExactly("A", "B");
+        assertThat(server.getRequestCount()).isEqualTo(4);
+    }
+
+    @Test
     void listedTicketsKeepTheirOwnJsonExactlyAsReceived() {
         String first = "{\n  \"id\": \"A\",\n  \"description\": \"port ] down, \\\"urgent\\\" {é}\",\n  \"vendorField\": [1.50, {\"x\": []}]\n}";
         String second = "{\"id\":\"B\",\"name\":\"\\u00e9t\\u00e9\"}";
