@@ -59,7 +59,8 @@ public final class TransportOptions {
     public Duration readTimeout() { return readTimeout; }
     /**
      * The limit for one attempt, connection to last byte. Default 60 s. From one second up it is kept to
-     * within 25 ms by a shared watcher thread (README, "Timeouts"); shorter limits exactly, by OkHttp.
+     * within 25 ms by a shared watcher thread (the project README, "Transport and configuration"); shorter
+     * limits are kept exactly, by OkHttp.
      */
     public Duration attemptTimeout() { return attemptTimeout; }
     /** The limit for one call, every retry and wait included. Default 3 minutes. */
