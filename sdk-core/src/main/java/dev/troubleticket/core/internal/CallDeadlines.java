@@ -62,6 +62,11 @@ final class CallDeadlines {
         return watcher.get() != null;
     }
 
+    /** The watcher thread, or {@code null} (for tests). */
+    Thread watcherThread() {
+        return watcher.get();
+    }
+
     private void start() {
         Thread thread = new Thread(this::watchCalls, "troubleticket-call-deadlines");
         thread.setDaemon(true);
@@ -72,21 +77,28 @@ final class CallDeadlines {
 
     private void watchCalls() {
         Thread self = Thread.currentThread();
-        while (true) {
-            LockSupport.parkNanos(this, tickNanos);
-            long now = System.nanoTime();
-            for (Watch watch : inFlight) {
-                if (now - watch.deadline >= 0) {
-                    watch.expire();
+        try {
+            while (true) {
+                LockSupport.parkNanos(this, tickNanos);
+                // An interrupt would make every park return at once: clear it, the thread stops only when idle.
+                Thread.interrupted();
+                long now = System.nanoTime();
+                for (Watch watch : inFlight) {
+                    if (now - watch.deadline >= 0) {
+                        watch.expire();
+                    }
+                }
+                if (inFlight.isEmpty() && now - lastWatched > idleNanos) {
+                    watcher.set(null);
+                    // A call watched since the check above found this thread still set and started none: stay for it.
+                    if (inFlight.isEmpty() || !watcher.compareAndSet(null, self)) {
+                        return;
+                    }
                 }
             }
-            if (inFlight.isEmpty() && now - lastWatched > idleNanos) {
-                watcher.set(null);
-                // A call watched since the check above found this thread still set and started none: stay for it.
-                if (inFlight.isEmpty() || !watcher.compareAndSet(null, self)) {
-                    return;
-                }
-            }
+        } finally {
+            // However this thread ends, the next call must be able to start another.
+            watcher.compareAndSet(self, null);
         }
     }
 

@@ -2,8 +2,11 @@ package dev.troubleticket.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -87,6 +90,29 @@ class CallDeadlinesTest {
         try (CallDeadlines.Watch watch = deadlines.watch(second, Duration.ofMillis(100).toNanos())) {
             assertThat(deadlines.watching()).isTrue();
             assertThatThrownBy(second::execute).isInstanceOf(IOException.class);
+            assertThat(watch.expired()).isTrue();
+        }
+    }
+
+    @Test
+    void anInterruptedWatcherNeitherStopsNorSpins() throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadCpuTimeSupported());
+        CallDeadlines longIdle = new CallDeadlines(Duration.ofMillis(5), Duration.ZERO, Duration.ofSeconds(30));
+        server.enqueue(new MockResponse.Builder().body("late").headersDelay(20, TimeUnit.SECONDS).build());
+        Call late = call();
+
+        try (CallDeadlines.Watch watch = longIdle.watch(late, Duration.ofMillis(500).toNanos())) {
+            Thread watcher = longIdle.watcherThread();
+            watcher.interrupt();
+            long cpuBefore = threads.getThreadCpuTime(watcher.getId());
+            Thread.sleep(300);
+            long cpuNanos = threads.getThreadCpuTime(watcher.getId()) - cpuBefore;
+
+            // Parking with the interrupt flag set returns at once: a watcher that kept it would burn a core.
+            assertThat(Duration.ofNanos(cpuNanos)).isLessThan(Duration.ofMillis(100));
+            assertThat(longIdle.watcherThread()).isSameAs(watcher);
+            assertThatThrownBy(late::execute).isInstanceOf(IOException.class);
             assertThat(watch.expired()).isTrue();
         }
     }
