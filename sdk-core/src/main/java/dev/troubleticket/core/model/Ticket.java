@@ -78,6 +78,21 @@ public record Ticket(
         return updated == null ? null : updated.instant();
     }
 
+    @Override
+    public String toString() {
+        // Title and description are the fault report's free text and can hold personal data (names, phone
+        // numbers, addresses): their lengths are enough for a log line. Contact and raw payload redact themselves.
+        return "Ticket[provider=" + provider + ", id=" + id + ", alternateIds=" + alternateIds + ", externalReference="
+                + externalReference + ", status=" + status + ", providerStatus=" + providerStatus + ", titleLength="
+                + length(title) + ", descriptionLength=" + length(description) + ", category=" + category + ", priority="
+                + priority + ", serviceId=" + serviceId + ", contact=" + contact + ", created=" + created + ", updated="
+                + updated + ", attachments=" + attachments.size() + ", raw=" + raw + "]";
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
     /** Whether the ticket answers to the given identifier (its id or one of its alternate ids). */
     public boolean hasId(String candidate) {
         return id.equals(candidate) || alternateIds.contains(candidate);

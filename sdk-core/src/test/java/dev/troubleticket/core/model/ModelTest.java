@@ -23,6 +23,11 @@ class ModelTest {
         TicketEvent event = new TicketEvent("kosc", "1", "T1", TicketEvent.Kind.COMMENT, null, "test",
                 "call John Doe on 0123456789", null, null, null, raw);
         assertThat(event.toString()).doesNotContain("John", "0123456789", "john@doe.com");
+
+        Ticket ticket = Ticket.builder("kosc", "989").title("John Doe has no sync").description("call John Doe on 0123456789")
+                .contact(new Contact("John", "Doe", "john@doe.com", "0123456789")).raw(raw).build();
+        assertThat(ticket.toString()).doesNotContain("John", "0123456789", "john@doe.com")
+                .contains("id=989", "titleLength=20", "descriptionLength=27");
     }
 
     @Test
