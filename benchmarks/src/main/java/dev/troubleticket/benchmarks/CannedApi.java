@@ -2,7 +2,6 @@ package dev.troubleticket.benchmarks;
 
 import dev.troubleticket.core.TicketingClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import okhttp3.OkHttpClient;
 
 /**
@@ -23,7 +22,7 @@ public final class CannedApi implements AutoCloseable {
         this.fixture = fixture;
         this.canned = new CannedProvider(fixture);
         this.server = LoopbackServer.start(canned);
-        this.okHttp = new OkHttpClient.Builder().retryOnConnectionFailure(false).callTimeout(Duration.ofSeconds(30)).build();
+        this.okHttp = HandWritten.loopbackClient();
         this.sdk = SdkClients.create(fixture.provider(), server.baseUrl(), okHttp);
         this.handWritten = new HandWritten(fixture.provider(), server.baseUrl(), okHttp, SdkClients.TOKEN);
         sdk.create(SampleRequests.forProvider(fixture.provider()));

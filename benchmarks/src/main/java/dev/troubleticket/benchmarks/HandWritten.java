@@ -24,6 +24,16 @@ public final class HandWritten {
     private final ProviderPaths paths;
     private final String authorization;
 
+    /**
+     * The OkHttp client both sides of a loopback comparison share: OkHttp's defaults, as an integrator
+     * would start from, without its silent retry. No call timeout: OkHttp keeps one by waking its watchdog
+     * thread on every call (~8 µs here), which the SDK no longer pays for its own deadlines; a hand-written
+     * call given one would be charged for it alone. The default 10 s read timeout still ends a hung call.
+     */
+    public static OkHttpClient loopbackClient() {
+        return new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+    }
+
     /** Calls to {@code provider}'s API at {@code baseUrl} with the given client. */
     public HandWritten(String provider, String baseUrl, OkHttpClient client, String token) {
         this.client = client;

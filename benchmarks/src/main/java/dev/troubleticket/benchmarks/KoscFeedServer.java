@@ -2,7 +2,6 @@ package dev.troubleticket.benchmarks;
 
 import dev.troubleticket.kosc.KoscApi;
 import dev.troubleticket.kosc.KoscClient;
-import java.time.Duration;
 import okhttp3.OkHttpClient;
 
 /**
@@ -20,7 +19,7 @@ public final class KoscFeedServer implements AutoCloseable {
     /** Serves {@code total} events. */
     public KoscFeedServer(long total) {
         this.server = LoopbackServer.start(new NumberedPages(PATH, total, "limit", KoscFeedEvents::page, true));
-        this.okHttp = new OkHttpClient.Builder().retryOnConnectionFailure(false).callTimeout(Duration.ofSeconds(30)).build();
+        this.okHttp = HandWritten.loopbackClient();
         this.client = (KoscClient) SdkClients.create("kosc", server.baseUrl(), okHttp);
     }
 
