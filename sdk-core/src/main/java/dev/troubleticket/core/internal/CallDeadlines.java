@@ -48,9 +48,10 @@ final class CallDeadlines {
             call.timeout().timeout(timeoutNanos, TimeUnit.NANOSECONDS);
             return new Watch(this, call, Long.MAX_VALUE, false);
         }
-        Watch watch = new Watch(this, call, System.nanoTime() + timeoutNanos, true);
+        long now = System.nanoTime();
+        Watch watch = new Watch(this, call, now + timeoutNanos, true);
         inFlight.add(watch);
-        lastWatched = System.nanoTime();
+        lastWatched = now;
         if (watcher.get() == null) {
             start();
         }
