@@ -48,6 +48,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +88,7 @@ public class Tmf621Client implements TicketingClient {
 
     /** Built by {@link Builder#build()}. */
     protected Tmf621Client(Builder b) {
-        Tmf621Profile profile = b.basePath == null ? b.profile : b.profile.withBasePath(b.basePath);
+        Tmf621Profile profile = b.profile.withBasePath(apiBasePath(b.baseUrl, b.basePath, b.profile));
         this.provider = profile.providerId();
         ObjectMapper mapper = Json.mapper();
         TmfErrorParser errors = new TmfErrorParser(mapper);
@@ -96,6 +97,21 @@ public class Tmf621Client implements TicketingClient {
         this.mapping = new NeutralMapping(provider, profile, mapper);
         this.callerCheck = b.callerCheck;
         this.noteAuthor = b.noteAuthor;
+    }
+
+    /**
+     * The path added to the base URL before each resource ({@code /troubleTicket}, {@code /hub}). TMF621's own
+     * convention, and the clients generated from its specification, take a configured URL as the API root
+     * ({@code {apiRoot}/troubleTicket}): a base URL with a path is used as it is, and the profile's base path is
+     * added only to a bare host. A {@code basePath} given explicitly is added whatever the base URL's path.
+     */
+    static String apiBasePath(String baseUrl, String basePathSetting, Tmf621Profile profile) {
+        if (basePathSetting != null) {
+            return basePathSetting;
+        }
+        HttpUrl url = HttpUrl.parse(baseUrl);
+        boolean bareHost = url == null || url.encodedPath().equals("/");
+        return bareHost ? profile.basePath() : "";
     }
 
     /** Starts a builder for a generic TMF621 v4 server ({@link Tmf621Profile#generic()}). */
@@ -381,9 +397,15 @@ public class Tmf621Client implements TicketingClient {
             this.profile = Objects.requireNonNull(profile, "profile");
         }
 
-        /** The server's base URL, for example {@code https://api.example.pl}; the profile's base path is added. */
+        /**
+         * The server's address. A bare host ({@code https://api.example.pl}) gets the profile's base path added; a URL
+         * with a path is the API root and is used as it is ({@code https://api.example.pl/tmf-api/troubleTicket/v4}).
+         */
         public Builder baseUrl(String value) { this.baseUrl = value; return this; }
-        /** Overrides the profile's base path (for example {@code /tmf-api/troubleTicketManagement/v4}). */
+        /**
+         * A path added to the base URL whatever its own path (for example {@code /tmf-api/troubleTicketManagement/v4}),
+         * instead of the profile's.
+         */
         public Builder basePath(String value) { this.basePath = value; return this; }
         /** The profile: requirement matrix, base path, vocabularies. */
         public Builder profile(Tmf621Profile value) { this.profile = Objects.requireNonNull(value, "profile"); return this; }

@@ -142,6 +142,15 @@ public final class NexeraSimulator implements ProviderSimulator {
         return ProviderSettings.of(settings);
     }
 
+    /**
+     * The API root, as TMF621 clients are configured: the server's address followed by the base path it serves
+     * under ({@code http://127.0.0.1:PORT/tmf-api/troubleTicket/v4}), without a trailing slash.
+     */
+    public String apiRoot() {
+        String root = server.baseUrl() + basePath.replaceFirst("^/", "");
+        return root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    }
+
     /** Settings using the client-credentials token endpoint instead of basic authentication. */
     public ProviderSettings tokenClientSettings() {
         Map<String, String> settings = new LinkedHashMap<>();
