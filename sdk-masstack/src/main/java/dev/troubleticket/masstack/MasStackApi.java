@@ -156,7 +156,11 @@ public final class MasStackApi {
         return rejectResolution(ticketId, TransactionInput.dialog(dialog));
     }
 
-    /** TU09: closes a cleared ticket; {@code closeOutType}, {@code closeOutNarr} and {@code serviceRestoredTime} are required. */
+    /**
+     * TU09: closes a cleared ticket. {@code closeOutType}, {@code closeOutNarr} and {@code serviceRestoredTime} are
+     * sent as given, else as the territory owner's resolution wrote them on the ticket; the close is refused before
+     * sending only when neither has one of them.
+     */
     public MasStackTicket close(String ticketId, TransactionInput input) {
         return perform(Transaction.TU09, ticketId, input);
     }
@@ -196,6 +200,7 @@ public final class MasStackApi {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(input, "input");
         TroubleTicketState state = current.state();
+        input = closeOutCompleted(transaction, current, input);
         RequestRules.checkTransaction(table, transaction, current.ticketId(), current.mirrorKey(), state, input)
                 .throwIfAny("MasStack " + transaction + " (" + transaction.englishName() + ") request");
         ApiRequest patch = ApiRequest.patch(PATH + "/" + encode(current.ticketId()), transport.jsonBody(updateBody(transaction, current, input)))
@@ -213,6 +218,7 @@ public final class MasStackApi {
         Objects.requireNonNull(transaction, "transaction");
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(input, "input");
+        input = closeOutCompleted(transaction, current, input);
         Violations violations = RequestRules.checkTransaction(table, transaction, current.ticketId(), current.mirrorKey(),
                 current.state(), input);
         checkFiles(violations, "attachments", files);
@@ -222,6 +228,11 @@ public final class MasStackApi {
         addFiles(body, "attachments", files);
         ApiRequest patch = ApiRequest.patch(PATH + "/" + encode(current.ticketId()), body.build()).idempotent(false).build();
         return parseTicket(transport.send(patch));
+    }
+
+    /** A close (TU09) takes the close-out fields it leaves out from the ticket, where the resolution (TO07) wrote them. */
+    private static TransactionInput closeOutCompleted(Transaction transaction, MasStackTicket current, TransactionInput input) {
+        return transaction == Transaction.TU09 ? input.withCloseOutFrom(current) : input;
     }
 
     private UpdateBody updateBody(Transaction transaction, MasStackTicket current, TransactionInput input) {

@@ -163,9 +163,11 @@ public final class MasStackClient implements TicketingClient {
      * Makes the operator transaction that leads to the target: from WAITING_FOR_OPERATOR to IN_PROGRESS is
      * TU06 (the comment is the required answer); from CANCELLATION_REQUESTED, CANCELLED is TU03 and
      * IN_PROGRESS is TU04; from RESOLVED, CLOSED is TU09 and IN_PROGRESS is TU08. A provider target may name
-     * the transaction ({@code TU09}) or the state ({@code CLOSED}). Closing takes {@code closeOutType} from
-     * {@link StatusChange#closeOutCode()} or the configured default, {@code closeOutNarr} from the comment or
-     * the configured default, and the current time as {@code serviceRestoredTime}. Reads the ticket before
+     * the transaction ({@code TU09}) or the state ({@code CLOSED}). Closing sends what the caller gave
+     * ({@code closeOutType} from {@link StatusChange#closeOutCode()}, {@code closeOutNarr} from the comment), else
+     * the values the territory owner's resolution (TO07) wrote on the ticket, else the configured defaults (the
+     * current time for {@code serviceRestoredTime}); it is refused before sending only when none of them gives a
+     * value. Reads the ticket before
      * (for its state) and after (the update answers only part of it).
      */
     @Override
@@ -173,7 +175,7 @@ public final class MasStackClient implements TicketingClient {
         Objects.requireNonNull(change, "change");
         MasStackTicket current = api.get(ticketId);
         Transaction transaction = chooseTransaction(current, change);
-        api.perform(transaction, current, inputFor(transaction, change));
+        api.perform(transaction, current, inputFor(transaction, change, current));
         return get(ticketId);
     }
 
@@ -215,7 +217,7 @@ public final class MasStackClient implements TicketingClient {
                 .collect(Collectors.joining(", "));
     }
 
-    private TransactionInput inputFor(Transaction transaction, StatusChange change) {
+    private TransactionInput inputFor(Transaction transaction, StatusChange change, MasStackTicket current) {
         String comment = change.comment();
         boolean hasComment = comment != null && !comment.isBlank();
         TransactionInput.Builder input = TransactionInput.builder();
@@ -226,9 +228,16 @@ public final class MasStackClient implements TicketingClient {
             input.dialog(hasComment ? comment : transaction.englishName());
         }
         if (transaction == Transaction.TU09) {
-            input.closeOutType(change.closeOutCode() != null ? change.closeOutCode() : defaultCloseOutType)
-                    .closeOutNarr(hasComment ? comment : defaultCloseOutNarr)
-                    .serviceRestoredTime(clock.instant());
+            // The caller's own values; the ticket's fill the gaps next, and the defaults only what both leave out.
+            input.closeOutType(change.closeOutCode()).closeOutNarr(hasComment ? comment : null);
+            TransactionInput fromTicket = input.build().withCloseOutFrom(current);
+            input.closeOutType(fromTicket.closeOutType() != null ? fromTicket.closeOutType() : defaultCloseOutType)
+                    .closeOutNarr(fromTicket.closeOutNarr() != null ? fromTicket.closeOutNarr() : defaultCloseOutNarr);
+            if (fromTicket.serviceRestoredTime() != null) {
+                input.serviceRestoredTime(fromTicket.serviceRestoredTime());
+            } else {
+                input.serviceRestoredTime(clock.instant());
+            }
         }
         return input.build();
     }

@@ -206,7 +206,7 @@ class MasStackApiSimulatorTest {
     @Test
     void closeWithoutCloseOutFieldsListsEveryMissingOne() {
         String id = open("ONV-12");
-        simulator.resolve(id, "reparada");
+        simulator.resolve(id, "reparada", null, null, null); // a resolution that wrote no close-out on the ticket
 
         assertThatThrownBy(() -> api.close(id, TransactionInput.builder().build()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())

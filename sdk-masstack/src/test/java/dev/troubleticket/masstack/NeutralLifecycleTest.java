@@ -70,8 +70,9 @@ class NeutralLifecycleTest {
         subscription.pollOnce();
 
         assertThat(simulator.transactions(created.id())).containsExactly("TU01", "TO05", "TU06", "TO07", "TU09");
-        assertThat(simulator.ticket(created.id())).containsEntry("closeOutType", "RESUELTO_TO")
-                .containsEntry("closeOutNarr", "Averia resuelta por el operador de red");
+        // No close-out configured: the one the territory owner's resolution wrote on the ticket is sent back.
+        assertThat(simulator.ticket(created.id())).containsEntry("closeOutType", MasStackSimulator.RESOLUTION_CLOSE_OUT_TYPE)
+                .containsEntry("closeOutNarr", "CTO reparada");
         assertThat(events).extracting(TicketEvent::providerType).containsExactly("TO05", "TU06", "TO07", "TU09");
         assertThat(events).extracting(TicketEvent::status).containsExactly(TicketStatus.WAITING_FOR_OPERATOR,
                 TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED, TicketStatus.CLOSED);

@@ -38,6 +38,20 @@ public record TransactionInput(
         return new Builder();
     }
 
+    /**
+     * This input with each close-out field it leaves out ({@code closeOutType}, {@code closeOutNarr},
+     * {@code serviceRestoredTime}) taken from {@code ticket}: the territory owner's resolution (TO07) writes them on
+     * the ticket, and closing it (TU09) sends them back unless the operator gives its own.
+     */
+    public TransactionInput withCloseOutFrom(MasStackTicket ticket) {
+        return new TransactionInput(dialog, given(closeOutType, ticket.closeOutType()), given(closeOutNarr, ticket.closeOutNarr()),
+                given(serviceRestoredTime, ticket.serviceRestoredTime()), customer, attachments);
+    }
+
+    private static String given(String own, String fallback) {
+        return own != null && !own.isBlank() ? own : fallback;
+    }
+
     @Override
     public String toString() {
         return "TransactionInput[dialogLength=" + (dialog == null ? 0 : dialog.length()) + ", closeOutType=" + closeOutType

@@ -20,6 +20,8 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -59,6 +61,8 @@ public final class MasStackSimulator implements ProviderSimulator {
     /** The simulated service account's id. */
     public static final String CLIENT_EMAIL = "isp-operator@masstack-simulator.iam.example";
     static final String TOKEN_PATH = "/oauth2/token";
+    /** The {@code closeOutType} a resolution ({@link #resolve(String, String)}) writes on the ticket. */
+    public static final String RESOLUTION_CLOSE_OUT_TYPE = "RESUELTO_TO";
     static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
     private static final ObjectMapper MAPPER = SimulatorResponses.mapper();
@@ -123,8 +127,8 @@ public final class MasStackSimulator implements ProviderSimulator {
 
     /**
      * {@code baseUrl}, {@code tokenUrl}, {@code serviceAccountFile} (written to a temporary file), and the
-     * defaults a neutral client needs for this simulator's rules: {@code clearencePerson},
-     * {@code closeOutType}, {@code closeOutNarr}.
+     * default a neutral create needs for this simulator's rules: {@code clearencePerson}. No close-out defaults:
+     * a close sends the close-out the resolution ({@link #resolve(String, String)}) wrote on the ticket.
      */
     @Override
     public ProviderSettings clientSettings() {
@@ -133,8 +137,6 @@ public final class MasStackSimulator implements ProviderSimulator {
         settings.put("tokenUrl", tokenUrl());
         settings.put("serviceAccountFile", serviceAccountFile().toString());
         settings.put("clearencePerson", "SIM-AGENT-01");
-        settings.put("closeOutType", "RESUELTO_TO");
-        settings.put("closeOutNarr", "Averia resuelta por el operador de red");
         return ProviderSettings.of(settings);
     }
 
@@ -144,10 +146,30 @@ public final class MasStackSimulator implements ProviderSimulator {
         playTerritoryOwner(ticketId, "TO05", States.OPENACTIVE, States.AWAITING_INFORMATION, question);
     }
 
-    /** TO07: the territory owner settles the ticket (it must be {@code OPENACTIVE}). */
+    /**
+     * TO07: the territory owner settles the ticket (it must be {@code OPENACTIVE}) and writes its close-out on it:
+     * {@code closeOutType} {@value #RESOLUTION_CLOSE_OUT_TYPE}, the resolution (up to 128 characters) as
+     * {@code closeOutNarr} and the current time as {@code serviceRestoredTime}.
+     */
     @Override
     public void resolve(String ticketId, String resolution) {
+        String narrative = resolution == null ? null : resolution.substring(0, Math.min(128, resolution.length()));
+        resolve(ticketId, resolution, RESOLUTION_CLOSE_OUT_TYPE, narrative, clock.instant());
+    }
+
+    /**
+     * TO07 with the close-out the territory owner writes on the ticket; any of them may be {@code null}, for a
+     * territory owner that leaves it to the operator.
+     */
+    public void resolve(String ticketId, String resolution, String closeOutType, String closeOutNarr, Instant serviceRestoredTime) {
         playTerritoryOwner(ticketId, "TO07", States.OPENACTIVE, States.CLEARED, resolution);
+        SimulatedTicket ticket = existing(ticketId);
+        synchronized (ticket) {
+            ticket.closeOutType = closeOutType;
+            ticket.closeOutNarr = closeOutNarr;
+            ticket.serviceRestoredTime = serviceRestoredTime == null ? null
+                    : serviceRestoredTime.truncatedTo(ChronoUnit.SECONDS).toString();
+        }
     }
 
     /** TO02: the territory owner asks the operator to agree to cancel (the ticket must be {@code OPENACTIVE}). */
