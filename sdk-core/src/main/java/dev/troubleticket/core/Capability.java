@@ -7,6 +7,11 @@ package dev.troubleticket.core;
 public enum Capability {
     /** Open a ticket. */
     CREATE,
+    /**
+     * {@link TicketingClient#create} with an {@code externalReference} already used answers the ticket opened with it
+     * instead of opening a second one (the provider can find a ticket by the operator's reference).
+     */
+    IDEMPOTENT_CREATE,
     /** Read one ticket by id. */
     GET,
     /** List tickets (with server-side paging). */

@@ -38,12 +38,18 @@ public interface TicketingClient extends AutoCloseable {
      * Opens a ticket. The request is checked against the provider's rules first; every violation is
      * reported together in a {@link dev.troubleticket.core.error.ValidationException} and nothing is sent.
      *
-     * <p>Where the provider can find a ticket by the operator's reference (Kosc, TMF621/Nexera), a create
-     * whose answer was lost is looked up by {@link CreateTicketRequest#externalReference()} before it is
-     * sent again, and calling {@code create} again with the same reference never opens a second ticket.
-     * Where it cannot (MasStack has no search), a {@link dev.troubleticket.core.error.TransportException}
-     * after the request was sent leaves the outcome unknown: the adapter does not resend, and its README
-     * says how to find out.
+     * <p>Where the provider can find a ticket by the operator's reference ({@link Capability#IDEMPOTENT_CREATE}: Kosc,
+     * TMF621/Nexera), {@link CreateTicketRequest#externalReference()} works as an idempotency key: the ticket is
+     * looked up by it before anything is sent, and again after a failure that leaves the outcome unknown, and
+     * calling {@code create} again with the same reference answers the ticket already opened instead of opening a
+     * second one. A reference found on a ticket opened for another service or category is refused with a
+     * {@link dev.troubleticket.core.error.ConflictException} naming both. The look-up reads a bounded number of the
+     * provider's most recent list pages (each adapter's README says how many, and how to change it).
+     *
+     * <p>Where it cannot (MasStack has no search), a create is sent once and never resent after it may have
+     * reached the provider: a {@link dev.troubleticket.core.error.TransportException} with
+     * {@code reachedProvider()} true, or a 5xx, leaves the outcome unknown, and calling {@code create} again may open a
+     * second ticket; the adapter's README says how to find out.
      */
     Ticket create(CreateTicketRequest request);
 

@@ -4,10 +4,7 @@ import dev.troubleticket.core.Page;
 import dev.troubleticket.core.PagedIterable;
 import dev.troubleticket.core.error.ErrorDetails;
 import dev.troubleticket.core.error.FieldViolation;
-import dev.troubleticket.core.error.ProviderException;
 import dev.troubleticket.core.error.RateLimitedException;
-import dev.troubleticket.core.error.TicketingException;
-import dev.troubleticket.core.error.TransportException;
 import dev.troubleticket.core.error.ValidationException;
 import dev.troubleticket.core.feed.CheckpointStore;
 import dev.troubleticket.core.feed.EventHandler;
@@ -17,6 +14,7 @@ import dev.troubleticket.core.feed.FeedSubscription;
 import dev.troubleticket.core.internal.ApiRequest;
 import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.HttpTransport;
+import dev.troubleticket.core.internal.SafeCreate;
 import dev.troubleticket.kosc.internal.CreateTicketJson;
 import dev.troubleticket.kosc.internal.KoscReader;
 import dev.troubleticket.kosc.internal.KoscTicketForMapping;
@@ -27,6 +25,7 @@ import dev.troubleticket.kosc.model.KoscTicket;
 import dev.troubleticket.kosc.model.KoscTicketEvent;
 import dev.troubleticket.kosc.model.KoscTicketStatus;
 import dev.troubleticket.kosc.model.OrderInfoMessage;
+import dev.troubleticket.kosc.model.TicketCategory;
 import dev.troubleticket.kosc.model.TicketEventRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +35,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import okhttp3.RequestBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +47,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class KoscApi {
     private static final Logger LOG = LoggerFactory.getLogger(KoscApi.class);
+    private static final SafeCreate SAFE_CREATE = new SafeCreate("kosc");
     /** How long Kosc throttles a second info message on the same order when it does not say. */
     public static final Duration INFO_MESSAGE_THROTTLE = Duration.ofMinutes(5);
     /** The least time between two polls of {@code /api/events/} that Kosc asks for. */
@@ -74,9 +75,11 @@ public final class KoscApi {
      * check come back as {@code ConflictException} (another open ticket on the service or diagnostic run)
      * or {@code ValidationException} (unknown or non-standard diagnostic run) with Kosc's words.
      *
-     * <p>Safe against a lost answer: when the POST fails after it may have reached Kosc (timeout, reset, 5xx),
-     * the ticket is looked up by {@code operator_ticket_ref} in the most recently modified tickets before
-     * the POST is sent once more, so that one call never opens two tickets.
+     * <p>Safe to call again: the ticket is looked up by {@code operator_ticket_ref} in the most recently
+     * modified tickets ({@code safeCreateLookupPages} pages) before the POST, and again after a failure that
+     * leaves the outcome unknown (timeout, reset, 5xx) or a refusal because a ticket is already open on the
+     * service; a ticket found is answered instead of opening another. A ticket found with the reference but
+     * another service or category is refused with a {@code ConflictException} naming both.
      */
     public KoscTicket createTicket(CreateKoscTicketRequest request) {
         List<FieldViolation> violations = request.violations();
@@ -88,37 +91,33 @@ public final class KoscApi {
 
     /** {@link #createTicket} for a request the caller has already checked (the neutral client does, with its own names). */
     KoscTicket createChecked(CreateKoscTicketRequest request) {
-        try {
-            return postTicket(request);
-        } catch (TransportException | ProviderException failure) {
-            if (!isAmbiguous(failure)) {
-                throw failure;
+        return SAFE_CREATE.create(request.operatorTicketRef(), new SafeCreate.Steps<>() {
+            @Override
+            public Optional<KoscTicket> findByReference() {
+                return findByOperatorTicketRef(request.operatorTicketRef(), safeCreateLookupPages);
             }
-            TicketingException ambiguous = failure;
-            LOG.info("kosc ticket creation failed ambiguously ({}, HTTP {}); looking the ticket up by its operator reference before trying again",
-                    ambiguous.getClass().getSimpleName(), ambiguous.httpStatus());
-            Optional<KoscTicket> existing = findByOperatorTicketRef(request.operatorTicketRef(), safeCreateLookupPages);
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            try {
+
+            @Override
+            public KoscTicket send() {
                 return postTicket(request);
-            } catch (TransportException | ProviderException again) {
-                if (!isAmbiguous(again)) {
-                    throw again;
-                }
-                // Even now the second POST may have landed: look once more rather than leave the caller guessing.
-                return findByOperatorTicketRef(request.operatorTicketRef(), safeCreateLookupPages).orElseThrow(() -> again);
             }
-        }
+
+            @Override
+            public List<String> differences(KoscTicket found) {
+                return Stream.of(SafeCreate.difference("service_uuid", request.serviceUuid(), found.serviceUuid()),
+                        SafeCreate.difference("category", valueOf(request.category()), valueOf(found.category())))
+                        .filter(Objects::nonNull).toList();
+            }
+
+            @Override
+            public String idOf(KoscTicket found) {
+                return found.alias() != null ? found.alias() : String.valueOf(found.id());
+            }
+        });
     }
 
-    /**
-     * Whether a failed POST may still have created the ticket: no answer at all (timeout, reset), or a
-     * 5xx, which a gateway may answer while Kosc behind it goes on to create the ticket.
-     */
-    private static boolean isAmbiguous(TicketingException failure) {
-        return failure instanceof TransportException || failure.httpStatus() >= 500;
+    private static String valueOf(TicketCategory category) {
+        return category == null ? null : category.value();
     }
 
     private KoscTicket postTicket(CreateKoscTicketRequest request) {

@@ -55,7 +55,7 @@ public final class KoscClient implements TicketingClient {
     /** The provider id. */
     public static final String PROVIDER = NeutralMapper.PROVIDER;
 
-    private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.CREATE, Capability.GET, Capability.LIST,
+    private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.CREATE, Capability.IDEMPOTENT_CREATE, Capability.GET, Capability.LIST,
             Capability.COMMENT, Capability.TRANSITION, Capability.HISTORY, Capability.EVENT_FEED, Capability.WATCH_BY_POLLING);
 
     private final KoscApi api;

@@ -145,6 +145,7 @@ class KoscWireTest {
 
     @Test
     void createSendsTheDocumentsBodyExactly() throws Exception {
+        server.enqueue(json(200, "[]")); // the look-up by operator reference finds nothing
         server.enqueue(json(201, example("ticket-get")));
 
         KoscTicket created = staticApi().createTicket(CreateKoscTicketRequest.builder()
@@ -154,6 +155,7 @@ class KoscWireTest {
                 .category(TicketCategory.LOW_RATE).priority("low")
                 .ownerContact(new KoscContact("Patrick", "Bousso", "patrick.bousso@colibrix.fr", "0785655656")).build());
 
+        assertThat(take().getTarget()).isEqualTo("/api/tickets/?limit=100");
         RecordedRequest post = take();
         assertThat(post.getMethod()).isEqualTo("POST");
         assertThat(post.getTarget()).isEqualTo("/api/tickets/");
@@ -165,10 +167,12 @@ class KoscWireTest {
 
     @Test
     void missingDiagnosticRunIsSentAsAnExplicitNull() throws Exception {
+        server.enqueue(json(200, "[]"));
         server.enqueue(json(201, example("ticket-get")));
 
         staticApi().createTicket(KoscTestData.typedRequest("NULL-DIAG").category("moving_otp").diagnosticRunId(null).build());
 
+        take();
         String sent = take().getBody().utf8();
         assertThat(sent).contains("\"diagnostic_run_id\":null");
     }
@@ -302,29 +306,55 @@ class KoscWireTest {
 
     @Test
     void createWhoseAnswerIsLostIsLookedUpByOperatorReferenceAndNotSentAgain() throws Exception {
+        server.enqueue(json(200, "[]"));
         server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build());
         server.enqueue(json(200, example("ticket-list").replace("779b14bd-d9e9-48e5-9ad1-86929c4d5890", "LOST-1")));
 
-        KoscTicket found = staticApi().createTicket(KoscTestData.typedRequest("LOST-1").build());
+        KoscTicket found = staticApi().createTicket(KoscTestData.typedRequest("LOST-1").serviceUuid("cgjcbeva").category("synchro").build());
 
         assertThat(found.operatorTicketRef()).isEqualTo("LOST-1");
+        assertThat(take().getTarget()).isEqualTo("/api/tickets/?limit=100");
         assertThat(take().getMethod()).isEqualTo("POST");
         assertThat(take().getTarget()).isEqualTo("/api/tickets/?limit=100");
-        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void createWithAReferenceAlreadyOpenedIsAnsweredWithThatTicketAndNothingIsPosted() throws Exception {
+        server.enqueue(json(200, example("ticket-list").replace("779b14bd-d9e9-48e5-9ad1-86929c4d5890", "AGAIN-1")));
+
+        KoscTicket found = staticApi().createTicket(KoscTestData.typedRequest("AGAIN-1").serviceUuid("cgjcbeva").category("synchro").build());
+
+        assertThat(found.operatorTicketRef()).isEqualTo("AGAIN-1");
+        assertThat(take().getMethod()).isEqualTo("GET");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aReferenceFoundOnATicketForAnotherServiceIsAConflictNamingBoth() {
+        server.enqueue(json(200, example("ticket-list").replace("779b14bd-d9e9-48e5-9ad1-86929c4d5890", "REUSED-1")));
+
+        assertThatThrownBy(() -> staticApi().createTicket(KoscTestData.typedRequest("REUSED-1").serviceUuid("other-service")
+                .category("synchro").build()))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.getMessage()).contains("REUSED-1")
+                        .contains("'cgjcbeva' on the ticket").contains("'other-service' in this request").doesNotContain("category"));
+        assertThat(server.getRequestCount()).as("nothing posted").isEqualTo(1);
     }
 
     @Test
     void createWhoseTicketIsNotFoundAfterALostAnswerIsSentExactlyOnceMore() throws Exception {
+        server.enqueue(json(200, "[]"));
         server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build());
         server.enqueue(json(200, "[]"));
         server.enqueue(json(201, example("ticket-get")));
 
         staticApi().createTicket(KoscTestData.typedRequest("LOST-2").build());
 
+        assertThat(take().getMethod()).isEqualTo("GET");
         assertThat(take().getMethod()).isEqualTo("POST");
         assertThat(take().getMethod()).isEqualTo("GET");
         assertThat(take().getMethod()).isEqualTo("POST");
-        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(server.getRequestCount()).isEqualTo(4);
     }
 
     @Test
@@ -335,22 +365,22 @@ class KoscWireTest {
             fullPage.add(template.deepCopy().put("operator_ticket_ref", "OTHER-" + i).put("sort_value", "c" + i));
         }
         String secondPage = "[" + template.deepCopy().put("operator_ticket_ref", "DEEP-1") + "]";
-        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build());
         server.enqueue(json(200, fullPage.toString()));
         server.enqueue(json(200, secondPage));
 
         KoscTicket found = builder().staticToken("JWT", "t").safeCreateLookupPages(2).build().api()
-                .createTicket(KoscTestData.typedRequest("DEEP-1").build());
+                .createTicket(KoscTestData.typedRequest("DEEP-1").serviceUuid(template.get("service_uuid").asText())
+                        .category(template.get("category").asText()).build());
 
         assertThat(found.operatorTicketRef()).isEqualTo("DEEP-1");
         take();
-        take();
         assertThat(take().getTarget()).isEqualTo("/api/tickets/?limit=100&after=c99");
-        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(server.getRequestCount()).as("two pages looked at, nothing posted").isEqualTo(2);
     }
 
     @Test
     void createAnsweredWithAGatewayErrorIsLookedUpThenSentOnceMore() throws Exception {
+        server.enqueue(json(200, "[]"));
         server.enqueue(json(504, "<html>Gateway Timeout</html>"));
         server.enqueue(json(200, "[]"));
         server.enqueue(json(201, example("ticket-get")));
@@ -358,17 +388,30 @@ class KoscWireTest {
         KoscTicket created = staticApi().createTicket(KoscTestData.typedRequest("GW-1").build());
 
         assertThat(created.id()).isEqualTo(989L);
+        assertThat(take().getMethod()).isEqualTo("GET");
         assertThat(take().getMethod()).isEqualTo("POST");
         assertThat(take().getMethod()).isEqualTo("GET");
         assertThat(take().getMethod()).isEqualTo("POST");
     }
 
     @Test
-    void createRefusedWithAClientErrorIsNeitherLookedUpNorSentAgain() {
+    void createRefusedBecauseOfAnOpenTicketIsLookedUpOnceMoreAndNotSentAgain() {
+        server.enqueue(json(200, "[]"));
         server.enqueue(json(409, "{\"apirequest_uuid\": \"KOSC_2\", \"error\": \"A ticket is already open on this service\", \"details\": null}"));
+        server.enqueue(json(200, "[]"));
 
         assertThatThrownBy(() -> staticApi().createTicket(KoscTestData.typedRequest("CONFLICT-1").build()))
                 .isInstanceOf(ConflictException.class);
-        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(server.getRequestCount()).as("look-up, POST, look-up").isEqualTo(3);
+    }
+
+    @Test
+    void createRefusedWithAValidationErrorIsNeitherLookedUpAgainNorSentAgain() {
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(400, "{\"apirequest_uuid\": \"KOSC_3\", \"error\": \"Invalid input\", \"details\": null}"));
+
+        assertThatThrownBy(() -> staticApi().createTicket(KoscTestData.typedRequest("BAD-1").build()))
+                .isInstanceOf(ValidationException.class);
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 }

@@ -109,6 +109,14 @@ public final class MasStackClient implements TicketingClient {
      * Opens a ticket and reads it back (the create answers only the ids). The neutral fields map onto
      * MasStack's as the module README says; MasStack's own fields go in {@code providerFields}. When the
      * client follows created tickets (the default), the new ticket is followed by {@link #watcher()}.
+     *
+     * <p>Not idempotent (no {@link Capability#IDEMPOTENT_CREATE}): MasStack cannot find a ticket by the operator's
+     * reference, so what is guaranteed is only this. A request refused before sending, or refused by MasStack with
+     * a 4xx, opened nothing. A connection that could not be made ({@code reachedProvider()} false) opened nothing
+     * and was retried. Once the POST may have reached MasStack (a timeout or reset after it was written, a 5xx, a
+     * 2xx that cannot be read) it is never sent again: the exception says the outcome is unknown, and calling
+     * {@code create} again with the same {@code mirrorKey} may open a second ticket. Ask MasMovil, or check the
+     * territory owner's side, before you do.
      */
     @Override
     public Ticket create(CreateTicketRequest request) {

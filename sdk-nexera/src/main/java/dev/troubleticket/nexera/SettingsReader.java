@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads {@link ProviderSettings} into a client builder. Keys: {@code baseUrl} (required), {@code basePath};
+ * Reads {@link ProviderSettings} into a client builder. Keys: {@code baseUrl} (required), {@code basePath},
+ * {@code safeCreateLookupPages};
  * authentication by {@code username} + {@code password}, or {@code clientId} + {@code clientSecret} +
  * {@code tokenUrl}, or {@code token}; {@code allowInsecureHttp}; for {@code listen}: {@code listenerSecret}
  * (several separated by commas, for rotation) with {@code listenerSecretHeader} (default
@@ -23,6 +24,7 @@ final class SettingsReader {
     static Tmf621Client.Builder configure(Tmf621Client.Builder builder, ProviderSettings settings) {
         builder.baseUrl(settings.require("baseUrl"));
         settings.get("basePath").ifPresent(builder::basePath);
+        settings.get("safeCreateLookupPages").map(Integer::parseInt).ifPresent(builder::safeCreateLookupPages);
         TransportOptions transport = settings.transport();
         if (settings.get("allowInsecureHttp").map(Boolean::parseBoolean).orElse(false)) {
             transport = transport.toBuilder().allowInsecureHttp(true).build();

@@ -14,6 +14,8 @@ import dev.troubleticket.core.internal.ApiRequest;
 import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.HttpTransport;
 import dev.troubleticket.core.internal.OnePassReader;
+import dev.troubleticket.core.internal.SafeCreate;
+import dev.troubleticket.core.model.OpenValue;
 import dev.troubleticket.nexera.internal.OperatorTransitions;
 import dev.troubleticket.nexera.internal.TicketForMapping;
 import dev.troubleticket.nexera.internal.TicketValidator;
@@ -27,7 +29,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 
@@ -52,8 +56,16 @@ public final class Tmf621Api {
     /** Reads answers in one pass: tickets bound straight from the parser, their JSON kept as the slice received. */
     private final OnePassReader json;
 
-    Tmf621Api(HttpTransport transport, Tmf621Profile profile) {
+    /** The page size of the look-up by {@code externalId} before a create. */
+    static final int LOOKUP_PAGE_SIZE = 100;
+
+    private final SafeCreate safeCreate;
+    private final int safeCreateLookupPages;
+
+    Tmf621Api(HttpTransport transport, Tmf621Profile profile, int safeCreateLookupPages) {
         this.transport = Objects.requireNonNull(transport, "transport");
+        this.safeCreate = new SafeCreate(transport.provider());
+        this.safeCreateLookupPages = safeCreateLookupPages;
         this.profile = Objects.requireNonNull(profile, "profile");
         this.mapper = transport.mapper();
         this.validator = new TicketValidator(profile, mapper);
@@ -84,8 +96,15 @@ public final class Tmf621Api {
     }
 
     /**
-     * {@code POST /troubleTicket} (answers 201). Never retried blindly: a lost answer is the caller's to
-     * resolve (the neutral client looks the ticket up by its {@code externalId} first).
+     * {@code POST /troubleTicket} (answers 201), safe to call again when the ticket has an {@code externalId}: the
+     * ticket is looked up by it first (the filter {@code externalId=...} is sent, and each answer's
+     * {@code externalId} is checked here too, since TMF621 does not list it among the filters a server must
+     * support; at most {@code safeCreateLookupPages} pages are read when a server ignores it), and again after a
+     * failure that leaves the outcome unknown (timeout, reset, 5xx, a 2xx that cannot be read) or a 409. A ticket
+     * found is answered instead of opening another; one found with another ticket type, sub-type or related
+     * entity is refused with a {@link dev.troubleticket.core.error.ConflictException} naming both. The POST is
+     * sent once more only when the outcome was unknown, the ticket was not found and the server did not answer 2xx.
+     * Without an {@code externalId} the POST is sent once and never again.
      *
      * @throws ValidationException before sending, listing every violation of the requirement matrix
      */
@@ -96,7 +115,74 @@ public final class Tmf621Api {
     Received createReceived(TroubleTicket ticket) {
         CheckedCreate checked = checkedCreate(ticket);
         refuseIfInvalid("trouble ticket create", checked.violations());
-        return sendCreate(checked);
+        return createSafely(ticket, checked);
+    }
+
+    /** Opens the ticket whose body was checked, or answers the one already opened with its {@code externalId}. */
+    Received createSafely(TroubleTicket ticket, CheckedCreate checked) {
+        String externalId = ticket.externalId();
+        return safeCreate.create(externalId, new SafeCreate.Steps<>() {
+            @Override
+            public Optional<Received> findByReference() {
+                return findByExternalId(externalId);
+            }
+
+            @Override
+            public Received send() {
+                return sendCreate(checked);
+            }
+
+            @Override
+            public List<String> differences(Received found) {
+                TroubleTicket existing = found.ticket();
+                return Stream.of(
+                                SafeCreate.difference("ticketType", valueOf(ticket.ticketType()), valueOf(existing.ticketType())),
+                                SafeCreate.difference("ticketSubtype", valueOf(ticket.ticketSubtype()), valueOf(existing.ticketSubtype())),
+                                SafeCreate.difference("relatedEntity", entityIds(ticket), entityIds(existing)))
+                        .filter(Objects::nonNull).toList();
+            }
+
+            @Override
+            public String idOf(Received found) {
+                return found.ticket().id();
+            }
+        });
+    }
+
+    /**
+     * The ticket carrying {@code externalId}, among at most {@code safeCreateLookupPages} pages of the list filtered by
+     * it; each answer's {@code externalId} is checked, since a server may ignore the filter.
+     */
+    Optional<Received> findByExternalId(String externalId) {
+        TroubleTicketFilter filter = TroubleTicketFilter.builder().externalId(externalId).pageSize(LOOKUP_PAGE_SIZE).build();
+        PageFetcher<Received> pages = fetcher(filter);
+        String cursor = null;
+        for (int page = 0; page < safeCreateLookupPages; page++) {
+            Page<Received> found = pages.fetch(cursor);
+            for (Received received : found.items()) {
+                if (externalId.equals(received.ticket().externalId())) {
+                    return Optional.of(received);
+                }
+            }
+            if (found.nextCursor() == null) {
+                break;
+            }
+            cursor = found.nextCursor();
+        }
+        return Optional.empty();
+    }
+
+    private static String valueOf(OpenValue value) {
+        return value == null ? null : value.value();
+    }
+
+    /** The related entities' ids, sorted, or {@code null} when there are none to compare. */
+    private static String entityIds(TroubleTicket ticket) {
+        if (ticket.relatedEntity() == null || ticket.relatedEntity().isEmpty()) {
+            return null;
+        }
+        return ticket.relatedEntity().stream().map(e -> e == null ? null : e.id()).filter(Objects::nonNull).sorted()
+                .collect(Collectors.joining(","));
     }
 
     /**

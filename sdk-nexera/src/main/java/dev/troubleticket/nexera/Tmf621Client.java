@@ -13,7 +13,6 @@ import dev.troubleticket.core.auth.StaticTokenAuth;
 import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.error.ProviderException;
 import dev.troubleticket.core.error.TicketingException;
-import dev.troubleticket.core.error.TransportException;
 import dev.troubleticket.core.error.ValidationException;
 import dev.troubleticket.core.feed.EventHandler;
 import dev.troubleticket.core.http.TransportOptions;
@@ -61,7 +60,7 @@ import org.slf4j.LoggerFactory;
  */
 public class Tmf621Client implements TicketingClient {
     private static final Logger LOG = LoggerFactory.getLogger(Tmf621Client.class);
-    private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(Capability.CREATE, Capability.GET,
+    private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(Capability.CREATE, Capability.IDEMPOTENT_CREATE, Capability.GET,
             Capability.LIST, Capability.COMMENT, Capability.TRANSITION, Capability.HISTORY, Capability.ATTACHMENTS,
             Capability.PUSH_NOTIFICATIONS));
 
@@ -71,20 +70,6 @@ public class Tmf621Client implements TicketingClient {
     private final CallerCheck callerCheck;
     private final String noteAuthor;
     private final Set<Tmf621Subscription> subscriptions = Collections.synchronizedSet(new LinkedHashSet<>());
-    /**
-     * External references whose create ended without knowing whether the ticket was opened (the answer and
-     * the lookup were both lost). The caller's next create for one of them looks the ticket up first, so
-     * that calling create again after such a failure never opens the ticket twice. Bounded, oldest dropped.
-     */
-    private final Set<String> createsInDoubt = Collections.newSetFromMap(Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, false) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > 10_000;
-                }
-            }));
 
     /** Built by {@link Builder#build()}. */
     protected Tmf621Client(Builder b) {
@@ -93,7 +78,7 @@ public class Tmf621Client implements TicketingClient {
         ObjectMapper mapper = Json.mapper();
         TmfErrorParser errors = new TmfErrorParser(mapper);
         HttpTransport transport = new HttpTransport(provider, b.baseUrl, b.transport, b.authFor(provider, errors, mapper), errors, mapper);
-        this.api = new Tmf621Api(transport, profile);
+        this.api = new Tmf621Api(transport, profile, b.safeCreateLookupPages);
         this.mapping = new NeutralMapping(provider, profile, mapper);
         this.callerCheck = b.callerCheck;
         this.noteAuthor = b.noteAuthor;
@@ -136,9 +121,11 @@ public class Tmf621Client implements TicketingClient {
 
     /**
      * Opens a ticket. The neutral request is mapped (README: "neutral mapping"), then checked against the
-     * requirement matrix; every problem is reported together before sending. After an answer is lost
-     * (connection reset, timeout, 5xx) the ticket is looked up by its {@code externalId} before the
-     * create is sent once more, so that it is never created twice.
+     * requirement matrix; every problem is reported together before sending. The external reference is sent as
+     * {@code externalId} and makes the create safe to call again: the ticket is looked up by it first, and
+     * after a lost answer, as {@link Tmf621Api#create(TroubleTicket)} says; a ticket found is answered instead of
+     * opening another, and one found for another service or category is a
+     * {@link dev.troubleticket.core.error.ConflictException}.
      */
     @Override
     public Ticket create(CreateTicketRequest request) {
@@ -154,48 +141,7 @@ public class Tmf621Client implements TicketingClient {
         if (!violations.isEmpty()) {
             throw ValidationException.beforeSending(provider, "ticket", violations);
         }
-        String reference = request.externalReference();
-        if (createsInDoubt.contains(reference)) {
-            // An earlier call for this reference may have opened the ticket without learning so.
-            Tmf621Api.Received existing = findByExternalId(reference);
-            if (existing != null) {
-                createsInDoubt.remove(reference);
-                return toTicket(existing);
-            }
-        }
-        try {
-            Tmf621Api.Received created = api.sendCreate(checked);
-            createsInDoubt.remove(reference);
-            return toTicket(created);
-        } catch (TransportException | ProviderException e) {
-            boolean acceptedButUnreadable = e.httpStatus() >= 200 && e.httpStatus() < 300;
-            if (e instanceof ProviderException && !e.isRetryable() && !acceptedButUnreadable) {
-                throw e;
-            }
-            createsInDoubt.add(reference);
-            LOG.info("{}: the create's answer was lost ({}); looking the ticket up by its externalId first", provider,
-                    e.getClass().getSimpleName());
-            Tmf621Api.Received existing = findByExternalId(reference);
-            if (existing != null) {
-                createsInDoubt.remove(reference);
-                return toTicket(existing);
-            }
-            if (acceptedButUnreadable) {
-                // The server said it created something but the ticket cannot be found: sending again could duplicate it.
-                throw e;
-            }
-            Tmf621Api.Received created = api.sendCreate(checked);
-            createsInDoubt.remove(reference);
-            return toTicket(created);
-        }
-    }
-
-    private Tmf621Api.Received findByExternalId(String externalId) {
-        TroubleTicketFilter filter = TroubleTicketFilter.builder().externalId(externalId).pageSize(50).build();
-        // The server may ignore an undocumented filter: the id is checked here too.
-        return api.listReceived(filter).stream()
-                .filter(r -> externalId.equals(r.ticket().externalId()))
-                .findFirst().orElse(null);
+        return toTicket(api.createSafely(ticket, checked));
     }
 
     @Override
@@ -390,6 +336,7 @@ public class Tmf621Client implements TicketingClient {
         private Duration renewalMargin = Duration.ofSeconds(60);
         private CallerCheck callerCheck;
         private String noteAuthor;
+        private int safeCreateLookupPages = 2;
         private java.util.function.Function<Builder, Tmf621Client> factory = Tmf621Client::new;
 
         /** A builder for the given profile. */
@@ -433,6 +380,12 @@ public class Tmf621Client implements TicketingClient {
         /** The {@code author} written on the operator's notes, or {@code null} to leave it to the server. */
         public Builder noteAuthor(String value) { this.noteAuthor = value; return this; }
 
+        /**
+         * How many pages (of {@value Tmf621Api#LOOKUP_PAGE_SIZE}) of the list filtered by {@code externalId} a safe create
+         * reads, when the server ignores the filter. Default 2.
+         */
+        public Builder safeCreateLookupPages(int value) { this.safeCreateLookupPages = value; return this; }
+
         /** Makes {@link #build()} produce a subclass (used by {@link NexeraClient}). */
         protected Builder factory(java.util.function.Function<Builder, Tmf621Client> value) {
             this.factory = Objects.requireNonNull(value);
@@ -470,6 +423,9 @@ public class Tmf621Client implements TicketingClient {
             }
             if (token != null && token.isBlank()) {
                 problems.add("token must not be blank");
+            }
+            if (safeCreateLookupPages < 1) {
+                problems.add("safeCreateLookupPages must be at least 1");
             }
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("invalid " + profile.providerId() + " client configuration: " + String.join("; ", problems));

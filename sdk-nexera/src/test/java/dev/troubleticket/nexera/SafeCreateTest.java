@@ -81,7 +81,7 @@ class SafeCreateTest {
         assertThat(refused).isTrue();
         assertThat(simulator.ticketsCreated()).isEqualTo(1);
         assertThat(ticket.externalReference()).isEqualTo("SAFE-2");
-        assertThat(simulator.server().requestCount()).as("POST, lookup GET, POST").isEqualTo(3);
+        assertThat(simulator.server().requestCount()).as("lookup GET, POST, lookup GET, POST").isEqualTo(4);
     }
 
     @Test
@@ -92,7 +92,7 @@ class SafeCreateTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                 boolean lookup = request.getMethod().equals("GET") && request.getUrl().encodedPath().endsWith("/troubleTicket");
-                if (lookup && lookupsFail.get()) {
+                if (lookup && cut.get() && lookupsFail.get()) {
                     return new MockResponse.Builder().code(400).body("{\"code\":\"21\",\"reason\":\"lookup refused\"}").build();
                 }
                 MockResponse answer = real.dispatch(request);
@@ -102,13 +102,54 @@ class SafeCreateTest {
                 return answer;
             }
         });
+        // The answer is cut and the look-up after it refused: the outcome is unknown, and the caller is told so.
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.create(request("SAFE-3")))
-                .isInstanceOf(dev.troubleticket.core.error.TicketingException.class);
+                .isInstanceOfSatisfying(dev.troubleticket.core.error.TransportException.class,
+                        e -> assertThat(e.getSuppressed()).hasSize(1));
         lookupsFail.set(false);
 
         Ticket ticket = client.create(request("SAFE-3"));
 
         assertThat(simulator.ticketsCreated()).as("the second call found the first one's ticket").isEqualTo(1);
         assertThat(ticket.externalReference()).isEqualTo("SAFE-3");
+    }
+
+    @Test
+    void aNeutralCreateCalledAgainWithTheSameReferenceAnswersTheFirstTicket() {
+        Ticket first = client.create(request("SAFE-4"));
+        int requests = simulator.server().requestCount();
+
+        Ticket again = client.create(request("SAFE-4"));
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(simulator.ticketsCreated()).isEqualTo(1);
+        assertThat(simulator.server().requestCount()).as("one look-up, no POST").isEqualTo(requests + 1);
+    }
+
+    @Test
+    void aReferenceReusedForAnotherServiceIsAConflictNamingBoth() {
+        client.create(request("SAFE-5"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.create(CreateTicketRequest.builder().externalReference("SAFE-5")
+                        .serviceId("FTTH-OTHER").title("No sync").description("LOS").build()))
+                .isInstanceOfSatisfying(dev.troubleticket.core.error.ConflictException.class, e -> assertThat(e.getMessage())
+                        .contains("SAFE-5").contains("'FTTH-9' on the ticket").contains("'FTTH-OTHER' in this request"));
+        assertThat(simulator.ticketsCreated()).isEqualTo(1);
+    }
+
+    @Test
+    void theTypedCreateIsAsSafeAsTheNeutralOne() {
+        Tmf621Api api = client.unwrap(Tmf621Api.class);
+        dev.troubleticket.nexera.model.TroubleTicket ticket = dev.troubleticket.nexera.model.TroubleTicket.builder()
+                .externalId("SAFE-6").name("No sync").description("LOS").severity(dev.troubleticket.nexera.model.Severity.HIGH)
+                .ticketType(dev.troubleticket.nexera.model.TicketType.of("Customer_Trouble_Ticket"))
+                .relatedEntity(java.util.List.of(dev.troubleticket.nexera.model.RelatedEntity.of("FTTH-6", "affectedService", "Service")))
+                .build();
+
+        String first = api.create(ticket).id();
+        String again = api.create(ticket).id();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(simulator.ticketsCreated()).isEqualTo(1);
     }
 }

@@ -61,12 +61,16 @@ class Tmf621MockTest {
 
     @Test
     void createPostsTheMappedTicketAsJsonWithBasicCredentialsToTheProfilePath() throws Exception {
+        answer(200, "[]"); // the look-up by externalId finds nothing
         answer(201, "{\"id\":\"TT-9\",\"status\":\"submitted\",\"externalId\":\"INC-7\"}");
 
         Ticket ticket = client.create(CreateTicketRequest.builder().externalReference("INC-7").serviceId("FTTH-1").title("No sync")
                 .description("LOS since 8").priority(Priority.of(Priority.Level.HIGH)).initialComment("customer at home")
                 .providerField("origin", "Web").build());
 
+        RecordedRequest lookup = server.takeRequest();
+        assertThat(lookup.getMethod()).isEqualTo("GET");
+        assertThat(lookup.getUrl().queryParameter("externalId")).isEqualTo("INC-7");
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getUrl().encodedPath()).isEqualTo(BASE + "/troubleTicket");
@@ -315,6 +319,7 @@ class Tmf621MockTest {
 
     @Test
     void createWhoseAnswerIsLostIsLookedUpByExternalIdInsteadOfSentTwice() throws Exception {
+        answer(200, "[]");
         answer(503, "{\"code\":\"503\",\"reason\":\"Service Unavailable\"}");
         answer(200, "[{\"id\":\"TT-5\",\"externalId\":\"INC-5\",\"status\":\"submitted\"}]");
 
@@ -322,33 +327,69 @@ class Tmf621MockTest {
                 .description("d").build());
 
         assertThat(ticket.id()).isEqualTo("TT-5");
+        assertThat(server.takeRequest().getMethod()).isEqualTo("GET");
         assertThat(server.takeRequest().getMethod()).isEqualTo("POST");
         RecordedRequest lookup = server.takeRequest();
         assertThat(lookup.getMethod()).isEqualTo("GET");
         assertThat(lookup.getUrl().queryParameter("externalId")).isEqualTo("INC-5");
-        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void theLookUpReadsABoundedNumberOfPagesWhenTheServerIgnoresTheExternalIdFilter() throws Exception {
+        StringBuilder full = new StringBuilder("[");
+        for (int i = 0; i < Tmf621Api.LOOKUP_PAGE_SIZE; i++) {
+            full.append(i == 0 ? "" : ",").append("{\"id\":\"TT-").append(i).append("\",\"externalId\":\"OTHER-").append(i).append("\"}");
+        }
+        String page = full.append("]").toString();
+        answer(200, page);
+        answer(200, page); // the default bound is two pages: a third page is never asked for
+        answer(201, "{\"id\":\"TT-NEW\",\"externalId\":\"INC-9\",\"status\":\"submitted\"}");
+
+        Ticket ticket = client.create(CreateTicketRequest.builder().externalReference("INC-9").serviceId("FTTH-1").title("t")
+                .description("d").build());
+
+        assertThat(ticket.id()).isEqualTo("TT-NEW");
+        assertThat(server.takeRequest().getUrl().queryParameter("offset")).isIn(null, "0");
+        assertThat(server.takeRequest().getUrl().queryParameter("offset")).isEqualTo(String.valueOf(Tmf621Api.LOOKUP_PAGE_SIZE));
+        assertThat(server.takeRequest().getMethod()).isEqualTo("POST");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aLookUpAnswerCarryingAnotherExternalIdIsNotTakenForTheTicket() throws Exception {
+        answer(200, "[{\"id\":\"TT-1\",\"externalId\":\"INC-10-OTHER\"}]"); // a server that ignored the filter
+        answer(201, "{\"id\":\"TT-2\",\"externalId\":\"INC-10\",\"status\":\"submitted\"}");
+
+        Ticket ticket = client.create(CreateTicketRequest.builder().externalReference("INC-10").serviceId("FTTH-1").title("t")
+                .description("d").build());
+
+        assertThat(ticket.id()).isEqualTo("TT-2");
     }
 
     @Test
     void createAcceptedWithAnUnreadableAnswerIsLookedUpAndNeverSentAgain() throws Exception {
+        answer(200, "[]");
         answer(201, "<html>created</html>");
         answer(200, "[]");
 
         assertThatThrownBy(() -> client.create(CreateTicketRequest.builder().externalReference("INC-8").serviceId("FTTH-1").title("t")
                 .description("d").build())).isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.httpStatus()).isEqualTo(201));
 
+        assertThat(server.takeRequest().getMethod()).isEqualTo("GET");
         assertThat(server.takeRequest().getMethod()).isEqualTo("POST");
         assertThat(server.takeRequest().getMethod()).isEqualTo("GET");
-        assertThat(server.getRequestCount()).as("no second POST").isEqualTo(2);
+        assertThat(server.getRequestCount()).as("no second POST").isEqualTo(3);
     }
 
     @Test
     void createRefusedAsInvalidByTheServerIsNotRetried() {
+        answer(200, "[]");
         answer(400, "{\"code\":\"INVALID_BODY\",\"reason\":\"Invalid\",\"message\":\"name: required\"}");
 
         assertThatThrownBy(() -> client.create(CreateTicketRequest.builder().externalReference("INC-6").serviceId("FTTH-1").title("t")
                 .description("d").build())).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.reachedProvider()).isTrue());
-        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(server.getRequestCount()).as("the look-up and one POST").isEqualTo(2);
     }
 
     @Test

@@ -134,6 +134,17 @@ class TicketCtlEndToEndTest {
     }
 
     @Test
+    void createRunTwiceWithTheSameBodyPrintsTheSameTicketAndOpensOne(@TempDir Path dir) throws IOException {
+        Path body = koscCreateBody(dir, "PB12_TWICE", "D170403_009");
+        Run first = kosc("create", "--file", body.toString());
+        Run second = kosc("create", "--file", body.toString());
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.jsonLines().get(0).get("id").asText()).isEqualTo(first.jsonLines().get(0).get("id").asText());
+        assertThat(kosc.ticketsCreated()).isEqualTo(1);
+    }
+
+    @Test
     void anInvalidCreateBodyIsRefusedBeforeSendingWithExitCode3ListingEveryField(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"type\":\"order\",\"category\":\"weather\",\"description\":\"x\"}");
