@@ -15,9 +15,7 @@ import dev.troubleticket.core.http.TransportListener;
 import dev.troubleticket.core.http.TransportOptions;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -191,6 +189,8 @@ public final class HttpTransport {
         String path = url.encodedPath();
         long deadline = System.nanoTime() + options.callTimeout().toNanos();
         boolean reauthenticated = false;
+        // Whether any attempt so far may have reached the provider (then so may the call, whatever comes next).
+        boolean reached = false;
         int attempt = 0;
         while (true) {
             attempt++;
@@ -205,16 +205,22 @@ public final class HttpTransport {
                 LOG.debug("{} {} {} failed after {} ms (attempt {}): {}", provider, request.method(), path,
                         elapsed.toMillis(), attempt, e.getClass().getSimpleName());
                 listener.onFailure(provider, request.method(), path, e, elapsed, attempt);
-                boolean safe = request.idempotent() || neverReachedServer(e);
+                boolean connected = !TransportFailures.beforeConnection(e);
+                reached |= connected;
+                boolean healable = !TransportFailures.cannotHeal(e);
+                boolean safe = healable && (request.idempotent() || !connected);
                 Duration delay = policy.backoff(attempt);
                 if (safe && attempt <= policy.maxRetries() && fits(deadline, delay)) {
                     listener.onRetry(provider, request.method(), path, attempt + 1, e.getClass().getSimpleName(), delay);
-                    pause(policy, delay, request, attempt);
+                    pause(policy, delay, request, attempt, reached);
                     continue;
                 }
                 throw new TransportException(provider + " " + request.method() + " " + path + " failed after " + attempt
-                        + " attempt" + (attempt == 1 ? "" : "s") + ": " + describe(e), ErrorDetails.none(provider).withAttempts(attempt), e);
+                        + " attempt" + (attempt == 1 ? "" : "s") + ": " + describe(e)
+                        + (healable ? "" : "; not retried: this client refuses the server's certificate or host name"),
+                        ErrorDetails.none(provider).withAttempts(attempt), e, reached, healable);
             }
+            reached = true;
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             LOG.debug("{} {} {} -> {} in {} ms (attempt {})", provider, request.method(), path, response.status(),
                     elapsed.toMillis(), attempt);
@@ -235,7 +241,7 @@ public final class HttpTransport {
                 boolean withinLimit = retryAfter == null || retryAfter.compareTo(policy.maxRetryAfter()) <= 0;
                 if (withinLimit && fits(deadline, delay)) {
                     listener.onRetry(provider, request.method(), path, attempt + 1, String.valueOf(response.status()), delay);
-                    pause(policy, delay, request, attempt);
+                    pause(policy, delay, request, attempt, reached);
                     continue;
                 }
             }
@@ -370,10 +376,6 @@ public final class HttpTransport {
         return headers;
     }
 
-    private static boolean neverReachedServer(IOException e) {
-        return e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
-    }
-
     private static String describe(IOException e) {
         String message = e.getMessage();
         // SocketTimeoutException and OkHttp's call timeout both extend InterruptedIOException.
@@ -385,13 +387,13 @@ public final class HttpTransport {
         return System.nanoTime() + delay.toNanos() < deadline;
     }
 
-    private void pause(RetryPolicy policy, Duration delay, ApiRequest request, int attempt) {
+    private void pause(RetryPolicy policy, Duration delay, ApiRequest request, int attempt, boolean reached) {
         try {
             policy.sleeper().sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException(provider + " " + request.method() + " interrupted while waiting to retry",
-                    ErrorDetails.none(provider).withAttempts(attempt), e);
+                    ErrorDetails.none(provider).withAttempts(attempt), e, reached, true);
         }
     }
 
