@@ -9,9 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
@@ -22,10 +25,17 @@ import java.util.stream.Collectors;
  */
 final class ReliabilityReport implements BeforeAllCallback {
     private static final Map<String, Row> ROWS = new ConcurrentHashMap<>();
+    /** Sections after the table, by title: lines added by tests whose figures are not per-provider counts. */
+    private static final Map<String, List<String>> SECTIONS = new ConcurrentSkipListMap<>();
 
     /** The row of a provider, created empty the first time. */
     static Row row(String provider) {
         return ROWS.computeIfAbsent(provider, p -> new Row());
+    }
+
+    /** Adds a line to a section printed after the table. */
+    static void line(String section, String text) {
+        SECTIONS.computeIfAbsent(section, s -> new CopyOnWriteArrayList<>()).add(text);
     }
 
     @Override
@@ -44,6 +54,10 @@ final class ReliabilityReport implements BeforeAllCallback {
                 provider, row.operations, row.retries, row.typedFailures, row.duplicates, row.eventsLost, row.leakedConnections,
                 row.faults.entrySet().stream().filter(e -> e.getValue() > 0)
                         .map(e -> e.getKey().name().toLowerCase() + "=" + e.getValue()).collect(Collectors.joining(" ")))));
+        SECTIONS.forEach((title, lines) -> {
+            text.append('\n').append(title).append('\n');
+            lines.forEach(line -> text.append(line).append('\n'));
+        });
         return text.toString();
     }
 

@@ -22,6 +22,7 @@ public final class TransportOptions {
     private final String userAgentSuffix;
     private final boolean allowInsecureHttp;
     private final TransportListener listener;
+    private final long maxResponseBytes;
 
     private TransportOptions(Builder b) {
         this.okHttpClient = b.okHttpClient;
@@ -33,6 +34,7 @@ public final class TransportOptions {
         this.userAgentSuffix = b.userAgentSuffix;
         this.allowInsecureHttp = b.allowInsecureHttp;
         this.listener = b.listener;
+        this.maxResponseBytes = b.maxResponseBytes;
     }
 
     /** Options with every default. */
@@ -48,7 +50,8 @@ public final class TransportOptions {
     public Builder toBuilder() {
         return new Builder().okHttpClient(okHttpClient).connectTimeout(connectTimeout).readTimeout(readTimeout)
                 .attemptTimeout(attemptTimeout).callTimeout(callTimeout).retryPolicy(retryPolicy)
-                .userAgentSuffix(userAgentSuffix).allowInsecureHttp(allowInsecureHttp).listener(listener);
+                .userAgentSuffix(userAgentSuffix).allowInsecureHttp(allowInsecureHttp).listener(listener)
+                .maxResponseBytes(maxResponseBytes);
     }
 
     /** The caller's OkHttp client to derive from, or {@code null} for the SDK's shared default. */
@@ -73,13 +76,26 @@ public final class TransportOptions {
     public boolean allowInsecureHttp() { return allowInsecureHttp; }
     /** Told about every exchange. */
     public TransportListener listener() { return listener; }
+    /**
+     * The largest answer body read, in bytes (after any decompression). Default {@value #DEFAULT_MAX_RESPONSE_BYTES}
+     * (32 MiB), several times the largest page a provider documents. A body declared larger fails before any
+     * of it is read, and reading an undeclared one stops at the limit, so a huge or endless answer costs no
+     * more memory than this; both end in a {@link dev.troubleticket.core.error.ResponseTooLargeException},
+     * never retried. Settings key {@code maxResponseBytes}.
+     */
+    public long maxResponseBytes() { return maxResponseBytes; }
 
     @Override
     public String toString() {
         return "TransportOptions[connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", attemptTimeout="
                 + attemptTimeout + ", callTimeout=" + callTimeout + ", retryPolicy=" + retryPolicy + ", allowInsecureHttp="
-                + allowInsecureHttp + ", sharedOkHttpClient=" + (okHttpClient != null) + "]";
+                + allowInsecureHttp + ", maxResponseBytes=" + maxResponseBytes + ", sharedOkHttpClient=" + (okHttpClient != null) + "]";
     }
+
+    /** The default {@link #maxResponseBytes()}: 32 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+    /** The largest {@link #maxResponseBytes()} allowed: a body is read into one array. */
+    public static final long MAX_RESPONSE_BYTES_LIMIT = Integer.MAX_VALUE - 8;
 
     /** Builds {@link TransportOptions}. */
     public static final class Builder {
@@ -92,6 +108,7 @@ public final class TransportOptions {
         private String userAgentSuffix;
         private boolean allowInsecureHttp;
         private TransportListener listener = TransportListener.none();
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
         public Builder okHttpClient(OkHttpClient value) { this.okHttpClient = value; return this; }
         public Builder connectTimeout(Duration value) { this.connectTimeout = value; return this; }
@@ -102,6 +119,7 @@ public final class TransportOptions {
         public Builder userAgentSuffix(String value) { this.userAgentSuffix = value; return this; }
         public Builder allowInsecureHttp(boolean value) { this.allowInsecureHttp = value; return this; }
         public Builder listener(TransportListener value) { this.listener = value; return this; }
+        public Builder maxResponseBytes(long value) { this.maxResponseBytes = value; return this; }
 
         /** Checks the options and builds them. */
         public TransportOptions build() {
@@ -111,6 +129,10 @@ public final class TransportOptions {
             requirePositive(callTimeout, "callTimeout");
             Objects.requireNonNull(retryPolicy, "retryPolicy");
             Objects.requireNonNull(listener, "listener");
+            if (maxResponseBytes < 1 || maxResponseBytes > MAX_RESPONSE_BYTES_LIMIT) {
+                throw new IllegalArgumentException("maxResponseBytes must be between 1 and " + MAX_RESPONSE_BYTES_LIMIT
+                        + " bytes, not " + maxResponseBytes);
+            }
             if (callTimeout.compareTo(attemptTimeout) < 0) {
                 throw new IllegalArgumentException("callTimeout (" + callTimeout + ") must not be shorter than attemptTimeout ("
                         + attemptTimeout + ")");

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * A provider's answer, fully read: its status, headers (names in lower case), body and the number of
- * attempts it took.
+ * attempts it took. The body is never longer than the client's response size limit
+ * ({@code TransportOptions.maxResponseBytes}): the transport stops reading there, so a page parsed from
+ * it, raw JSON slices included, is bounded by that limit too.
  *
  * <p>A UTF-8 body (nearly every answer) is kept as its bytes, which the JSON readers parse directly, and
  * decoded to text only when something asks for {@link #body()} (an error message, a raw payload that is

@@ -8,6 +8,7 @@ import dev.troubleticket.core.auth.AuthProvider;
 import dev.troubleticket.core.error.AuthenticationException;
 import dev.troubleticket.core.error.ErrorDetails;
 import dev.troubleticket.core.error.ProviderException;
+import dev.troubleticket.core.error.ResponseTooLargeException;
 import dev.troubleticket.core.error.TicketingException;
 import dev.troubleticket.core.error.TransportException;
 import dev.troubleticket.core.http.RetryPolicy;
@@ -15,9 +16,7 @@ import dev.troubleticket.core.http.TransportListener;
 import dev.troubleticket.core.http.TransportOptions;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +41,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends an adapter's requests: adds the base URL, user agent and authentication, retries what may be
- * retried, re-authenticates once after a 401, logs without secrets, and turns every failure into a
- * {@link TicketingException}. One instance per client; thread-safe.
+ * retried, re-authenticates once after a 401, reads each answer up to the response size limit, logs
+ * without secrets, and turns every failure into a {@link TicketingException}. One instance per client;
+ * thread-safe.
  */
 public final class HttpTransport {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
@@ -60,6 +60,7 @@ public final class HttpTransport {
     private final ErrorBodyParser errorParser;
     private final ObjectMapper mapper;
     private final String userAgent;
+    private final long maxResponseBytes;
     // Resolving a path against the base URL re-parses both (~1.5 µs, a tenth of a create's own work).
     private final Map<String, HttpUrl> resolvedPaths = new ConcurrentHashMap<>();
     private static final int RESOLVED_PATHS_LIMIT = 256;
@@ -73,6 +74,7 @@ public final class HttpTransport {
         this.errorParser = Objects.requireNonNull(errorParser, "errorParser");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.userAgent = SdkVersion.userAgent(provider, options.userAgentSuffix());
+        this.maxResponseBytes = options.maxResponseBytes();
         OkHttpClient base = options.okHttpClient() != null ? options.okHttpClient() : DEFAULT_CLIENT;
         this.client = base.newBuilder()
                 .connectTimeout(options.connectTimeout())
@@ -191,6 +193,8 @@ public final class HttpTransport {
         String path = url.encodedPath();
         long deadline = System.nanoTime() + options.callTimeout().toNanos();
         boolean reauthenticated = false;
+        // Whether any attempt so far may have reached the provider (then so may the call, whatever comes next).
+        boolean reached = false;
         int attempt = 0;
         while (true) {
             attempt++;
@@ -200,21 +204,34 @@ public final class HttpTransport {
             ApiResponse response;
             try {
                 response = execute(okRequest, deadline, attempt);
+            } catch (BoundedBody.OverLimit over) {
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                LOG.debug("{} {} {} -> {} over the response size limit in {} ms (attempt {})", provider, request.method(), path,
+                        over.status, elapsed.toMillis(), attempt);
+                listener.onResponse(provider, request.method(), path, over.status, elapsed, attempt);
+                // The same request gets the same answer: never retried.
+                throw tooLarge(request, path, over, attempt);
             } catch (IOException e) {
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
                 LOG.debug("{} {} {} failed after {} ms (attempt {}): {}", provider, request.method(), path,
                         elapsed.toMillis(), attempt, e.getClass().getSimpleName());
                 listener.onFailure(provider, request.method(), path, e, elapsed, attempt);
-                boolean safe = request.idempotent() || neverReachedServer(e);
+                boolean connected = !TransportFailures.beforeConnection(e);
+                reached |= connected;
+                boolean healable = !TransportFailures.cannotHeal(e);
+                boolean safe = healable && (request.idempotent() || !connected);
                 Duration delay = policy.backoff(attempt);
                 if (safe && attempt <= policy.maxRetries() && fits(deadline, delay)) {
                     listener.onRetry(provider, request.method(), path, attempt + 1, e.getClass().getSimpleName(), delay);
-                    pause(policy, delay, request, attempt);
+                    pause(policy, delay, request, attempt, reached);
                     continue;
                 }
                 throw new TransportException(provider + " " + request.method() + " " + path + " failed after " + attempt
-                        + " attempt" + (attempt == 1 ? "" : "s") + ": " + describe(e), ErrorDetails.none(provider).withAttempts(attempt), e);
+                        + " attempt" + (attempt == 1 ? "" : "s") + ": " + describe(e)
+                        + (healable ? "" : "; not retried: this client refuses the server's certificate or host name"),
+                        ErrorDetails.none(provider).withAttempts(attempt), e, reached, healable);
             }
+            reached = true;
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             LOG.debug("{} {} {} -> {} in {} ms (attempt {})", provider, request.method(), path, response.status(),
                     elapsed.toMillis(), attempt);
@@ -235,7 +252,7 @@ public final class HttpTransport {
                 boolean withinLimit = retryAfter == null || retryAfter.compareTo(policy.maxRetryAfter()) <= 0;
                 if (withinLimit && fits(deadline, delay)) {
                     listener.onRetry(provider, request.method(), path, attempt + 1, String.valueOf(response.status()), delay);
-                    pause(policy, delay, request, attempt);
+                    pause(policy, delay, request, attempt, reached);
                     continue;
                 }
             }
@@ -310,7 +327,7 @@ public final class HttpTransport {
         return builder.method(request.method(), body).build();
     }
 
-    private ApiResponse execute(Request request, long deadline, int attempt) throws IOException {
+    private ApiResponse execute(Request request, long deadline, int attempt) throws IOException, BoundedBody.OverLimit {
         Call call = client.newCall(request);
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
@@ -321,11 +338,17 @@ public final class HttpTransport {
         }
     }
 
-    private ApiResponse execute(Call call, int attempt, CallDeadlines.Watch watch) throws IOException {
+    private ApiResponse execute(Call call, int attempt, CallDeadlines.Watch watch) throws IOException, BoundedBody.OverLimit {
         try (Response response = call.execute()) {
-            ResponseBody body = response.body();
-            MediaType type = body.contentType();
-            byte[] bytes = body.bytes();
+            MediaType type = response.body().contentType();
+            byte[] bytes;
+            try {
+                bytes = BoundedBody.read(response, maxResponseBytes);
+            } catch (BoundedBody.OverLimit over) {
+                // Closing a body before its end would first read on for a while to keep the connection: drop it instead.
+                call.cancel();
+                throw over;
+            }
             boolean utf8 = isUtf8(bytes, type);
             if (utf8 && !startsWithUtf8Bom(bytes)) {
                 // Plain UTF-8, nearly every answer: the readers parse the bytes, and the text is decoded only if asked.
@@ -370,8 +393,17 @@ public final class HttpTransport {
         return headers;
     }
 
-    private static boolean neverReachedServer(IOException e) {
-        return e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
+    private ResponseTooLargeException tooLarge(ApiRequest request, String path, BoundedBody.OverLimit over, int attempt) {
+        String what = over.declaredLength >= 0
+                ? "its Content-Length is " + over.declaredLength + " bytes; nothing was read"
+                : "it declared no length and reading stopped after " + over.bytesRead + " bytes";
+        Charset charset = over.type == null ? StandardCharsets.UTF_8 : over.type.charset(StandardCharsets.UTF_8);
+        String prefix = new String(over.prefix, charset);
+        return new ResponseTooLargeException(provider + " " + request.method() + " " + path + " answered HTTP " + over.status
+                + " with a body over the response size limit of " + maxResponseBytes + " bytes (" + what
+                + "); raise TransportOptions.maxResponseBytes (settings key maxResponseBytes) if such answers are expected",
+                new ErrorDetails(provider, over.status, null, null, null, prefix, attempt), maxResponseBytes, over.declaredLength,
+                over.bytesRead);
     }
 
     private static String describe(IOException e) {
@@ -385,13 +417,13 @@ public final class HttpTransport {
         return System.nanoTime() + delay.toNanos() < deadline;
     }
 
-    private void pause(RetryPolicy policy, Duration delay, ApiRequest request, int attempt) {
+    private void pause(RetryPolicy policy, Duration delay, ApiRequest request, int attempt, boolean reached) {
         try {
             policy.sleeper().sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException(provider + " " + request.method() + " interrupted while waiting to retry",
-                    ErrorDetails.none(provider).withAttempts(attempt), e);
+                    ErrorDetails.none(provider).withAttempts(attempt), e, reached, true);
         }
     }
 
