@@ -133,9 +133,15 @@ public final class SafeCreate {
                 + ". Use a new reference for a new ticket", ErrorDetails.none(provider));
     }
 
-    /** Whether a failed create may still have opened the ticket. */
+    /**
+     * Whether a failed create may still have opened the ticket: no answer after the request may have been written
+     * (a connection never made opened nothing), a 5xx, or a 2xx that cannot be read.
+     */
     static boolean isUnknownOutcome(TicketingException failure) {
-        return failure instanceof TransportException || failure.httpStatus() >= 500 || acceptedButUnreadable(failure);
+        if (failure instanceof TransportException) {
+            return failure.reachedProvider();
+        }
+        return failure.httpStatus() >= 500 || acceptedButUnreadable(failure);
     }
 
     private static boolean acceptedButUnreadable(TicketingException failure) {

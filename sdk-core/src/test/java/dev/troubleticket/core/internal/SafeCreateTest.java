@@ -154,6 +154,16 @@ class SafeCreateTest {
     }
 
     @Test
+    void aConnectionThatWasNeverMadeIsThrownWithoutLookingUpOrSendingAgain() {
+        TransportException refused = new TransportException("connection refused", ErrorDetails.none("test").withAttempts(3),
+                new java.net.ConnectException("refused"), false, true);
+        Script script = new Script().send(fails(refused));
+
+        assertThatThrownBy(() -> safeCreate.create("REF", script)).isSameAs(refused);
+        assertThat(script.calls).containsExactly("lookup", "send");
+    }
+
+    @Test
     void aValidationRefusalIsThrownAtOnce() {
         ValidationException invalid = new ValidationException("bad", List.of(), new ErrorDetails("test", 400, null, null, null, "", 1));
         Script script = new Script().send(fails(invalid));
