@@ -22,10 +22,17 @@ import java.util.stream.Collectors;
  */
 final class ReliabilityReport implements BeforeAllCallback {
     private static final Map<String, Row> ROWS = new ConcurrentHashMap<>();
+    /** Figures that fit no provider row (the listener under hostile connections), printed under the table. */
+    private static final Map<String, String> LINES = new ConcurrentHashMap<>();
 
     /** The row of a provider, created empty the first time. */
     static Row row(String provider) {
         return ROWS.computeIfAbsent(provider, p -> new Row());
+    }
+
+    /** Sets the line printed under the table for {@code topic}. */
+    static void line(String topic, String text) {
+        LINES.put(topic, text);
     }
 
     @Override
@@ -44,6 +51,7 @@ final class ReliabilityReport implements BeforeAllCallback {
                 provider, row.operations, row.retries, row.typedFailures, row.duplicates, row.eventsLost, row.leakedConnections,
                 row.faults.entrySet().stream().filter(e -> e.getValue() > 0)
                         .map(e -> e.getKey().name().toLowerCase() + "=" + e.getValue()).collect(Collectors.joining(" ")))));
+        new TreeMap<>(LINES).forEach((topic, line) -> text.append(topic).append(": ").append(line).append('\n'));
         return text.toString();
     }
 
