@@ -1,11 +1,13 @@
 package dev.troubleticket.benchmarks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.troubleticket.core.callback.CallbackResponse;
+import dev.troubleticket.core.callback.CallbackServer;
+import dev.troubleticket.core.callback.CallbackServers;
 import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.nexera.listener.CallbackRequests;
 import dev.troubleticket.nexera.listener.CallerCheck;
 import dev.troubleticket.nexera.listener.Tmf621EventHandler;
-import dev.troubleticket.nexera.listener.Tmf621ListenerServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -38,8 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * How many Nexera (TMF621) notifications per second the SDK's embedded receiver handles: each operation
  * is one state-change notification with a fresh event id, POSTed over loopback with the shared-secret
- * header, checked, parsed, deduplicated and handed to the consumer ({@code callbackHttp}); and the same
- * through {@link Tmf621EventHandler} alone, without HTTP ({@code callbackHandler}).
+ * header to the embedded receiver (sdk-listener-jetty), checked, parsed, deduplicated and handed to the
+ * consumer ({@code callbackHttp}); and the same through {@link Tmf621EventHandler} alone, without HTTP
+ * ({@code callbackHandler}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -55,7 +58,7 @@ public class CallbackBenchmark {
 
     private final AtomicLong consumed = new AtomicLong();
     private final AtomicLong sequence = new AtomicLong();
-    private Tmf621ListenerServer receiver;
+    private CallbackServer receiver;
     private Tmf621EventHandler directHandler;
     private OkHttpClient okHttp;
     private String url;
@@ -73,10 +76,10 @@ public class CallbackBenchmark {
         after = body.substring(body.indexOf(MARK) + MARK.length());
         headers = template.headerLists();
         // The consumer runs on the receiving thread: what is measured is the receiver, not a hand-off queue.
-        receiver = Tmf621ListenerServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/listener",
+        receiver = CallbackServers.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/listener",
                 Tmf621EventHandler.builder(CallerCheck.sharedSecret(HEADER, SECRET), event -> consumed.incrementAndGet(), Runnable::run).build());
         directHandler = Tmf621EventHandler.builder(CallerCheck.sharedSecret(HEADER, SECRET), event -> consumed.incrementAndGet(), Runnable::run).build();
-        url = receiver.callbackUrl("127.0.0.1");
+        url = "http://127.0.0.1:" + receiver.port() + "/listener";
         okHttp = new OkHttpClient.Builder().retryOnConnectionFailure(false).callTimeout(Duration.ofSeconds(30)).build();
     }
 
@@ -106,7 +109,7 @@ public class CallbackBenchmark {
 
     @Benchmark
     public int callbackHandler() {
-        Tmf621EventHandler.Response response = directHandler.handle("POST", headers, nextBody());
+        CallbackResponse response = directHandler.handle("POST", "/listener", headers, nextBody());
         if (response.status() != 200) {
             throw new IllegalStateException("the handler answered " + response.status());
         }

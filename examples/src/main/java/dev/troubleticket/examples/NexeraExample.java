@@ -36,7 +36,8 @@ public final class NexeraExample {
             Tmf621Api api = client.unwrap(Tmf621Api.class);
             String id = client.create(ProviderSupport.of("nexera").sampleRequest("INC-7")).id();
 
-            // Receive the provider's callbacks on a loopback port (port 0: any free one).
+            // Receive the provider's callbacks on a loopback port (port 0: any free one). Nexera sends no credentials
+            // with them, so the callback URL registered carries a secret token (needs sdk-listener-jetty at run time).
             List<TicketEvent> events = new CopyOnWriteArrayList<>();
             try (Tmf621Subscription listening = client.listen("127.0.0.1:0", events::add)) {
                 nexera.acknowledge(id);

@@ -1,5 +1,6 @@
 package dev.troubleticket.reliability;
 
+import dev.troubleticket.core.callback.CallbackResponse;
 import dev.troubleticket.core.error.TicketingException;
 import dev.troubleticket.core.http.RetryPolicy;
 import dev.troubleticket.core.http.TransportOptions;
@@ -144,8 +145,8 @@ class ParserFuzzTest {
         Map<String, List<String>> headers = Map.of("X-Fuzz", List.of("fuzz-callback-secret"));
         for (DocumentMutator.Mutation mutation : new DocumentMutator(FaultPlans.SEED + 7).mutations(event, MUTATIONS * 2)) {
             try {
-                Tmf621EventHandler.Response response = assertTimeoutPreemptively(NO_HANG,
-                        () -> handler.handle("POST", headers, mutation.body()));
+                CallbackResponse response = assertTimeoutPreemptively(NO_HANG,
+                        () -> handler.handle("POST", "/listener", headers, mutation.body()));
                 if (response.status() != 400 && response.status() != 413 && (response.status() < 200 || response.status() > 299)) {
                     breaches.add("callback " + mutation + " answered " + response.status());
                 }

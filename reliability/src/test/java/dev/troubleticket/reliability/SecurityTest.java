@@ -141,12 +141,54 @@ class SecurityTest {
     }
 
     @Test
+    void listenerWithoutACallerCheckAnswers404ToEveryPathWithoutItsTokenAndKeepsServing() throws Exception {
+        try (NexeraSimulator nexera = new NexeraSimulator().start(0);
+             TicketingClient client = TicketingClients.create("nexera", nexera.clientSettings())) {
+            List<TicketEvent> handled = new CopyOnWriteArrayList<>();
+            Ticket ticket = client.create(ProviderProfile.of("nexera").request("LSN-2", 2));
+            try (Tmf621Subscription listener = client.unwrap(Tmf621Client.class)
+                    .listen(new InetSocketAddress("127.0.0.1", 0), null, handled::add)) {
+                String callback = listener.hub().callback();
+                String token = callback.substring(callback.lastIndexOf('/') + 1);
+                SecretRegistry.register(List.of(token));
+                String base = "http://127.0.0.1:" + listener.port() + "/listener";
+                String sameLength = (token.charAt(0) == 'a' ? "b" : "a") + token.substring(1);
+                String valid = "{\"eventId\":\"e-2\",\"eventType\":\"TroubleTicketStatusChangeEvent\",\"event\":{\"troubleTicket\":{\"id\":\""
+                        + ticket.id() + "\",\"status\":\"resolved\"}}}";
+                OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
+                try {
+                    for (String url : List.of(base, base + "/", base + "/" + sameLength, base + "/" + token + "x",
+                            base + "/" + token.substring(0, token.length() - 1), base + "?token=" + token)) {
+                        assertThat(post(http, url, null, valid)).as(url.replace(token, "<token>")).isEqualTo(404);
+                    }
+                    assertThat(handled).as("nothing without the token reached the handler").isEmpty();
+                } finally {
+                    http.dispatcher().executorService().shutdown();
+                    http.connectionPool().evictAll();
+                }
+                nexera.resolve(ticket.id(), "fibre spliced");
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (handled.isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(handled).as("the provider, sending no credentials, still reaches the token URL").isNotEmpty();
+                assertThat(listener.handler().refusedCount()).isEqualTo(6);
+                assertThat(List.of(listener.toString(), listener.hub().toString(), listener.handler().toString(), client.toString()))
+                        .noneMatch(text -> text.contains(token));
+            }
+        }
+    }
+
+    @Test
     void listenerSecretsAreComparedWithMessageDigestIsEqual() throws IOException {
         // Behaviour alone cannot show constant time; the code path can: the comparison must be MessageDigest.isEqual.
-        Path source = Path.of("..", "sdk-nexera", "src", "main", "java", "dev", "troubleticket", "nexera", "listener", "CallerCheck.java");
-        String code = Files.readString(source);
-        assertThat(code).contains("MessageDigest.isEqual(");
-        assertThat(code).doesNotContainPattern("secret[A-Za-z]*\\.equals\\(").doesNotContainPattern("\\.equals\\([a-z]*[Ss]ecret");
+        Path listener = Path.of("..", "sdk-nexera", "src", "main", "java", "dev", "troubleticket", "nexera", "listener");
+        for (String file : List.of("CallerCheck.java", "CallbackToken.java")) {
+            String code = Files.readString(listener.resolve(file));
+            assertThat(code).as(file).contains("MessageDigest.isEqual(");
+            assertThat(code).as(file).doesNotContainPattern("secret[A-Za-z]*\\.equals\\(").doesNotContainPattern("\\.equals\\([a-z]*[Ss]ecret")
+                    .doesNotContainPattern("value\\.equals\\(").doesNotContainPattern("token[A-Za-z]*\\.equals\\(");
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.troubleticket.reliability;
 
+import dev.troubleticket.core.callback.CallbackServer;
+import dev.troubleticket.core.callback.CallbackServers;
 import dev.troubleticket.core.feed.InMemoryCheckpointStore;
 import dev.troubleticket.core.model.StatusChange;
 import dev.troubleticket.core.model.TicketEvent;
@@ -11,7 +13,6 @@ import dev.troubleticket.masstack.MasStackClient;
 import dev.troubleticket.nexera.Tmf621Api;
 import dev.troubleticket.nexera.listener.CallerCheck;
 import dev.troubleticket.nexera.listener.Tmf621EventHandler;
-import dev.troubleticket.nexera.listener.Tmf621ListenerServer;
 import dev.troubleticket.testkit.kosc.KoscSimulator;
 import dev.troubleticket.testkit.nexera.CallbackDelivery;
 import dev.troubleticket.testkit.nexera.NexeraSimulator;
@@ -184,8 +185,8 @@ class SubscriptionRestartTest {
             NexeraSimulator nexera = ((NexeraSimulator) harness.simulator).callbackRetries(12, Duration.ofMillis(20));
             DeliveryLog log = new DeliveryLog();
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", freePort());
-            Tmf621ListenerServer listener = startListener(address, log);
-            harness.client.unwrap(Tmf621Api.class).registerHub(listener.callbackUrl("127.0.0.1"), null);
+            CallbackServer listener = startListener(address, log);
+            harness.client.unwrap(Tmf621Api.class).registerHub("http://127.0.0.1:" + address.getPort() + "/listener", null);
             Random random = new Random(FaultPlans.SEED + 3);
             int kills = 0;
             for (int i = 0; i < TICKETS; i++) {
@@ -220,11 +221,11 @@ class SubscriptionRestartTest {
     }
 
     /** A receiver whose handler acknowledges only once the event is recorded (delivery on the request's thread). */
-    private static Tmf621ListenerServer startListener(InetSocketAddress address, DeliveryLog log) {
+    private static CallbackServer startListener(InetSocketAddress address, DeliveryLog log) {
         Tmf621EventHandler handler = Tmf621EventHandler.builder(
                 CallerCheck.sharedSecret(NexeraSimulator.CALLBACK_SECRET_HEADER, NexeraProfile.CALLBACK_SECRET),
                 event -> log.record(event.eventId()), Runnable::run).build();
-        return Tmf621ListenerServer.start(address, "/listener", handler);
+        return CallbackServers.start(address, "/listener", handler);
     }
 
     private static int freePort() throws IOException {

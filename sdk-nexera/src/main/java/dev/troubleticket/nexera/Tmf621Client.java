@@ -10,6 +10,7 @@ import dev.troubleticket.core.auth.AuthProvider;
 import dev.troubleticket.core.auth.BasicAuth;
 import dev.troubleticket.core.auth.RenewingTokenAuth;
 import dev.troubleticket.core.auth.StaticTokenAuth;
+import dev.troubleticket.core.callback.CallbackServerOptions;
 import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.error.ProviderException;
 import dev.troubleticket.core.error.TicketingException;
@@ -240,16 +241,27 @@ public class Tmf621Client implements TicketingClient {
 
     /**
      * Follows the provider's events: starts a receiver on {@code bindAddress}, registers a hub at the
-     * provider for {@code callbackUrl} (the address the provider reaches the receiver at; {@code null} for
-     * {@code http://<bind host>:<port>/listener}), and hands each event, once, to {@code handler} as a
-     * neutral {@link TicketEvent}. Closing the subscription unregisters the hub and stops the receiver.
-     * Callers are checked with the client's {@link Builder#callerCheck(CallerCheck)}.
+     * provider for {@code callbackUrl} (the address the provider reaches the receiver's {@code /listener} path
+     * at; {@code null} for {@code http://<bind host>:<port>/listener}), and hands each event, once, to
+     * {@code handler} as a neutral {@link TicketEvent}. Closing the subscription unregisters the hub and stops
+     * the receiver. Callers are checked with the client's {@link Builder#callerCheck(CallerCheck)}; without
+     * one, the URL registered carries an unguessable {@link dev.troubleticket.nexera.listener.CallbackToken}
+     * as one more path segment and any request without it gets 404.
      *
-     * @throws IllegalStateException when no caller check was configured
+     * <p>The receiver is the embedded server of {@code dev.troubleticket:sdk-listener-jetty}, with
+     * {@link CallbackServerOptions#defaults()}.
+     *
+     * @throws IllegalStateException when that artifact is not on the class path
      */
     public Tmf621Subscription listen(InetSocketAddress bindAddress, String callbackUrl, EventHandler<? super TicketEvent> handler) {
+        return listen(bindAddress, callbackUrl, CallbackServerOptions.defaults(), handler);
+    }
+
+    /** {@link #listen(InetSocketAddress, String, EventHandler)} with the receiver's limits and timeouts. */
+    public Tmf621Subscription listen(InetSocketAddress bindAddress, String callbackUrl, CallbackServerOptions options,
+                                     EventHandler<? super TicketEvent> handler) {
         Objects.requireNonNull(handler, "handler");
-        return listenTyped(bindAddress, callbackUrl, null, event -> {
+        return listenTyped(bindAddress, callbackUrl, null, options, event -> {
             try {
                 handler.handle(mapping.toEvent(event));
             } catch (Exception e) {
@@ -275,12 +287,17 @@ public class Tmf621Client implements TicketingClient {
      */
     public Tmf621Subscription listenTyped(InetSocketAddress bindAddress, String callbackUrl, String query,
                                           Consumer<? super Tmf621Event> consumer) {
-        if (callerCheck == null) {
-            throw new IllegalStateException("configure how the provider's callbacks are authenticated first: "
-                    + "Builder.callerCheck(CallerCheck.sharedSecret(...)) or settings listenerSecret / listenerUsername+listenerPassword");
-        }
+        return listenTyped(bindAddress, callbackUrl, query, CallbackServerOptions.defaults(), consumer);
+    }
+
+    /** {@link #listenTyped(InetSocketAddress, String, String, Consumer)} with the receiver's limits and timeouts. */
+    public Tmf621Subscription listenTyped(InetSocketAddress bindAddress, String callbackUrl, String query,
+                                          CallbackServerOptions options, Consumer<? super Tmf621Event> consumer) {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(consumer, "consumer");
         Tmf621Subscription subscription = Tmf621Subscription.open(api, provider, bindAddress, callbackUrl, query, callerCheck,
-                consumer, subscriptions::remove);
+                options, consumer, subscriptions::remove);
         subscriptions.add(subscription);
         return subscription;
     }
@@ -375,7 +392,12 @@ public class Tmf621Client implements TicketingClient {
         public Builder clock(Clock value) { this.clock = Objects.requireNonNull(value); return this; }
         /** How long before expiry a token is renewed. Default 60 s. */
         public Builder tokenRenewalMargin(Duration value) { this.renewalMargin = Objects.requireNonNull(value); return this; }
-        /** How the receiver started by {@code listen} checks that a notification comes from the provider. */
+        /**
+         * How the receiver started by {@code listen} checks that a notification comes from the provider (basic
+         * credentials or a shared secret it sends). Default none: the callback URL then carries an unguessable
+         * token instead, as TMF621 hubs carry no credentials. {@link CallerCheck#acceptAll()} when your own
+         * proxy authenticates the provider.
+         */
         public Builder callerCheck(CallerCheck value) { this.callerCheck = value; return this; }
         /** The {@code author} written on the operator's notes, or {@code null} to leave it to the server. */
         public Builder noteAuthor(String value) { this.noteAuthor = value; return this; }

@@ -1,12 +1,16 @@
 package dev.troubleticket.nexera;
 
+import dev.troubleticket.core.callback.CallbackServer;
+import dev.troubleticket.core.callback.CallbackServerOptions;
+import dev.troubleticket.core.callback.CallbackServers;
 import dev.troubleticket.core.error.TicketingException;
+import dev.troubleticket.nexera.listener.CallbackToken;
 import dev.troubleticket.nexera.listener.CallerCheck;
 import dev.troubleticket.nexera.listener.Tmf621Event;
 import dev.troubleticket.nexera.listener.Tmf621EventHandler;
-import dev.troubleticket.nexera.listener.Tmf621ListenerServer;
 import dev.troubleticket.nexera.model.Hub;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,41 +22,59 @@ import org.slf4j.LoggerFactory;
  * A running event subscription: a receiver and the hub registered at the provider for it. Events reach
  * the consumer one at a time, in the order they arrive. {@link #close()} unregisters the hub (so the
  * provider stops sending) and then stops the receiver.
+ *
+ * <p>Without a caller check, the callback URL registered carries a fresh {@link CallbackToken} as its last
+ * path segment and the receiver answers 404 to any request without it. That URL is a secret: neither
+ * {@link #toString()} nor the log line shows it ({@link #hub()}{@code .callback()} holds it).
  */
 public final class Tmf621Subscription implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Tmf621Subscription.class);
+    /** The receiver's path; the token, when there is one, is the segment after it. */
+    static final String LISTENER_PATH = "/listener";
 
     private final Tmf621Api api;
-    private final Tmf621ListenerServer server;
+    private final CallbackServer server;
+    private final Tmf621EventHandler handler;
     private final ExecutorService delivery;
     private final Hub hub;
     private final Consumer<Tmf621Subscription> onClose;
     private volatile boolean closed;
 
-    private Tmf621Subscription(Tmf621Api api, Tmf621ListenerServer server, ExecutorService delivery, Hub hub,
+    private Tmf621Subscription(Tmf621Api api, CallbackServer server, Tmf621EventHandler handler, ExecutorService delivery, Hub hub,
                                Consumer<Tmf621Subscription> onClose) {
         this.api = api;
         this.server = server;
+        this.handler = handler;
         this.delivery = delivery;
         this.hub = hub;
         this.onClose = onClose;
     }
 
     static Tmf621Subscription open(Tmf621Api api, String provider, InetSocketAddress bind, String callbackUrl, String query,
-                                   CallerCheck check, Consumer<? super Tmf621Event> consumer,
+                                   CallerCheck check, CallbackServerOptions options, Consumer<? super Tmf621Event> consumer,
                                    Consumer<Tmf621Subscription> onClose) {
+        // A provider that sends no credentials is recognised by the URL it was given: a token only it knows.
+        CallbackToken token = check == null ? CallbackToken.random() : null;
         ExecutorService delivery = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, provider + "-event-delivery");
             thread.setDaemon(true);
             return thread;
         });
-        Tmf621EventHandler handler = Tmf621EventHandler.builder(check, consumer, delivery).provider(provider).build();
-        Tmf621ListenerServer server = Tmf621ListenerServer.start(bind, "/listener", handler);
-        String callback = callbackUrl != null ? callbackUrl : server.callbackUrl(hostOf(bind));
+        Tmf621EventHandler handler = Tmf621EventHandler.builder(check == null ? CallerCheck.acceptAll() : check, consumer, delivery)
+                .provider(provider).callbackToken(token).build();
+        CallbackServer server;
+        try {
+            server = CallbackServers.start(bind, LISTENER_PATH, handler, options);
+        } catch (RuntimeException e) {
+            delivery.shutdownNow();
+            throw e;
+        }
+        String base = callbackUrl != null ? callbackUrl : "http://" + hostOf(bind) + ":" + server.port() + LISTENER_PATH;
+        String callback = token == null ? base : token.appendTo(base);
         try {
             Hub hub = api.registerHub(callback, query);
-            LOG.info("{}: listening for events at {} (hub {})", provider, callback, hub.id());
-            return new Tmf621Subscription(api, server, delivery, hub, onClose);
+            LOG.info("{}: listening for events at {} (hub {})", provider, printable(callback, token), hub.id());
+            return new Tmf621Subscription(api, server, handler, delivery, hub, onClose);
         } catch (RuntimeException e) {
             server.close();
             delivery.shutdownNow();
@@ -68,7 +90,17 @@ public final class Tmf621Subscription implements AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
-    /** The hub registered at the provider. */
+    /** The URL for a log line: the token masked, no user info, query or fragment. */
+    private static String printable(String url, CallbackToken token) {
+        try {
+            URI uri = URI.create(token == null ? url : token.maskIn(url));
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "") + uri.getRawPath();
+        } catch (IllegalArgumentException e) {
+            return "(callback URL not shown)";
+        }
+    }
+
+    /** The hub registered at the provider; its {@code callback()} is the full URL, token included. */
     public Hub hub() {
         return hub;
     }
@@ -80,7 +112,7 @@ public final class Tmf621Subscription implements AutoCloseable {
 
     /** The receiver's handler (counts of delivered, duplicate and refused notifications). */
     public Tmf621EventHandler handler() {
-        return server.handler();
+        return handler;
     }
 
     /** Unregisters the hub, then stops the receiver and the delivery thread. */

@@ -7,7 +7,6 @@ import dev.troubleticket.core.Capability;
 import dev.troubleticket.core.ProviderSettings;
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,10 +54,8 @@ class NexeraProviderTest {
     }
 
     @Test
-    void listenWithoutACallerCheckIsRefused() {
+    void unwrapAnswersTheClientAndItsApiAndRefusesOtherTypes() {
         try (Tmf621Client client = NexeraClient.builder().baseUrl("https://api.example.pl").basicAuth("u", "p").build()) {
-            assertThatThrownBy(() -> client.listen(new InetSocketAddress("127.0.0.1", 0), null, e -> { }))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("listenerSecret");
             assertThat(client.unwrap(NexeraClient.class)).isSameAs(client);
             assertThatThrownBy(() -> client.unwrap(Runnable.class)).isInstanceOf(IllegalArgumentException.class);
         }

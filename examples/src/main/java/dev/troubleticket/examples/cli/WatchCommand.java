@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code ticketctl watch}: follows the provider's events until interrupted, one JSON line per event.
  * Kosc: the recently modified tickets; MasStack: the tickets named with {@code --ticket}; Nexera:
- * registers a hub for {@code --callback-url} and listens on {@code --listen}, unregistering on exit.
+ * registers a hub for {@code --callback-url} and listens on {@code --listen}, unregistering on exit. Nexera
+ * sends no credentials with its notifications: unless a listener secret or listener credentials are set, the
+ * URL registered gets an unguessable token as its last path segment.
  */
 @Command(name = "watch", description = "Follow the provider's events until interrupted, one line per event.")
 final class WatchCommand extends ClientCommand {
@@ -31,7 +33,8 @@ final class WatchCommand extends ClientCommand {
     @Option(names = "--ticket", description = "a ticket to follow (MasStack; repeatable)")
     List<String> tickets = new ArrayList<>();
 
-    @Option(names = "--callback-url", description = "the URL the provider should call (Nexera)")
+    @Option(names = "--callback-url", description = "the URL at which the provider reaches the receiver's /listener path (Nexera; "
+            + "a secret token is appended to it unless listener credentials are set)")
     String callbackUrl;
 
     @Option(names = "--listen", description = "HOST:PORT to receive the provider's calls on (Nexera)")

@@ -21,7 +21,7 @@ final class NexeraSupport implements ProviderSupport {
 
     @Override
     public String followedBy() {
-        return "a hub registered at the provider and an embedded listener receiving its callbacks";
+        return "a hub registered at the provider and an embedded listener receiving its callbacks (at a URL with a secret token)";
     }
 
     @Override

@@ -293,6 +293,9 @@ class TicketCtlEndToEndTest {
                 Thread.sleep(20);
             }
             assertThat(nexera.hubs()).hasSize(1);
+            assertThat(nexera.clientSettings().asMap()).as("no caller check configured").doesNotContainKeys("listenerSecret", "listenerUsername");
+            assertThat(nexera.hubs().values().iterator().next().get("callback").asText())
+                    .as("the callback URL carries a token instead").matches("http://127\\.0\\.0\\.1:" + port + "/listener/[A-Za-z0-9_-]{43}");
             nexera.resolve(id, "fibre spliced");
             while (nexera.deliveries().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -302,6 +305,7 @@ class TicketCtlEndToEndTest {
             Run run = watching.get(10, TimeUnit.SECONDS);
 
             assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(nexera.deliveries()).as("delivered without credentials").isNotEmpty().allMatch(d -> d.delivered());
             assertThat(run.jsonLines()).anySatisfy(e -> {
                 assertThat(e.get("ticketId").asText()).isEqualTo(id);
                 assertThat(e.get("status").asText()).isEqualTo("RESOLVED");

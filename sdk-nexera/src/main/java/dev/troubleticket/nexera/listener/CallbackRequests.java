@@ -21,7 +21,7 @@ import java.util.UUID;
 /**
  * A test helper that produces notifications a receiver accepts: a TMF621 event body and the headers that
  * authenticate it (a shared secret or basic credentials), as stripe-java's {@code Webhook} test helper
- * does. Use it to test your own handler, or to drive a {@link Tmf621ListenerServer} by hand.
+ * does. Use it to test your own handler, or to drive a receiver by hand.
  */
 public final class CallbackRequests {
     private final Map<String, String> authHeaders;
@@ -63,7 +63,7 @@ public final class CallbackRequests {
         return new CallbackRequests(Map.of("Authorization", value), clock);
     }
 
-    /** Requests without authentication (to test refusals). */
+    /** Requests without credentials, as a provider that sends none does (the callback URL's token then admits them). */
     public static CallbackRequests unauthenticated(Clock clock) {
         return new CallbackRequests(Map.of(), clock);
     }
@@ -120,7 +120,9 @@ public final class CallbackRequests {
             }
             return status;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot post to " + url, e);
+            // The URL's path may hold a callback token: only its origin is named.
+            URI uri = URI.create(url);
+            throw new UncheckedIOException("cannot post to " + uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort(), e);
         }
     }
 }

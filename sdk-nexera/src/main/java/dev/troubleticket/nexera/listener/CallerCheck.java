@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * Decides whether a notification comes from the provider: HTTP basic credentials, or a shared secret in
- * a header. Several secrets (or passwords) may be accepted at once so that they can be rotated without
+ * a header (for a provider that sends neither, see {@link CallbackToken}). Several secrets (or passwords) may be accepted at once so that they can be rotated without
  * losing events. Secrets are compared in constant time ({@link MessageDigest#isEqual} on SHA-256 digests,
  * so that neither content nor length leaks through timing), and never printed.
  */
@@ -77,9 +77,23 @@ public interface CallerCheck {
         return headers -> all.stream().anyMatch(c -> c.accepts(headers));
     }
 
-    /** Accepts everyone: only for a receiver that a network boundary already protects. */
+    /**
+     * Accepts everyone: for a receiver whose own proxy authenticates the provider, or that a network boundary
+     * already protects. With it, {@code Tmf621Client.listen} registers the callback URL as given, without a
+     * {@link CallbackToken}.
+     */
     static CallerCheck acceptAll() {
-        return headers -> true;
+        return new CallerCheck() {
+            @Override
+            public boolean accepts(Map<String, List<String>> headers) {
+                return true;
+            }
+
+            @Override
+            public String toString() {
+                return "CallerCheck.acceptAll";
+            }
+        };
     }
 
     private static boolean matchesAny(String presented, List<byte[]> expected) {

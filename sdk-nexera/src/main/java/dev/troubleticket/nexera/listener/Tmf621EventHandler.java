@@ -1,5 +1,7 @@
 package dev.troubleticket.nexera.listener;
 
+import dev.troubleticket.core.callback.CallbackHandler;
+import dev.troubleticket.core.callback.CallbackResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,28 +14,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one notification, framework-neutrally: raw bytes and headers in, an HTTP status out, so that a
- * servlet, a Spring controller or {@link Tmf621ListenerServer} can call it.
+ * Handles one notification, framework-neutrally: method, path, headers and raw bytes in, an HTTP status out,
+ * so that a servlet, a Spring controller or the embedded server of {@code sdk-listener-jetty} can call it.
  *
- * <p>In order: only {@code POST} (405); the body size is capped (413); the caller is checked (401); the
+ * <p>In order: with a {@link CallbackToken}, a path without it gets 404 with no detail, whatever else the
+ * request holds; only {@code POST} (405); the body size is capped (413); the caller is checked (401); the
  * body must be a TMF621 event (400); an event id already delivered is acknowledged again but not
  * delivered twice (the provider retries when it missed our answer); otherwise the event is handed to
  * the user's consumer on the executor and the answer is given at once (200), so that a slow consumer
  * never makes the provider time out. The ids remembered are bounded (oldest forgotten first).
  */
-public final class Tmf621EventHandler {
+public final class Tmf621EventHandler implements CallbackHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Tmf621EventHandler.class);
 
-    /**
-     * What to answer the provider.
-     *
-     * @param status the HTTP status
-     * @param body   a short text for the provider (no secrets, no payload)
-     */
-    public record Response(int status, String body) {
-    }
-
     private final CallerCheck callerCheck;
+    private final CallbackToken token;
     private final Consumer<? super Tmf621Event> consumer;
     private final Executor executor;
     private final int maxBodyBytes;
@@ -45,6 +40,7 @@ public final class Tmf621EventHandler {
 
     private Tmf621EventHandler(Builder b) {
         this.callerCheck = b.callerCheck;
+        this.token = b.token;
         this.consumer = b.consumer;
         this.executor = b.executor;
         this.maxBodyBytes = b.maxBodyBytes;
@@ -64,6 +60,7 @@ public final class Tmf621EventHandler {
     }
 
     /** The largest body accepted, in bytes. */
+    @Override
     public int maxBodyBytes() {
         return maxBodyBytes;
     }
@@ -72,10 +69,15 @@ public final class Tmf621EventHandler {
      * Handles one request.
      *
      * @param method  the HTTP method
+     * @param path    the request path (it must hold the {@link CallbackToken} when one is configured)
      * @param headers the request headers (names in any case)
      * @param body    the raw body, or {@code null}
      */
-    public Response handle(String method, Map<String, List<String>> headers, byte[] body) {
+    @Override
+    public CallbackResponse handle(String method, String path, Map<String, List<String>> headers, byte[] body) {
+        if (token != null && !token.isIn(path)) {
+            return refuse(404, "", "no callback token in the path");
+        }
         if (!"POST".equalsIgnoreCase(method)) {
             return refuse(405, "only POST is accepted");
         }
@@ -95,7 +97,7 @@ public final class Tmf621EventHandler {
         if (id != null && !remember(id)) {
             duplicates.incrementAndGet();
             LOG.debug("event {} already delivered; acknowledged again", id);
-            return new Response(200, "duplicate");
+            return new CallbackResponse(200, "duplicate");
         }
         try {
             executor.execute(() -> deliver(event));
@@ -103,11 +105,15 @@ public final class Tmf621EventHandler {
             forget(id);
             return refuse(503, "the receiver is shutting down");
         }
-        return new Response(200, "accepted");
+        return new CallbackResponse(200, "accepted");
     }
 
-    /** The answer for a body the caller found longer than the cap without reading it whole. */
-    Response oversized() {
+    /** The answer for a body found longer than the cap without reading it whole (404 when the path lacks the token). */
+    @Override
+    public CallbackResponse bodyTooLarge(String method, String path) {
+        if (token != null && !token.isIn(path)) {
+            return refuse(404, "", "no callback token in the path");
+        }
         return refuse(413, "the body exceeds " + maxBodyBytes + " bytes");
     }
 
@@ -131,10 +137,14 @@ public final class Tmf621EventHandler {
         }
     }
 
-    private Response refuse(int status, String why) {
+    private CallbackResponse refuse(int status, String why) {
+        return refuse(status, why, why);
+    }
+
+    private CallbackResponse refuse(int status, String answer, String why) {
         refused.incrementAndGet();
         LOG.debug("notification refused with {}: {}", status, why);
-        return new Response(status, why);
+        return new CallbackResponse(status, answer);
     }
 
     /** Events handed to the consumer and handled without throwing. */
@@ -147,9 +157,15 @@ public final class Tmf621EventHandler {
         return duplicates.get();
     }
 
-    /** Notifications refused (401, 400, 413, ...). */
+    /** Notifications refused (404, 401, 400, 413, ...). */
     public long refusedCount() {
         return refused.get();
+    }
+
+    @Override
+    public String toString() {
+        return "Tmf621EventHandler[callerCheck=" + callerCheck + ", callbackToken=" + (token == null ? "none" : "****")
+                + ", maxBodyBytes=" + maxBodyBytes + ", delivered=" + delivered.get() + ", refused=" + refused.get() + "]";
     }
 
     /** Builds a {@link Tmf621EventHandler}. */
@@ -157,6 +173,7 @@ public final class Tmf621EventHandler {
         private final CallerCheck callerCheck;
         private final Consumer<? super Tmf621Event> consumer;
         private final Executor executor;
+        private CallbackToken token;
         private int maxBodyBytes = 1024 * 1024;
         private int rememberedEventIds = 10_000;
         private String provider = "tmf621";
@@ -182,6 +199,15 @@ public final class Tmf621EventHandler {
                 throw new IllegalArgumentException("rememberedEventIds must be positive");
             }
             this.rememberedEventIds = value;
+            return this;
+        }
+
+        /**
+         * Accept only requests whose path holds {@code value} (for a provider that sends no credentials: the token
+         * is in the callback URL registered at it), answering 404 to any other. Default none.
+         */
+        public Builder callbackToken(CallbackToken value) {
+            this.token = value;
             return this;
         }
 

@@ -47,7 +47,8 @@ import okhttp3.Response;
  * operators, {@code fields}, {@code offset}/{@code limit} with {@code X-Total-Count}, {@code X-Result-Count}
  * and 206 for a partial page), get, PATCH as a JSON merge patch, the requirement matrix, TMF error bodies,
  * basic and client-credentials authentication, hub registration, and real HTTP notifications to every
- * registered listener on each change, retried with backoff while the listener fails.
+ * registered listener on each change, retried with backoff while the listener fails. Notifications carry
+ * no credentials, as in Nexera's document, unless {@link #callbackSecret} or {@link #callbackBasic} asks for some.
  *
  * <p>Its test API plays Nexera's side: {@link #acknowledge}, {@link #startWork}, {@link #hold},
  * {@link #askForInformation}, {@link #resolve}, {@link #reject}, {@link #cancel}, {@link #changeAttribute},
@@ -64,7 +65,7 @@ public final class NexeraSimulator implements ProviderSimulator {
     public static final String CLIENT_SECRET = "sim-client-secret";
     /** The token endpoint's path. */
     public static final String TOKEN_PATH = "/oauth/token";
-    /** The header the simulator authenticates its notifications with. */
+    /** The header the simulator carries its notifications' secret in, once {@link #callbackSecret} is set. */
     public static final String CALLBACK_SECRET_HEADER = "X-Callback-Secret";
     /** Nexera's base path, as the adapter's Nexera profile uses it. */
     public static final String DEFAULT_BASE_PATH = "/api/openapi/troubleTicket";
@@ -85,7 +86,9 @@ public final class NexeraSimulator implements ProviderSimulator {
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final ScheduledExecutorService callbacks;
     private final OkHttpClient http;
-    private volatile String callbackSecret = "sim-callback-secret";
+    // Nexera's document names no credentials for notifications: none are sent unless a test asks for some.
+    private volatile String callbackSecret;
+    private volatile String callbackBasic;
     private volatile Duration tokenLifetime = Duration.ofHours(1);
     private volatile int maxCallbackAttempts = 5;
     private volatile Duration callbackBackoff = Duration.ofMillis(50);
@@ -129,7 +132,11 @@ public final class NexeraSimulator implements ProviderSimulator {
         return server;
     }
 
-    /** Settings for the built-in account, plus the secret the simulator sends with its notifications. */
+    /**
+     * Settings for the built-in account, plus the credentials the simulator sends with its notifications when
+     * it sends some ({@code listenerSecret} or {@code listenerUsername} + {@code listenerPassword}); by
+     * default none, so {@code listen} registers a callback URL with a token.
+     */
     @Override
     public ProviderSettings clientSettings() {
         Map<String, String> settings = new LinkedHashMap<>();
@@ -137,8 +144,7 @@ public final class NexeraSimulator implements ProviderSimulator {
         settings.put("basePath", basePath);
         settings.put("username", USERNAME);
         settings.put("password", PASSWORD);
-        settings.put("listenerSecret", callbackSecret);
-        settings.put("listenerSecretHeader", CALLBACK_SECRET_HEADER);
+        putListenerCredentials(settings);
         return ProviderSettings.of(settings);
     }
 
@@ -159,16 +165,46 @@ public final class NexeraSimulator implements ProviderSimulator {
         settings.put("tokenUrl", server.baseUrl() + TOKEN_PATH.substring(1));
         settings.put("clientId", CLIENT_ID);
         settings.put("clientSecret", CLIENT_SECRET);
-        settings.put("listenerSecret", callbackSecret);
-        settings.put("listenerSecretHeader", CALLBACK_SECRET_HEADER);
+        putListenerCredentials(settings);
         return ProviderSettings.of(settings);
+    }
+
+    private void putListenerCredentials(Map<String, String> settings) {
+        String secret = callbackSecret;
+        String basic = callbackBasic;
+        if (secret != null) {
+            settings.put("listenerSecret", secret);
+            settings.put("listenerSecretHeader", CALLBACK_SECRET_HEADER);
+        } else if (basic != null) {
+            int colon = basic.indexOf(':');
+            settings.put("listenerUsername", basic.substring(0, colon));
+            settings.put("listenerPassword", basic.substring(colon + 1));
+        }
     }
 
     // ---------------------------------------------------------------- test API: configuration
 
-    /** The secret sent in {@value #CALLBACK_SECRET_HEADER} with every notification. */
+    /** Sends {@code value} in {@value #CALLBACK_SECRET_HEADER} with every notification (instead of any basic credentials). */
     public NexeraSimulator callbackSecret(String value) {
         this.callbackSecret = Objects.requireNonNull(value);
+        this.callbackBasic = null;
+        return this;
+    }
+
+    /** Sends basic credentials with every notification (instead of any secret). */
+    public NexeraSimulator callbackBasic(String username, String password) {
+        if (Objects.requireNonNull(username, "username").contains(":")) {
+            throw new IllegalArgumentException("a basic user name cannot hold ':'");
+        }
+        this.callbackBasic = username + ":" + Objects.requireNonNull(password, "password");
+        this.callbackSecret = null;
+        return this;
+    }
+
+    /** Sends notifications with no credentials at all, as Nexera's document describes them (the default). */
+    public NexeraSimulator callbackWithoutCredentials() {
+        this.callbackSecret = null;
+        this.callbackBasic = null;
         return this;
     }
 
@@ -785,10 +821,15 @@ public final class NexeraSimulator implements ProviderSimulator {
         }
         int status = 0;
         try {
-            Request request = new Request.Builder().url(callback)
-                    .header(CALLBACK_SECRET_HEADER, callbackSecret)
-                    .post(RequestBody.create(event.toString(), JSON)).build();
-            try (Response response = http.newCall(request).execute()) {
+            Request.Builder request = new Request.Builder().url(callback).post(RequestBody.create(event.toString(), JSON));
+            String secret = callbackSecret;
+            String basic = callbackBasic;
+            if (secret != null) {
+                request.header(CALLBACK_SECRET_HEADER, secret);
+            } else if (basic != null) {
+                request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+            }
+            try (Response response = http.newCall(request.build()).execute()) {
                 status = response.code();
             }
         } catch (IOException | RuntimeException e) {

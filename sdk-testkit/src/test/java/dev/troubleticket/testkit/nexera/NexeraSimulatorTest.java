@@ -133,7 +133,8 @@ class NexeraSimulatorTest {
             String id = create();
 
             RecordedRequest firstAttempt = listener.takeRequest(5, TimeUnit.SECONDS);
-            assertThat(firstAttempt.getHeaders().get(NexeraSimulator.CALLBACK_SECRET_HEADER)).isEqualTo("sim-callback-secret");
+            assertThat(firstAttempt.getHeaders().get(NexeraSimulator.CALLBACK_SECRET_HEADER)).as("no credentials by default").isNull();
+            assertThat(firstAttempt.getHeaders().get("Authorization")).isNull();
             JsonNode event = SimulatorResponses.mapper().readTree(firstAttempt.getBody().utf8());
             assertThat(event.get("eventType").asText()).isEqualTo("TroubleTicketCreateEvent");
             assertThat(event.at("/event/troubleTicket/id").asText()).isEqualTo(id);
@@ -146,6 +147,40 @@ class NexeraSimulatorTest {
                 assertThat(d.attempts()).isEqualTo(3);
                 assertThat(d.delivered()).isTrue();
             });
+        }
+    }
+
+    @Test
+    void notificationsCarryTheCredentialsAskedForAndTheClientSettingsSayWhich() throws Exception {
+        try (MockWebServer listener = new MockWebServer()) {
+            for (int i = 0; i < 3; i++) {
+                listener.enqueue(new MockResponse.Builder().code(200).build());
+            }
+            listener.start();
+            call("POST", "/hub", "{\"callback\":\"" + listener.url("/cb/token-in-the-path") + "\"}", "application/json", true);
+
+            assertThat(simulator.clientSettings().asMap()).doesNotContainKeys("listenerSecret", "listenerUsername");
+            create();
+            RecordedRequest none = listener.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(none.getUrl().encodedPath()).isEqualTo("/cb/token-in-the-path");
+            assertThat(none.getHeaders().get(NexeraSimulator.CALLBACK_SECRET_HEADER)).isNull();
+            assertThat(none.getHeaders().get("Authorization")).isNull();
+
+            simulator.callbackSecret("s3cret");
+            assertThat(simulator.clientSettings().asMap()).containsEntry("listenerSecret", "s3cret").doesNotContainKey("listenerUsername");
+            create();
+            assertThat(listener.takeRequest(5, TimeUnit.SECONDS).getHeaders().get(NexeraSimulator.CALLBACK_SECRET_HEADER)).isEqualTo("s3cret");
+
+            simulator.callbackBasic("nexera", "pw");
+            assertThat(simulator.tokenClientSettings().asMap()).containsEntry("listenerUsername", "nexera")
+                    .containsEntry("listenerPassword", "pw").doesNotContainKey("listenerSecret");
+            create();
+            RecordedRequest basic = listener.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(basic.getHeaders().get("Authorization")).isEqualTo("Basic bmV4ZXJhOnB3");
+            assertThat(basic.getHeaders().get(NexeraSimulator.CALLBACK_SECRET_HEADER)).isNull();
+
+            simulator.callbackWithoutCredentials();
+            assertThat(simulator.clientSettings().asMap()).doesNotContainKeys("listenerSecret", "listenerUsername");
         }
     }
 
