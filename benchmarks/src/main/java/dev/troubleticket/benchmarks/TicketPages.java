@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 
 /**
  * Builds a page of tickets as the provider's list answers it: copies of a captured ticket, each with its
- * own ids (and, for Kosc, the {@code sort_value} the next page is asked after), so that nothing in the
+ * own ids and operator reference (and, for Kosc, the {@code sort_value} the next page is asked after), so that nothing in the
  * client can take a shortcut on repeated objects.
  */
 public final class TicketPages {
@@ -48,6 +48,8 @@ public final class TicketPages {
                 copy.put("uuid", String.format("8e9bc179-97ec-4a5f-9bce-%012d", n));
                 copy.put("alias", String.format("T261123_%08d", n));
                 copy.put("sort_value", sortValue(n));
+                // A reference of its own: a create's look-up by reference must not find the page's tickets.
+                copy.put("operator_ticket_ref", String.format("REF-%08d", n));
             }
             case "nexera" -> {
                 String id = String.format("TT-%08d", n);
