@@ -80,15 +80,15 @@ class KoscApiSimulatorTest {
     void listingIsLazyMostRecentlyModifiedFirstAndFollowsTheSortValueCursor() {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            ids.add(open("LIST-" + i).id());
+            ids.add(open("LIST-" + i).id().asLong());
         }
         int before = simulator.server().requestCount();
 
         Iterator<KoscTicket> listing = api.listTickets(TicketListQuery.all().withLimit(2)).iterator();
-        List<Long> firstTwo = List.of(listing.next().id(), listing.next().id());
+        List<Long> firstTwo = List.of(listing.next().id().asLong(), listing.next().id().asLong());
         assertThat(simulator.server().requestCount() - before).as("one page fetched for two items").isEqualTo(1);
 
-        List<Long> all = api.listTickets(TicketListQuery.all().withLimit(2)).stream().map(KoscTicket::id).toList();
+        List<Long> all = api.listTickets(TicketListQuery.all().withLimit(2)).stream().map(t -> t.id().asLong()).toList();
         assertThat(firstTwo).containsExactly(ids.get(4), ids.get(3));
         assertThat(all).containsExactly(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
         Page<KoscTicket> first = api.ticketPage(TicketListQuery.all().withLimit(2), null);

@@ -68,7 +68,7 @@ class KoscTicketReaderTest {
         assertThat(ticket.creationDate()).isNotNull();
         KoscTicket numeric = Json.mapper().readValue("{\"id\":\"12\",\"diagnostic_run_id\":18956,\"next_available_status\":\"cleared\"}",
                 KoscTicket.class);
-        assertThat(numeric.id()).isEqualTo(12L);
+        assertThat(numeric.id().asLong()).isEqualTo(12L);
         assertThat(numeric.diagnosticRunId()).isEqualTo("18956");
         assertThat(numeric.nextAvailableStatus()).extracting(s -> s.value()).containsExactly("cleared");
     }

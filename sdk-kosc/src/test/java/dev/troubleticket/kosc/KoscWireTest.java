@@ -387,7 +387,7 @@ class KoscWireTest {
 
         KoscTicket created = staticApi().createTicket(KoscTestData.typedRequest("GW-1").build());
 
-        assertThat(created.id()).isEqualTo(989L);
+        assertThat(created.id().asLong()).isEqualTo(989L);
         assertThat(take().getMethod()).isEqualTo("GET");
         assertThat(take().getMethod()).isEqualTo("POST");
         assertThat(take().getMethod()).isEqualTo("GET");

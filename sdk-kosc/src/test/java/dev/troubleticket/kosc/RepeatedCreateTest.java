@@ -60,7 +60,7 @@ class RepeatedCreateTest {
     void aTypedCreateCalledAgainAnswersTheFirstTicketAndAnotherCategoryIsAConflict() {
         KoscApi api = client.unwrap(KoscApi.class);
         CreateKoscTicketRequest request = KoscTestData.typedRequest("PB12_40").build();
-        long first = api.createTicket(request).id();
+        var first = api.createTicket(request).id();
 
         assertThat(api.createTicket(request).id()).isEqualTo(first);
         CreateKoscTicketRequest otherCategory = KoscTestData.typedRequest("PB12_40").serviceUuid(request.serviceUuid())

@@ -274,8 +274,8 @@ public final class Tmf621Api {
         }
         ApiResponse response = transport.send(request.build());
         List<Received> items = forMapping
-                ? json.array(response, TicketForMapping.class, "trouble ticket", (read, raw) -> received(read.ticket(), raw, response))
-                : json.array(response, TroubleTicket.class, "trouble ticket", (ticket, raw) -> received(ticket, raw, response));
+                ? json.array(response, TicketForMapping.class, "trouble ticket", (read, raw) -> new Received(read.ticket(), raw))
+                : json.array(response, TroubleTicket.class, "trouble ticket", Received::new);
         long total = headerNumber(response, "X-Total-Count");
         long results = headerNumber(response, "X-Result-Count");
         return new PageOfReceived(items, total, results >= 0 ? results : items.size(), response.status() == 206);
@@ -327,6 +327,10 @@ public final class Tmf621Api {
         List<AttachmentRefOrValue> list = new ArrayList<>();
         if (current.attachment() != null) {
             for (AttachmentRefOrValue existing : current.attachment()) {
+                if (existing == null) {
+                    // An element the server sent that is not an attachment object cannot be sent back.
+                    continue;
+                }
                 list.add(existing.id() != null ? AttachmentRefOrValue.reference(existing.id()) : existing);
             }
         }
@@ -387,6 +391,10 @@ public final class Tmf621Api {
         List<Note> notes = new ArrayList<>();
         if (current.note() != null) {
             for (Note existing : current.note()) {
+                if (existing == null) {
+                    // An element the server sent that is not a note object cannot be sent back.
+                    continue;
+                }
                 // The date is the server's to set (prohibited in requests); it keeps it by the note's id.
                 notes.add(new Note(existing.id(), existing.author(), null, existing.text(), existing.type()));
             }
@@ -409,6 +417,10 @@ public final class Tmf621Api {
         return json.object(response, TroubleTicket.class, "trouble ticket", (ticket, raw) -> received(ticket, raw, response));
     }
 
+    /**
+     * A ticket answered on its own, which must have an id: a body without one (a gateway's {@code {}}) is
+     * not the ticket asked for. A page keeps such a ticket instead (one odd ticket never fails a page).
+     */
     private Received received(TroubleTicket ticket, String rawJson, ApiResponse response) {
         if (ticket.id() == null) {
             throw new ProviderException(transport.provider() + " answered a trouble ticket without an id", details(response));

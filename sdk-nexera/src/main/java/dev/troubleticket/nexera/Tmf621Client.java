@@ -192,7 +192,7 @@ public class Tmf621Client implements TicketingClient {
         TroubleTicket updated = api.addNoteReceived(ticketId, Note.of(noteAuthor, text)).ticket();
         List<Note> notes = updated.note() == null ? List.of() : updated.note();
         for (int i = notes.size() - 1; i >= 0; i--) {
-            if (text.equals(notes.get(i).text())) {
+            if (notes.get(i) != null && text.equals(notes.get(i).text())) {
                 return mapping.noteEvent(updated.id(), notes.get(i), i);
             }
         }

@@ -46,7 +46,7 @@ class SpecExampleParseTest {
         assertThat(t.ticketType()).isEqualTo(TicketType.CUSTOMER_TROUBLE_TICKET);
         assertThat(t.ticketSubtype()).as("read through the ticketSubType alias").isEqualTo(TicketSubtype.MAINTENANCE);
         assertThat(t.severity()).isEqualTo(Severity.HIGH);
-        assertThat(t.priority()).as("a number sent as a string").isEqualTo(4);
+        assertThat(t.priority().asInteger()).as("a number sent as a string").isEqualTo(4);
         assertThat(t.origin()).isEqualTo(Origin.EXTERNAL_SYSTEM);
         assertThat(t.channel().name()).isEqualTo("API");
         assertThat(t.creationDate().instant()).as("offset without a colon").isEqualTo(Instant.parse("2021-02-26T08:15:00Z"));
@@ -57,7 +57,7 @@ class SpecExampleParseTest {
             assertThat(n.date().instant()).isEqualTo(Instant.parse("2021-02-26T09:30:12Z"));
         });
         assertThat(t.attachment().get(0).mimeType()).isEqualTo("image/png");
-        assertThat(t.attachment().get(0).size().amount().intValue()).isEqualTo(8);
+        assertThat(t.attachment().get(0).size().amount().asInteger()).isEqualTo(8);
         assertThat(t.attachment().get(0).decodedContent()).hasSize(8);
         assertThat(t.relatedEntity().get(0).referredType()).isEqualTo("Product");
         assertThat(t.relatedParty().get(0).role()).isEqualTo("reporter");

@@ -174,7 +174,7 @@ class Tmf621ApiSimulatorTest {
 
         assertThat(updated.attachment()).extracting(AttachmentRefOrValue::name).containsExactly("a.txt", "b.txt");
         assertThat(new String(updated.attachment().get(0).decodedContent())).isEqualTo("first");
-        assertThat(updated.attachment().get(1).size().amount().intValue()).isEqualTo(6);
+        assertThat(updated.attachment().get(1).size().amount().asInteger()).isEqualTo(6);
         assertThat(client.get(created.id()).attachments()).extracting(a -> new String(a.content())).containsExactly("first", "second");
     }
 

@@ -3,6 +3,7 @@ package dev.troubleticket.nexera;
 import dev.troubleticket.core.contract.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.troubleticket.core.error.NotFoundException;
@@ -184,33 +185,39 @@ class Tmf621MockTest {
     }
 
     @Test
-    void aNeutralListPassesOverAMalformedFieldItDoesNotMapWhileTheTypedListRefusesIt() {
+    void theNeutralAndTheTypedListBothKeepATicketWhoseFieldsHaveOddShapes() {
         String ticket = "{\"id\":\"A\",\"status\":\"inProgress\",\"note\":\"not a list of notes\",\"relatedParty\":7,"
                 + "\"relatedEntity\":[{\"id\":\"FTTH-1\",\"role\":\"affectedService\"}]}";
-        answer(200, "[" + ticket + "]");
-        answer(200, "[" + ticket + "]");
-        answer(200, "[{\"id\":\"B\",\"status\":{\"not\":\"a status\"}}]");
+        String oddStatus = "{\"id\":\"B\",\"status\":{\"not\":\"a status\"},\"priority\":\"High\"}";
+        answer(200, "[" + ticket + "," + oddStatus + "]");
+        answer(200, "[" + ticket + "," + oddStatus + "]");
 
         List<Ticket> tickets = client.list(dev.troubleticket.core.model.TicketQuery.builder().pageSize(10).build()).stream().toList();
-        assertThat(tickets).singleElement().satisfies(t -> {
-            assertThat(t.status()).isEqualTo(TicketStatus.IN_PROGRESS);
-            assertThat(t.serviceId()).isEqualTo("FTTH-1");
-            assertThat(t.raw().json()).isEqualTo(ticket);
-        });
-        assertThatThrownBy(() -> client.api().listPage(TroubleTicketFilter.builder().build(), 0, 10))
-                .isInstanceOf(ProviderException.class).hasMessageContaining("cannot be read as TroubleTicket");
-        // A field the neutral ticket is made of fails the neutral list too.
-        assertThatThrownBy(() -> client.list(dev.troubleticket.core.model.TicketQuery.builder().pageSize(10).build()).stream().toList())
-                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.rawBody()).contains("a status"));
+        assertThat(tickets).hasSize(2);
+        assertThat(tickets.get(0).status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(tickets.get(0).serviceId()).isEqualTo("FTTH-1");
+        assertThat(tickets.get(0).raw().json()).isEqualTo(ticket);
+        assertThat(tickets.get(1).status()).isEqualTo(TicketStatus.UNKNOWN);
+        assertThat(tickets.get(1).providerStatus()).isEqualTo("{\"not\":\"a status\"}");
+        assertThat(tickets.get(1).priority()).isEqualTo(new Priority(Priority.Level.HIGH, "High"));
+
+        List<TroubleTicket> typed = client.api().listPage(TroubleTicketFilter.builder().build(), 0, 10).tickets();
+        assertThat(typed).extracting(TroubleTicket::id).containsExactly("A", "B");
+        // Parts of the wrong shape read as null elements; the raw JSON keeps them as sent.
+        assertThat(typed.get(0).note()).containsExactly((dev.troubleticket.nexera.model.Note) null);
+        assertThat(typed.get(0).relatedParty()).containsExactly((dev.troubleticket.nexera.model.RelatedParty) null);
+        assertThat(typed.get(1).priority().raw()).isEqualTo("High");
+        assertThat(typed.get(1).priority().asInteger()).isNull();
     }
 
     @Test
     void aListPageThatIsNotAnArrayOfTicketsBecomesAProviderExceptionKeepingIt() {
         answer(200, "{\"id\":\"A\"}");
         answer(200, "[{\"id\":\"A\"},{\"id\":\"B\"");
-        answer(200, "[{\"id\":\"A\"},{\"name\":\"no id\"}]");
+        answer(200, "[{\"id\":\"A\"},\"not a ticket\"]");
 
-        for (String expected : List.of("where a trouble ticket list (JSON array) was expected", "not JSON", "without an id")) {
+        for (String expected : List.of("where a trouble ticket list (JSON array) was expected", "not JSON",
+                "a JSON string in the trouble ticket list")) {
             assertThatThrownBy(() -> client.api().listPage(TroubleTicketFilter.builder().build(), 0, 10))
                     .isInstanceOfSatisfying(ProviderException.class, e -> {
                         assertThat(e.getMessage()).contains(expected);
@@ -218,6 +225,22 @@ class Tmf621MockTest {
                         assertThat(e.rawBody()).contains("{\"id\":\"A\"");
                     });
         }
+    }
+
+    @Test
+    void aListedTicketWithoutAnIdIsKeptWhileAGetAnsweredWithoutOneIsRefused() {
+        answer(200, "[{\"id\":\"A\"},{\"name\":\"no id\"}]");
+        answer(200, "[{\"id\":\"A\"},{\"name\":\"no id\"}]");
+        answer(200, "{\"name\":\"no id\"}");
+
+        assertThat(client.api().listPage(TroubleTicketFilter.builder().build(), 0, 10).tickets()).extracting(TroubleTicket::id)
+                .containsExactly("A", null);
+        assertThat(client.list(dev.troubleticket.core.model.TicketQuery.builder().pageSize(10).build()).stream().toList())
+                .extracting(Ticket::id, Ticket::title).containsExactly(tuple("A", null), tuple("", "no id"));
+        assertThatThrownBy(() -> client.api().get("A")).isInstanceOfSatisfying(ProviderException.class, e -> {
+            assertThat(e.getMessage()).contains("without an id");
+            assertThat(e.rawBody()).isEqualTo("{\"name\":\"no id\"}");
+        });
     }
 
     @Test
@@ -409,7 +432,7 @@ class Tmf621MockTest {
         assertThat(typed.status().isKnown()).isFalse();
         assertThat(typed.severity().value()).isEqualTo("Critical");
         assertThat(typed.ticketType().isKnown()).isFalse();
-        assertThat(typed.priority()).isEqualTo(4);
+        assertThat(typed.priority().asInteger()).isEqualTo(4);
         assertThat(typed.additionalProperties()).containsKey("vendorField");
     }
 

@@ -70,7 +70,7 @@ class TroubleTicketReaderTest {
         TroubleTicket ticket = Json.mapper().readValue(example("trouble-ticket.json"), TroubleTicket.class);
         assertThat(ticket.additionalProperties()).containsEntry("ResolutionPaymentCode", "NONE");
         assertThat(ticket.ticketSubtype().value()).isEqualTo("Maintenance");
-        assertThat(ticket.priority()).isEqualTo(4);
+        assertThat(ticket.priority().asInteger()).isEqualTo(4);
         assertThat(ticket.creationDate().instant()).hasToString("2021-02-26T08:15:00Z");
         assertThat(ticket.note()).singleElement().satisfies(note -> assertThat(note.text()).isEqualTo("Technician dispatched"));
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -17,6 +18,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * values fall back to the enum's {@code @JsonEnumDefaultValue} instead of failing, numbers may come as
  * strings and strings as numbers, a single value may stand for a list, and {@code null} fields are not
  * written.
+ *
+ * <p>Reading is lenient so that one odd value never fails an answer: any JSON value where text is expected
+ * is read as text ({@link LenientText}: objects and arrays as their JSON), and so is the text of a value
+ * made from one ({@link TextBackedValues}: a severity, a status, a date), a numeric field the adapters
+ * declare as a {@link dev.troubleticket.core.model.Numeral} keeps whatever was sent, and a nested part of
+ * the wrong shape (a string where a note object is expected) reads as {@code null} ({@link MisshapenParts}).
+ * A body that is not JSON, or not the object or list expected, still fails.
  */
 public final class Json {
     private static final ObjectMapper SHARED = newMapper();
@@ -42,6 +50,9 @@ public final class Json {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .addModule(new SimpleModule("lenient-reading").addDeserializer(String.class, LenientText.INSTANCE)
+                        .setDeserializerModifier(new TextBackedValues()))
+                .addHandler(new MisshapenParts())
                 .build();
         // Providers send "customer": 100 where the document says string, and "4" where it says integer.
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.troubleticket.core.model.Numeral;
 import dev.troubleticket.core.model.Timestamp;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,11 +20,12 @@ import java.util.function.Function;
  * property-based record creators (for a 30-component record, most of the reading time).
  *
  * <p>Each reader takes the common shape itself (a JSON string for a text, a date or a string-backed
- * value; an integer for a number) and hands every other shape to Jackson's own deserializer for the
- * field's type, as the annotation-driven binding would. So the quirks the shared mapper accepts
- * ({@link Json}: numbers as strings and strings as numbers, empty strings, single values for lists) and
- * the failures it reports stay exactly the same; each adapter's tests compare its hand-written readers
- * with Jackson's binding on the specification's examples and on mutations of them.
+ * value; an integer for a number) and hands every other shape to the lenient reading the shared mapper
+ * gives the field's type ({@link Json}: any value as text, numbers kept as {@code Numeral}s whatever was
+ * sent, empty strings, single values for lists, a nested part of the wrong shape as {@code null}), as the
+ * annotation-driven binding would; each adapter's tests compare its hand-written readers with Jackson's
+ * binding on the specification's examples and on mutations of them. So the uncommon shapes cost nothing
+ * on the common path, and an odd value never fails the object it is in.
  *
  * <p>Every method is called with the parser on the field's value and leaves it on the value's last token.
  */
@@ -34,22 +33,12 @@ public final class WireFields {
     private WireFields() {
     }
 
-    /** A text field. */
+    /** A text field: any other JSON value as its text ({@link LenientText}). */
     public static String text(JsonParser parser, DeserializationContext context) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_STRING) {
+        if (parser.currentToken() == JsonToken.VALUE_STRING) {
             return parser.getText();
         }
-        if (token == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        // A number where text is expected (Kosc's diagnostic_run_id): the text as written, when the mapper's
-        // coercion rules allow it, which is what Jackson's own String binding answers then.
-        if (token == JsonToken.VALUE_NUMBER_INT
-                && context.findCoercionAction(LogicalType.Textual, String.class, CoercionInputShape.Integer) == CoercionAction.TryConvert) {
-            return parser.getValueAsString();
-        }
-        return context.readValue(parser, String.class);
+        return LenientText.read(parser, context);
     }
 
     /** A date field, kept as written (see {@link Timestamp}). */
@@ -71,28 +60,18 @@ public final class WireFields {
         return context.readValue(parser, type);
     }
 
-    /** An {@code Integer} field. */
-    public static Integer integer(JsonParser parser, DeserializationContext context) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
-            return parser.getIntValue();
+    /**
+     * A numeric field: a JSON integer read straight from the parser (a small one answered without allocating),
+     * any other value kept as its text ({@link NumeralReader}).
+     */
+    public static Numeral numeral(JsonParser parser, DeserializationContext context) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
+            return Numeral.of(parser.getIntValue());
         }
-        if (token == JsonToken.VALUE_NULL) {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
-        return context.readValue(parser, Integer.class);
-    }
-
-    /** A {@code Long} field. */
-    public static Long longInteger(JsonParser parser, DeserializationContext context) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-            return parser.getLongValue();
-        }
-        if (token == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        return context.readValue(parser, Long.class);
+        return NumeralReader.read(parser, context);
     }
 
     /**
@@ -165,7 +144,8 @@ public final class WireFields {
      * Moves the parser, on a value that should be an object, to its first field name (or to the end of an
      * empty object) and answers {@code true}. A value that is not an object answers {@code false}, for the
      * caller to read as {@code null}, when it is an empty string (the shared mapper reads those as no
-     * object); anything else fails as Jackson's binding fails on it.
+     * object) or a part of the wrong shape inside an object (see {@code MisshapenParts}); anything else
+     * (a body that is not an object) fails as Jackson's binding fails on it.
      */
     public static boolean enterObject(JsonParser parser, DeserializationContext context, Class<?> type) throws IOException {
         JsonToken token = parser.currentToken();

@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
  * {@link ReaderEquivalence#variants} makes of it, what the neutral side makes of the partial reading must
  * equal what it makes of the full one whenever the full reading succeeds; and where only the full reading
  * fails, the variant must have changed a field outside {@code mapped} (a malformed field the mapping reads
- * fails both).
+ * fails both). With the lenient reading ({@link ReaderEquivalence}) neither reading fails on a change to one
+ * field, so {@link #onlyPartialRead()} stays zero: a typed list keeps what a neutral list keeps.
  */
 public final class PartialReadingCheck {
     /** What the neutral side makes of a document read one way; throws when the reading fails. */

@@ -1,6 +1,6 @@
 package dev.troubleticket.kosc.internal;
 
-import static dev.troubleticket.core.internal.WireFields.longInteger;
+import static dev.troubleticket.core.internal.WireFields.numeral;
 import static dev.troubleticket.core.internal.WireFields.other;
 import static dev.troubleticket.core.internal.WireFields.skipped;
 import static dev.troubleticket.core.internal.WireFields.text;
@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import dev.troubleticket.core.internal.WireFields;
+import dev.troubleticket.core.model.Numeral;
 import dev.troubleticket.core.model.Timestamp;
 import dev.troubleticket.kosc.model.ClearCode;
 import dev.troubleticket.kosc.model.KoscContact;
@@ -28,8 +29,9 @@ import java.util.List;
  * Reads a {@link KoscTicket} field by field from the parser, under the snake_case names its
  * {@code @JsonNaming} gives. Jackson's binding of the 30-component record through its constructor was
  * most of the time of reading a ticket page; this reader hands only the uncommon shapes, the contact,
- * the last comment and the status list to Jackson (see {@link WireFields}), so it accepts and refuses
- * what the annotation-driven binding does: {@code KoscTicketReaderTest} compares the two. Unknown fields
+ * the last comment and the status list to Jackson (see {@link WireFields}), so it reads every value as
+ * leniently as the annotation-driven binding with the shared mapper does (an odd value is kept, never
+ * fatal) and refuses only what it refuses: {@code KoscTicketReaderTest} compares the two. Unknown fields
  * are skipped (the raw JSON keeps them).
  *
  * <p>Made {@code mappedOnly}, it reads only the fields {@link NeutralMapper#ticket} and the list's paging
@@ -64,7 +66,7 @@ public final class KoscTicketReader extends JsonDeserializer<KoscTicket> impleme
         if (!WireFields.enterObject(p, c, KoscTicket.class)) {
             return null;
         }
-        Long id = null;
+        Numeral id = null;
         String uuid = null;
         String alias = null;
         Timestamp creationDate = null;
@@ -97,7 +99,7 @@ public final class KoscTicketReader extends JsonDeserializer<KoscTicket> impleme
         for (String field = WireFields.firstField(p); field != null; field = p.nextFieldName()) {
             p.nextToken();
             switch (field) {
-                case "id" -> id = longInteger(p, c);
+                case "id" -> id = numeral(p, c);
                 case "uuid" -> uuid = text(p, c);
                 case "alias" -> alias = text(p, c);
                 case "creation_date" -> creationDate = timestamp(p, c);
@@ -136,7 +138,7 @@ public final class KoscTicketReader extends JsonDeserializer<KoscTicket> impleme
                     diagnosticRunAlias, initialComment, lastComment, lastCommentAuthor, owner, ownerContact,
                     operatorContactUuid, lastUpdateAuthor, nextAvailableStatus, clearCode, responsability, sortValue, rawJson);
         } catch (RuntimeException refused) {
-            // The record refuses a null in the status list, as it did under Jackson's binding.
+            // Whatever the record refuses, it refuses as it does under Jackson's binding.
             return (KoscTicket) c.handleInstantiationProblem(KoscTicket.class, null, refused);
         }
     }

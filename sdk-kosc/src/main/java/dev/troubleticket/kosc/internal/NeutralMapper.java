@@ -61,7 +61,7 @@ public final class NeutralMapper {
     /** The neutral event of a ticket: a status change when it has a status, else a comment. */
     public static TicketEvent event(String ticketId, KoscTicketEvent kosc) {
         boolean statusChange = kosc.status() != null;
-        return new TicketEvent(PROVIDER, kosc.id() == null ? null : String.valueOf(kosc.id()), ticketId,
+        return new TicketEvent(PROVIDER, kosc.id() == null ? null : kosc.id().raw(), ticketId,
                 statusChange ? TicketEvent.Kind.STATUS_CHANGE : TicketEvent.Kind.COMMENT,
                 instant(kosc.creationDate(), "ticket event", ticketId, "creation_date"), kosc.author(), kosc.comment(),
                 statusChange ? TicketRules.neutral(kosc.status()) : null,

@@ -3,6 +3,7 @@ package dev.troubleticket.kosc.model;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.troubleticket.core.model.Numeral;
 import dev.troubleticket.core.model.Timestamp;
 import dev.troubleticket.kosc.internal.KoscTicketReader;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  * A Kosc service ticket, as {@code GET /api/tickets/{id}/} and the ticket list answer it. Every field of
  * the document is here; fields the provider adds later are ignored here but kept in {@link #rawJson()}.
  *
- * @param id                  the numeric id
+ * @param id                  the numeric id, kept as sent whatever it is ({@link Numeral#asLong()} is the number when it is one)
  * @param uuid                the ticket's uuid, when the provider sends one (the document says tickets can be fetched by it)
  * @param alias               the alias, for example {@code T190517_08006}
  * @param creationDate        when the ticket was created
@@ -46,7 +47,7 @@ import java.util.List;
 // Read by a hand-written reader that follows these names (a ticket page is what the SDK reads most); written by Jackson.
 @JsonDeserialize(using = KoscTicketReader.class)
 public record KoscTicket(
-        Long id,
+        Numeral id,
         String uuid,
         String alias,
         Timestamp creationDate,
@@ -78,12 +79,22 @@ public record KoscTicket(
         String rawJson) {
 
     public KoscTicket {
-        nextAvailableStatus = nextAvailableStatus == null ? List.of() : List.copyOf(nextAvailableStatus);
+        nextAvailableStatus = nextAvailableStatus == null ? List.of() : withoutNulls(nextAvailableStatus);
     }
 
-    /** The identifier to use in URLs: the id, else the alias, else the uuid. */
+    /** The identifier to use in URLs: the id (its text as sent), else the alias, else the uuid. */
     public String key() {
-        return id != null ? String.valueOf(id) : alias != null ? alias : uuid;
+        return id != null ? id.raw() : alias != null ? alias : uuid;
+    }
+
+    /** The statuses given, a JSON {@code null} among them left out (one odd value never fails the ticket). */
+    private static List<KoscTicketStatus> withoutNulls(List<KoscTicketStatus> statuses) {
+        for (KoscTicketStatus status : statuses) {
+            if (status == null) {
+                return statuses.stream().filter(java.util.Objects::nonNull).toList();
+            }
+        }
+        return List.copyOf(statuses);
     }
 
     /** The same ticket with its JSON as received. */

@@ -2,12 +2,13 @@ package dev.troubleticket.kosc.model;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.troubleticket.core.model.Numeral;
 import dev.troubleticket.core.model.Timestamp;
 
 /**
  * An event of one ticket ({@code /api/tickets/{id}/events/}): a status change, a comment, or both.
  *
- * @param id             the event id
+ * @param id             the event id, kept as sent whatever it is
  * @param status         the status the ticket moved to, or {@code null} for a plain comment
  * @param comment        the comment, or {@code null}
  * @param author         who made it
@@ -19,7 +20,7 @@ import dev.troubleticket.core.model.Timestamp;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record KoscTicketEvent(
-        Long id,
+        Numeral id,
         KoscTicketStatus status,
         String comment,
         String author,

@@ -19,9 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A Kosc ticket read only as far as the neutral mapping and the paging look at it gives the same neutral
  * ticket and the same {@code sort_value} as the fully read one, on the document's tickets and on every
- * variant {@code ReaderEquivalence} makes of them ({@link PartialReadingCheck}). Where a field the mapping
- * reads is malformed, both readings fail; only a malformed field the mapping does not use is refused by
- * the full reading alone.
+ * variant {@code ReaderEquivalence} makes of them ({@link PartialReadingCheck}). Both readings are lenient:
+ * a field of any shape, mapped or not, fails neither, so no variant is read by the partial reading alone.
  */
 class KoscTicketForMappingTest {
     /** The JSON fields the neutral mapping and the paging look at: the partial reading reads these and no other. */
@@ -54,7 +53,7 @@ class KoscTicketForMappingTest {
         check.check(example("ticket-get.json"));
 
         assertThat(check.bothMapped()).isGreaterThan(200);
-        assertThat(check.onlyPartialRead()).isPositive();
+        assertThat(check.onlyPartialRead()).isZero();
     }
 
     @Test
@@ -75,7 +74,7 @@ class KoscTicketForMappingTest {
                 + "\"owner_contact\":{\"first_name\":\"Camille\",\"last_name\":\"Martin\",\"email\":\"c@example.fr\",\"phone_number\":\"06\"},"
                 + "\"next_available_status\":[\"cleared\",\"deferred\"],\"clear_code\":null,\"responsability\":null,\"sort_value\":\"s-989\"}");
         assertThat(check.bothMapped()).isGreaterThan(200);
-        assertThat(check.onlyPartialRead()).isPositive();
+        assertThat(check.onlyPartialRead()).isZero();
     }
 
     @Test

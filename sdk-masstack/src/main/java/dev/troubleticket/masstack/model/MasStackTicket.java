@@ -15,7 +15,8 @@ import java.util.OptionalLong;
  * A trouble ticket as MasStack returns it from {@code GET /troubleTicket/{ticketId}}, or the partial
  * ticket a {@code PATCH} answers (fields it leaves out are {@code null}).
  *
- * <p>Every field keeps the provider's text. Typed views read it without ever failing:
+ * <p>Every field keeps the provider's text, whatever JSON it came as (a number or a boolean as written, an
+ * object or an array as its JSON text). Typed views read it without ever failing:
  * {@link #state()}, {@link #issueType()}, {@link #priorityLevel()} (empty when the text is not a number,
  * and {@code 4} is kept as 4 although the document allows 1 to 3), {@link #customerCount()} and
  * {@link #troubleDetectionTime()}. {@link #rawJson()} is the body exactly as received.
@@ -64,7 +65,8 @@ public final class MasStackTicket {
         this.closeOutType = f.closeOutType();
         this.closeOutNarr = f.closeOutNarr();
         this.serviceRestoredTime = f.serviceRestoredTime();
-        this.attachments = f.attachments() == null ? List.of() : List.copyOf(f.attachments());
+        // An element that is not an attachment object reads as null (see Json): left out here, kept in rawJson.
+        this.attachments = f.attachments() == null ? List.of() : f.attachments().stream().filter(Objects::nonNull).toList();
         this.rawJson = Objects.requireNonNullElse(rawJson, "{}");
     }
 

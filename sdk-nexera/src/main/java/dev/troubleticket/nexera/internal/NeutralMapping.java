@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.model.Attachment;
 import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.Numeral;
 import dev.troubleticket.core.model.Priority;
 import dev.troubleticket.core.model.RawPayload;
 import dev.troubleticket.core.model.Ticket;
@@ -151,6 +152,20 @@ public final class NeutralMapping {
         return priority <= 10 ? Priority.Level.LOW : Priority.Level.UNKNOWN;
     }
 
+    /**
+     * The neutral priority of a TMF priority as sent: a number by {@link #levelOf}; a text such as another
+     * TMF621 server's {@code "High"} by its name when it names a neutral level, else {@code UNKNOWN}; the
+     * text is kept as the provider's value either way.
+     */
+    static Priority priorityOf(Numeral priority) {
+        Integer number = priority.asInteger();
+        if (number != null) {
+            return priorityOf(number);
+        }
+        Priority named = Priority.parse(priority.raw());
+        return new Priority(named.level(), priority.raw());
+    }
+
     /** The neutral priority of a TMF priority, one shared instance per value of the documented 0-10 range. */
     static Priority priorityOf(int priority) {
         return priority >= 0 && priority < PRIORITIES.length ? PRIORITIES[priority]
@@ -167,12 +182,13 @@ public final class NeutralMapping {
     }
 
     /**
-     * The neutral ticket, keeping the JSON as received. A page of tickets is read only as far as this
-     * method looks ({@link TicketForMapping}): a field read here must be read there too, which
-     * {@code TicketForMappingTest} checks.
+     * The neutral ticket, keeping the JSON as received (a ticket listed without an id has the empty id).
+     * A page of tickets is read only as far as this method looks ({@link TicketForMapping}): a field read
+     * here must be read there too, which {@code TicketForMappingTest} checks.
      */
     public Ticket toTicket(TroubleTicket t, String json) {
-        Ticket.Builder b = Ticket.builder(provider, t.id())
+        // A page keeps a ticket listed without an id (its raw JSON tells what it is); it has no neutral id.
+        Ticket.Builder b = Ticket.builder(provider, t.id() == null ? "" : t.id())
                 .externalReference(t.externalId())
                 .status(t.status() == null ? TicketStatus.UNKNOWN : StatusMapping.toNeutral(t.status()),
                         t.status() == null ? null : t.status().value())
@@ -194,6 +210,10 @@ public final class NeutralMapping {
         if (t.attachment() != null) {
             List<Attachment> attachments = new ArrayList<>();
             for (AttachmentRefOrValue a : t.attachment()) {
+                if (a == null) {
+                    // An element that was not an attachment object: it stays in the raw JSON.
+                    continue;
+                }
                 attachments.add(new Attachment(a.name(), a.mimeType(), a.decodedContent(), a.url() != null ? a.url() : a.href()));
             }
             b.attachments(attachments);
@@ -224,12 +244,19 @@ public final class NeutralMapping {
         if (t.note() != null) {
             for (int i = 0; i < t.note().size(); i++) {
                 Note n = t.note().get(i);
+                if (n == null) {
+                    // Not a note object (or JSON null): nothing to tell; the ticket's raw JSON keeps it.
+                    continue;
+                }
                 events.add(noteEvent(t.id(), n, i));
             }
         }
         if (t.statusChange() != null && !t.statusChange().isEmpty()) {
             for (int i = 0; i < t.statusChange().size(); i++) {
                 StatusChangeRecord s = t.statusChange().get(i);
+                if (s == null) {
+                    continue;
+                }
                 events.add(new TicketEvent(provider, t.id() + "/status/" + i, t.id(), TicketEvent.Kind.STATUS_CHANGE,
                         instant(s.changeDate()), null, s.changeReason(), StatusMapping.toNeutral(s.status()),
                         s.status() == null ? null : s.status().value(), "statusChange", new RawPayload(provider, json(s))));

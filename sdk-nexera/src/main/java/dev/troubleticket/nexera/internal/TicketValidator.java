@@ -162,8 +162,10 @@ public final class TicketValidator {
             vocabulary("severity", ticket.severity() == null ? null : ticket.severity().isKnown(),
                     Severity.knownValues(), violations);
             vocabulary("origin", ticket.origin() == null ? null : ticket.origin().isKnown(), Origin.knownValues(), violations);
-            if (ticket.priority() != null && (ticket.priority() < 1 || ticket.priority() > 10)) {
-                violations.add(new FieldViolation("priority", "must be between 1 (highest) and 10 (lowest), was " + ticket.priority()));
+            Integer priority = ticket.priority() == null ? null : ticket.priority().asInteger();
+            if (ticket.priority() != null && (priority == null || priority < 1 || priority > 10)) {
+                violations.add(new FieldViolation("priority", "must be a whole number between 1 (highest) and 10 (lowest), was "
+                        + ticket.priority()));
             }
         }
         if (ticket.status() != null && !ticket.status().isKnown()) {

@@ -1,6 +1,6 @@
 package dev.troubleticket.nexera.internal;
 
-import static dev.troubleticket.core.internal.WireFields.integer;
+import static dev.troubleticket.core.internal.WireFields.numeral;
 import static dev.troubleticket.core.internal.WireFields.other;
 import static dev.troubleticket.core.internal.WireFields.skipped;
 import static dev.troubleticket.core.internal.WireFields.text;
@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import dev.troubleticket.core.internal.WireFields;
+import dev.troubleticket.core.model.Numeral;
 import dev.troubleticket.core.model.Timestamp;
 import dev.troubleticket.nexera.model.AttachmentRefOrValue;
 import dev.troubleticket.nexera.model.ChannelRef;
@@ -38,8 +39,9 @@ import java.util.Map;
  * and a ticket page is what the SDK reads most; this reader takes a fraction of that. It reads the same
  * names the record's annotations declare ({@code @type}, {@code ticketSubType} for
  * {@code ticketSubtype}, ...), keeps unknown fields in {@code additionalProperties}, and hands every
- * uncommon shape and the nested lists to Jackson (see {@link WireFields}), so it accepts and refuses
- * exactly what the annotation-driven binding does: {@code TroubleTicketReaderTest} compares the two.
+ * uncommon shape and the nested lists to Jackson (see {@link WireFields}), so it reads every value as
+ * leniently as the annotation-driven binding with the shared mapper does (an odd value is kept, never
+ * fatal) and refuses only what it refuses: {@code TroubleTicketReaderTest} compares the two.
  *
  * <p>Made {@code mappedOnly}, it reads only the fields {@link NeutralMapping#toTicket} looks at and skips
  * every other one unread, unknown fields included (see {@link TicketForMapping}). Which fields those are
@@ -98,7 +100,7 @@ public final class TroubleTicketReader extends JsonDeserializer<TroubleTicket> i
         TroubleTicketStatus status = null;
         TicketType ticketType = null;
         TicketSubtype ticketSubtype = null;
-        Integer priority = null;
+        Numeral priority = null;
         ChannelRef channel = null;
         Origin origin = null;
         String externalId = null;
@@ -131,7 +133,7 @@ public final class TroubleTicketReader extends JsonDeserializer<TroubleTicket> i
                 case "status" -> status = value(p, c, TroubleTicketStatus::of, TroubleTicketStatus.class);
                 case "ticketType" -> ticketType = value(p, c, TicketType::of, TicketType.class);
                 case "ticketSubtype", "ticketSubType" -> ticketSubtype = value(p, c, TicketSubtype::of, TicketSubtype.class);
-                case "priority" -> priority = integer(p, c);
+                case "priority" -> priority = numeral(p, c);
                 case "channel" -> channel = mappedOnly ? skipped(p) : other(p, c, channels);
                 case "origin" -> origin = mappedOnly ? skipped(p) : value(p, c, Origin::of, Origin.class);
                 case "externalId" -> externalId = text(p, c);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.troubleticket.core.model.Numeral;
 import dev.troubleticket.core.model.OpenValue;
 import dev.troubleticket.core.model.Timestamp;
 import dev.troubleticket.nexera.model.Note;
@@ -35,9 +36,7 @@ public final class TroubleTicketTree {
         value(json, "status", t.status());
         value(json, "ticketType", t.ticketType());
         value(json, "ticketSubtype", t.ticketSubtype());
-        if (t.priority() != null) {
-            json.put("priority", t.priority());
-        }
+        number(json, "priority", t.priority());
         nested(json, "channel", t.channel(), mapper);
         value(json, "origin", t.origin());
         text(json, "externalId", t.externalId());
@@ -73,6 +72,25 @@ public final class TroubleTicketTree {
     private static void value(ObjectNode json, String name, OpenValue value) {
         if (value != null) {
             json.put(name, value.value());
+        }
+    }
+
+    /** A numeral as Jackson writes it: the number when it is one, else the text. */
+    private static void number(ObjectNode json, String name, Numeral value) {
+        if (value == null) {
+            return;
+        }
+        Object written = value.jsonValue();
+        if (written instanceof Integer whole) {
+            json.put(name, whole);
+        } else if (written instanceof Long whole) {
+            json.put(name, whole);
+        } else if (written instanceof java.math.BigInteger whole) {
+            json.put(name, whole);
+        } else if (written instanceof java.math.BigDecimal decimal) {
+            json.put(name, decimal);
+        } else {
+            json.put(name, value.raw());
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.troubleticket.core.model.Numeral;
 import dev.troubleticket.core.model.Timestamp;
 import dev.troubleticket.nexera.internal.TroubleTicketReader;
 import java.util.LinkedHashMap;
@@ -28,7 +29,8 @@ import java.util.Map;
  * @param status the current status
  * @param ticketType the business type
  * @param ticketSubtype the sub-type (read also from {@code ticketSubType})
- * @param priority 1 (highest) to 10 (lowest)
+ * @param priority 1 (highest) to 10 (lowest) in Nexera's document; kept as sent whatever it is (TMF621 v4's schema
+ *                 makes it a string, {@code "High"}): {@link Numeral#asInteger()} is the number when it is one
  * @param channel the channel it came through
  * @param origin where it came from
  * @param externalId the operator's own reference
@@ -62,7 +64,7 @@ public record TroubleTicket(
         TroubleTicketStatus status,
         TicketType ticketType,
         @JsonAlias("ticketSubType") TicketSubtype ticketSubtype,
-        Integer priority,
+        Numeral priority,
         ChannelRef channel,
         Origin origin,
         String externalId,
@@ -168,7 +170,7 @@ public record TroubleTicket(
         private TroubleTicketStatus status;
         private TicketType ticketType;
         private TicketSubtype ticketSubtype;
-        private Integer priority;
+        private Numeral priority;
         private ChannelRef channel;
         private Origin origin;
         private String externalId;
@@ -244,6 +246,12 @@ public record TroubleTicket(
 
         /** Sets 1 (highest) to 10 (lowest). */
         public Builder priority(Integer value) {
+            this.priority = value == null ? null : Numeral.of(value);
+            return this;
+        }
+
+        /** Sets the priority as a server may send it (a number, or another TMF621 server's text such as {@code "High"}). */
+        public Builder priority(Numeral value) {
             this.priority = value;
             return this;
         }
