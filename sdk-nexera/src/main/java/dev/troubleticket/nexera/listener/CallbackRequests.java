@@ -109,6 +109,9 @@ public final class CallbackRequests {
             connection.setConnectTimeout(5000);
             connection.setReadTimeout(5000);
             request.headers().forEach(connection::setRequestProperty);
+            // Streamed, not buffered: a buffered POST is silently sent again by HttpURLConnection when a kept-alive
+            // connection turns out closed, which would deliver (or refuse) one notification twice.
+            connection.setFixedLengthStreamingMode(request.body().length);
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(request.body());
             }
