@@ -17,6 +17,8 @@ import okhttp3.Response;
  */
 public final class HandWritten {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /** The pages a safe create's look-up reads at most, as the SDK's default {@code safeCreateLookupPages}. */
+    private static final int LOOKUP_PAGES = 2;
 
     private final OkHttpClient client;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -63,6 +65,65 @@ public final class HandWritten {
             return get(answer.get("ticketId").asText());
         }
         return answer;
+    }
+
+    /**
+     * Creates a ticket as the SDK's safe create does, so that the create rows compare like with like: the
+     * operator's reference is looked up in the ticket list first (Kosc: up to two pages of 100, newest first;
+     * Nexera: the list filtered by {@code externalId}, each answer checked, up to two pages while
+     * {@code X-Total-Count} says more follow), and the POST is sent only when it is not found. MasStack cannot
+     * search: a plain create.
+     */
+    public JsonNode createAfterLookUp(JsonNode body, String reference) {
+        JsonNode existing = switch (paths.provider()) {
+            case "kosc" -> lookUpKosc(reference);
+            case "nexera" -> lookUpTmf(reference);
+            default -> null;
+        };
+        return existing != null ? existing : create(body);
+    }
+
+    private JsonNode lookUpKosc(String reference) {
+        String after = null;
+        for (int page = 0; page < LOOKUP_PAGES; page++) {
+            JsonNode tickets = get(paths.listPath(), paths.listQuery() + (after == null ? "" : "&after=" + after));
+            for (JsonNode ticket : tickets) {
+                if (reference.equals(ticket.path("operator_ticket_ref").asText(null))) {
+                    return ticket;
+                }
+            }
+            if (tickets.size() < CannedProvider.PAGE_SIZE) {
+                return null;
+            }
+            after = tickets.get(tickets.size() - 1).path("sort_value").asText();
+        }
+        return null;
+    }
+
+    private JsonNode lookUpTmf(String reference) {
+        int offset = 0;
+        for (int page = 0; page < LOOKUP_PAGES; page++) {
+            String query = "externalId=" + reference + "&offset=" + offset + "&limit=" + CannedProvider.PAGE_SIZE;
+            try (Response response = client.newCall(request(paths.listPath() + "?" + query).get().build()).execute()) {
+                if (!response.isSuccessful()) {
+                    throw new IllegalStateException("GET " + paths.listPath() + " answered " + response.code());
+                }
+                JsonNode tickets = mapper.readTree(response.body().byteStream());
+                for (JsonNode ticket : tickets) {
+                    if (reference.equals(ticket.path("externalId").asText(null))) {
+                        return ticket;
+                    }
+                }
+                offset += tickets.size();
+                String total = response.header("X-Total-Count");
+                if (total == null ? tickets.size() < CannedProvider.PAGE_SIZE : offset >= Long.parseLong(total)) {
+                    return null;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return null;
     }
 
     /** Reads the first page of the ticket list (a JSON array). */

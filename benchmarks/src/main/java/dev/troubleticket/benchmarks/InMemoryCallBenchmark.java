@@ -70,6 +70,6 @@ public class InMemoryCallBenchmark {
 
     @Benchmark
     public JsonNode createHand() {
-        return hand.create(createBody);
+        return hand.createAfterLookUp(createBody, request.externalReference());
     }
 }

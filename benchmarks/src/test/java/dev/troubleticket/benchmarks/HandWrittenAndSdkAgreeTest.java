@@ -38,6 +38,8 @@ class HandWrittenAndSdkAgreeTest {
             assertThat(new ObjectMapper().writeValueAsString(api.createBodyTree())).isEqualTo(new String(api.createBody(), java.nio.charset.StandardCharsets.UTF_8));
             assertThat(created.raw().json()).isEqualTo(createdByHand.toString());
             assertThat(new String(api.createBody())).contains("BENCH-0001");
+            // The create rows compare the SDK's safe create with the same look-up written by hand: both post in the end.
+            assertThat(api.handWritten().createAfterLookUp(api.createBodyTree(), "BENCH-0001").toString()).isEqualTo(createdByHand.toString());
         }
     }
 
