@@ -3,8 +3,6 @@ package dev.troubleticket.nexera;
 import dev.troubleticket.core.ProviderSettings;
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
-import dev.troubleticket.core.contract.TicketingClientContractTest;
-import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.testkit.nexera.NexeraSimulator;
 import java.time.Clock;
 import java.util.Map;
@@ -15,8 +13,7 @@ import java.util.Map;
  * that path. Every neutral operation must reach the simulator below the API root, not below the Nexera profile's
  * own base path appended to it.
  */
-class ApiRootContractTest extends TicketingClientContractTest {
-    private NexeraSimulator simulator;
+class ApiRootContractTest extends NexeraContractTest {
 
     @Override
     protected TicketingClient newClient() {
@@ -25,42 +22,5 @@ class ApiRootContractTest extends TicketingClientContractTest {
                 "baseUrl", simulator.apiRoot(),
                 "username", NexeraSimulator.USERNAME,
                 "password", NexeraSimulator.PASSWORD)));
-    }
-
-    @Override
-    protected ProviderSide providerSide() {
-        return new ProviderSide() {
-            @Override
-            public void resolve(String ticketId) {
-                simulator.resolve(ticketId, "replaced the card");
-            }
-
-            @Override
-            public void askForInformation(String ticketId) {
-                simulator.askForInformation(ticketId, "which port?");
-            }
-        };
-    }
-
-    @Override
-    protected CreateTicketRequest validCreateRequest(String externalReference) {
-        return CreateTicketRequest.builder().externalReference(externalReference).serviceId("FTTH-000123")
-                .title("No sync on the ONT").description("The customer's ONT has shown LOS since 08:00").build();
-    }
-
-    @Override
-    protected CreateTicketRequest requestBreakingTwoRules() {
-        // No title (name is required by Nexera) and no description.
-        return CreateTicketRequest.builder().externalReference("REF-BAD").serviceId("FTTH-000123").build();
-    }
-
-    @Override
-    protected Class<?> providerApiType() {
-        return Tmf621Api.class;
-    }
-
-    @Override
-    protected void stopSimulator() {
-        simulator.close();
     }
 }

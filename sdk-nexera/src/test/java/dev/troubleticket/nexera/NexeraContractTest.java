@@ -9,7 +9,8 @@ import dev.troubleticket.testkit.nexera.NexeraSimulator;
 
 /** The neutral contract, against the Nexera simulator, with the client built through the SPI. */
 class NexeraContractTest extends TicketingClientContractTest {
-    private NexeraSimulator simulator;
+    /** The simulator of the current test; subclasses start it their own way. */
+    protected NexeraSimulator simulator;
 
     @Override
     protected TicketingClient newClient() {
