@@ -233,10 +233,6 @@ public final class Tmf621Api {
         });
     }
 
-    PagedIterable<Received> listReceived(TroubleTicketFilter filter) {
-        return PagedIterable.of(fetcher(filter));
-    }
-
     PageFetcher<Received> fetcher(TroubleTicketFilter filter) {
         return fetcher(filter, false);
     }
