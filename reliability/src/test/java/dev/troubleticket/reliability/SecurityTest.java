@@ -116,7 +116,7 @@ class SecurityTest {
                 String sameLength = secret.substring(0, secret.length() - 1) + (secret.endsWith("a") ? "b" : "a");
                 String valid = "{\"eventId\":\"e-1\",\"eventType\":\"TroubleTicketStatusChangeEvent\",\"event\":{\"troubleTicket\":{\"id\":\""
                         + ticket.id() + "\",\"status\":\"resolved\"}}}";
-                OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
+                OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).retryOnConnectionFailure(false).build();
                 try {
                     assertThat(post(http, url, null, valid)).as("no secret").isEqualTo(401);
                     assertThat(post(http, url, sameLength, valid)).as("wrong secret of the same length").isEqualTo(401);
@@ -130,10 +130,7 @@ class SecurityTest {
                     http.connectionPool().evictAll();
                 }
                 nexera.resolve(ticket.id(), "fibre spliced");
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (handled.isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                awaitFirst(handled);
                 assertThat(handled).as("still serving the provider after the refusals").isNotEmpty();
                 assertThat(listener.handler().refusedCount()).isEqualTo(6);
             }
@@ -155,7 +152,7 @@ class SecurityTest {
                 String sameLength = (token.charAt(0) == 'a' ? "b" : "a") + token.substring(1);
                 String valid = "{\"eventId\":\"e-2\",\"eventType\":\"TroubleTicketStatusChangeEvent\",\"event\":{\"troubleTicket\":{\"id\":\""
                         + ticket.id() + "\",\"status\":\"resolved\"}}}";
-                OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
+                OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).retryOnConnectionFailure(false).build();
                 try {
                     for (String url : List.of(base, base + "/", base + "/" + sameLength, base + "/" + token + "x",
                             base + "/" + token.substring(0, token.length() - 1), base + "?token=" + token)) {
@@ -167,10 +164,7 @@ class SecurityTest {
                     http.connectionPool().evictAll();
                 }
                 nexera.resolve(ticket.id(), "fibre spliced");
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (handled.isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                awaitFirst(handled);
                 assertThat(handled).as("the provider, sending no credentials, still reaches the token URL").isNotEmpty();
                 assertThat(listener.handler().refusedCount()).isEqualTo(6);
                 assertThat(List.of(listener.toString(), listener.hub().toString(), listener.handler().toString(), client.toString()))
@@ -254,5 +248,13 @@ class SecurityTest {
             // a directory of another process that vanished while walking
         }
         return found;
+    }
+
+    /** Waits up to 10 s for the provider's notification to reach the handler. */
+    private static void awaitFirst(List<TicketEvent> handled) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (handled.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 }
