@@ -24,10 +24,19 @@ public enum Capability {
     HISTORY,
     /** Attach files when creating or updating a ticket. */
     ATTACHMENTS,
-    /** A polled account-wide event feed (Kosc {@code /api/events/}). */
+    /**
+     * {@link TicketingClient#subscribe} polls the provider's account-wide feed or list of changed tickets (Kosc's
+     * ticket list and {@code /api/events/}): every ticket's events come, at the poll interval.
+     */
     EVENT_FEED,
-    /** Pushed notifications to a listener the operator registers (TMF621 hub). */
+    /**
+     * {@link TicketingClient#subscribe} registers a receiver the provider pushes notifications to (a TMF621 hub):
+     * every ticket's events come as they happen.
+     */
     PUSH_NOTIFICATIONS,
-    /** Change tracking by re-reading followed tickets (for providers with neither feed nor push). */
+    /**
+     * {@link TicketingClient#subscribe} re-reads the tickets it follows (for providers with neither feed nor push:
+     * MasStack): tickets opened through the client, and those given to {@code follow}, at the poll interval.
+     */
     WATCH_BY_POLLING
 }

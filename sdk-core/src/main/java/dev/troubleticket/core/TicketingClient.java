@@ -7,6 +7,9 @@ import dev.troubleticket.core.model.StatusChange;
 import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketQuery;
+import dev.troubleticket.core.subscription.SubscriptionOptions;
+import dev.troubleticket.core.subscription.TicketEventHandler;
+import dev.troubleticket.core.subscription.TicketSubscription;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -73,6 +76,22 @@ public interface TicketingClient extends AutoCloseable {
 
     /** The status changes the operator may make next on the ticket, as the provider's rules allow. */
     List<AllowedTransition> allowedTransitions(String ticketId);
+
+    /**
+     * A durable subscription to the provider's ticket events, handed to {@code handler} with the guarantees
+     * {@link TicketSubscription} states (at least once, repeats suppressed across restarts, per-ticket order, failing
+     * events retried then parked). It is built stopped: call {@link TicketSubscription#start()}.
+     *
+     * <p>How the provider delivers is one of {@link Capability#EVENT_FEED} (a polled feed or list: Kosc),
+     * {@link Capability#WATCH_BY_POLLING} (followed tickets read again: MasStack) and
+     * {@link Capability#PUSH_NOTIFICATIONS} (a registered receiver: TMF621, Nexera); the options each uses are
+     * said in {@link SubscriptionOptions}.
+     *
+     * @throws UnsupportedCapabilityException when the provider offers no way to follow its events
+     */
+    default TicketSubscription subscribe(TicketEventHandler handler, SubscriptionOptions options) {
+        throw new UnsupportedCapabilityException(provider(), "subscribe");
+    }
 
     /**
      * The provider's own typed API, for what the neutral API cannot express.

@@ -1,0 +1,30 @@
+package dev.troubleticket.core.subscription.spi;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One stream of events an adapter reads by polling (Kosc's ticket list and its order/service feed, MasStack's
+ * re-read tickets). {@link DurableSubscription} calls {@link #poll} from one thread, hands the events to the
+ * handler and records their positions in the store once handled; the source only reads.
+ */
+public interface PolledSource {
+
+    /** The stream's name, the key of its position in the store ({@code tickets}, {@code feed}, ...). */
+    String stream();
+
+    /** The least time between two polls once caught up, when the options give none. */
+    Duration defaultInterval();
+
+    /**
+     * Reads the events after {@code position}.
+     *
+     * @param position  where the previous poll ended ({@link SourceBatch#endPosition()}), or the stored position
+     *                  on the first poll, or {@code null} when the store holds none
+     * @param startFrom where to start when {@code position} is {@code null}: the instant of the options'
+     *                  {@link dev.troubleticket.core.subscription.StartPosition}, or {@code null} for the beginning
+     * @throws dev.troubleticket.core.error.TicketingException when the provider cannot be read; the poll is tried
+     *         again after the interval
+     */
+    SourceBatch poll(String position, Instant startFrom);
+}

@@ -1,0 +1,14 @@
+package dev.troubleticket.core.subscription.store;
+
+/**
+ * A write was refused because its lease is no longer the newest: another instance took the subscription over
+ * (this one was paused or cut off longer than the lease's time to live). The instance stops reading and lets the
+ * new holder go on.
+ */
+public class LeaseLostException extends SubscriptionStoreException {
+    private static final long serialVersionUID = 1L;
+
+    public LeaseLostException(String message) {
+        super(message);
+    }
+}
