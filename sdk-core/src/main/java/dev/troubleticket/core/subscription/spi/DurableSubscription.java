@@ -282,7 +282,15 @@ public final class DurableSubscription implements TicketSubscription {
     private final class StoreInbox implements Inbox {
         @Override
         public boolean offer(StoredEvent event) {
-            boolean added = store.addToInbox(name, event);
+            boolean added;
+            try {
+                added = store.addToInbox(name, event);
+            } catch (SubscriptionStoreException e) {
+                // The provider is answered 5xx and sends again; but a store that cannot take notifications stops the
+                // subscription, as one that cannot record handled events does, so that someone looks at it.
+                fail("the store could not write a received notification", e);
+                throw e;
+            }
             lastSuccess = clock.instant();
             if (added) {
                 wakeUp();

@@ -1,0 +1,397 @@
+package dev.troubleticket.core.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.troubleticket.core.TicketingClient;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.TicketEvent;
+import dev.troubleticket.core.model.TicketStatus;
+import dev.troubleticket.core.subscription.DeadLetter;
+import dev.troubleticket.core.subscription.SubscriptionHealth;
+import dev.troubleticket.core.subscription.SubscriptionOptions;
+import dev.troubleticket.core.subscription.TicketEventHandler;
+import dev.troubleticket.core.subscription.TicketSubscription;
+import dev.troubleticket.core.subscription.store.Commit;
+import dev.troubleticket.core.subscription.store.InMemorySubscriptionStore;
+import dev.troubleticket.core.subscription.store.Lease;
+import dev.troubleticket.core.subscription.store.SubscriptionStore;
+import dev.troubleticket.core.subscription.store.SubscriptionStoreException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every adapter's {@link TicketingClient#subscribe} must show, run against the adapter's simulator:
+ * per-ticket order, restart from the store without loss and without repeats, a failing handler retried then parked
+ * while other tickets go on, a prompt close, and a clear stop when the store cannot be written. Each adapter module
+ * extends it, as it extends {@link TicketingClientContractTest}.
+ */
+public abstract class SubscriptionContractTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    protected TicketingClient client;
+    private final List<TicketSubscription> opened = new ArrayList<>();
+
+    /** A new client connected to a fresh simulator. */
+    protected abstract TicketingClient newClient();
+
+    /** The provider's side of the same simulator. */
+    protected abstract TicketingClientContractTest.ProviderSide providerSide();
+
+    /** A create request the provider accepts, with the given external reference. */
+    protected abstract CreateTicketRequest validCreateRequest(String externalReference);
+
+    /**
+     * Options for a subscription of this provider in a test: a short poll interval for a polled provider; for a push
+     * provider, a callback address that is the same on every call within one test (a restarted subscription binds it
+     * again and reuses the provider's registration).
+     */
+    protected abstract SubscriptionOptions.Builder options(String name);
+
+    /** Stops the simulator. */
+    protected abstract void stopSimulator();
+
+    @BeforeEach
+    void startClient() {
+        client = newClient();
+    }
+
+    @AfterEach
+    void stopAll() {
+        opened.forEach(TicketSubscription::close);
+        client.close();
+        stopSimulator();
+    }
+
+    private TicketSubscription subscribe(TicketEventHandler handler, SubscriptionOptions options) {
+        TicketSubscription subscription = client.subscribe(handler, options);
+        opened.add(subscription);
+        return subscription;
+    }
+
+    private String openTicket() {
+        return client.create(validCreateRequest("REF-" + UUID.randomUUID().toString().substring(0, 8))).id();
+    }
+
+    /** Records what reached the handler. */
+    private static final class Received implements TicketEventHandler {
+        final List<TicketEvent> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void handle(TicketEvent event) {
+            events.add(event);
+        }
+
+        List<TicketStatus> statusesOf(String ticketId) {
+            List<TicketStatus> statuses = new ArrayList<>();
+            for (TicketEvent event : events) {
+                if (ticketId.equals(event.ticketId()) && event.status() != null) {
+                    statuses.add(event.status());
+                }
+            }
+            return statuses;
+        }
+
+        boolean saw(String ticketId, TicketStatus status) {
+            return statusesOf(ticketId).contains(status);
+        }
+
+        List<String> identities() {
+            List<String> ids = new ArrayList<>();
+            for (TicketEvent event : events) {
+                ids.add(event.ticketId() + "/" + event.id());
+            }
+            return ids;
+        }
+    }
+
+    private static void eventually(String what, Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                Assertions.fail("not within " + WAIT + ": " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void eachTicketsEventsArriveInTheOrderTheyHappened() {
+        Received received = new Received();
+        subscribe(received, options("order").build()).start();
+        String first = openTicket();
+        String second = openTicket();
+
+        providerSide().askForInformation(first);
+        providerSide().askForInformation(second);
+        eventually("both tickets waiting for the operator", () -> received.saw(first, TicketStatus.WAITING_FOR_OPERATOR)
+                && received.saw(second, TicketStatus.WAITING_FOR_OPERATOR));
+        providerSide().resolve(second);
+        providerSide().resolve(first);
+        eventually("both tickets resolved", () -> received.saw(first, TicketStatus.RESOLVED)
+                && received.saw(second, TicketStatus.RESOLVED));
+
+        for (String ticket : List.of(first, second)) {
+            List<TicketStatus> statuses = received.statusesOf(ticket);
+            assertThat(statuses.indexOf(TicketStatus.WAITING_FOR_OPERATOR))
+                    .as("ticket %s: %s", ticket, statuses)
+                    .isLessThan(statuses.lastIndexOf(TicketStatus.RESOLVED));
+            assertThat(statuses.get(statuses.size() - 1)).isEqualTo(TicketStatus.RESOLVED);
+        }
+        assertThat(received.identities()).doesNotHaveDuplicates();
+        assertThat(received.events).allSatisfy(event -> assertThat(event.provider()).isEqualTo(client.provider()));
+    }
+
+    @Test
+    void aRestartedSubscriptionGoesOnFromItsStoreWithoutLossOrRepeats() {
+        SubscriptionStore store = new InMemorySubscriptionStore();
+        Received before = new Received();
+        TicketSubscription first = subscribe(before, options("restart").store(store).build()).start();
+        String ticket = openTicket();
+        providerSide().askForInformation(ticket);
+        eventually("the information request", () -> before.saw(ticket, TicketStatus.WAITING_FOR_OPERATOR));
+        first.close();
+
+        providerSide().resolve(ticket);
+        Received after = new Received();
+        subscribe(after, options("restart").store(store).build()).start();
+        eventually("the resolution made while stopped", () -> after.saw(ticket, TicketStatus.RESOLVED));
+
+        List<String> handledBefore = before.identities();
+        assertThat(after.identities()).as("handled before the restart").doesNotContainAnyElementsOf(handledBefore);
+        assertThat(after.identities()).doesNotHaveDuplicates();
+        assertThat(after.statusesOf(ticket)).doesNotContain(TicketStatus.WAITING_FOR_OPERATOR);
+    }
+
+    @Test
+    void aFailingEventIsRetriedThenParkedWhileOtherTicketsAndItsTicketsLaterEventsGoOn() {
+        String poisoned = openTicket();
+        String healthy = openTicket();
+        Map<String, Integer> attempts = new ConcurrentHashMap<>();
+        AtomicBoolean heal = new AtomicBoolean();
+        Set<String> poisonedEvent = ConcurrentHashMap.newKeySet();
+        Received received = new Received();
+        TicketEventHandler handler = event -> {
+            boolean isPoison = poisoned.equals(event.ticketId()) && event.status() == TicketStatus.WAITING_FOR_OPERATOR;
+            if (isPoison && !heal.get()) {
+                poisonedEvent.add(event.id());
+                attempts.merge(event.id(), 1, Integer::sum);
+                throw new IllegalStateException("back office refuses event " + event.id());
+            }
+            received.handle(event);
+        };
+        TicketSubscription subscription = subscribe(handler, options("poison")
+                .retry(3, Duration.ofMillis(20), Duration.ofMillis(50)).build()).start();
+
+        providerSide().askForInformation(poisoned);
+        providerSide().askForInformation(healthy);
+        eventually("the healthy ticket's event", () -> received.saw(healthy, TicketStatus.WAITING_FOR_OPERATOR));
+        eventually("the poisoned event parked", () -> !subscription.deadLetters().isEmpty());
+
+        DeadLetter letter = subscription.deadLetters().get(0);
+        assertThat(letter.event().ticketId()).isEqualTo(poisoned);
+        assertThat(letter.attempts()).isEqualTo(3);
+        assertThat(letter.error()).contains("back office refuses event");
+        assertThat(attempts.get(letter.event().id())).isEqualTo(3);
+        assertThat(subscription.health().parked()).isEqualTo(1);
+        assertThat(subscription.health().failed()).isGreaterThanOrEqualTo(3);
+
+        providerSide().resolve(poisoned);
+        eventually("the poisoned ticket's later event", () -> received.saw(poisoned, TicketStatus.RESOLVED));
+
+        heal.set(true);
+        assertThat(subscription.replay(letter.key())).isTrue();
+        eventually("the replayed dead letter", () -> received.saw(poisoned, TicketStatus.WAITING_FOR_OPERATOR));
+        eventually("the dead letter removed", () -> subscription.deadLetters().isEmpty());
+        assertThat(subscription.replay("no-such-key")).isFalse();
+    }
+
+    @Test
+    void closeStopsPromptlyAndNothingIsHandedOverAfterIt() {
+        Received received = new Received();
+        TicketEventHandler slow = event -> {
+            Thread.sleep(200);
+            received.handle(event);
+        };
+        TicketSubscription subscription = subscribe(slow, options("close").build()).start();
+        String ticket = openTicket();
+        providerSide().askForInformation(ticket);
+        eventually("a first event", () -> !received.events.isEmpty());
+
+        Assertions.assertTimeoutPreemptively(Duration.ofSeconds(8), subscription::close);
+        int atClose = received.events.size();
+        assertThat(subscription.health().running()).isFalse();
+        assertThat(subscription.health().holdsLease()).isFalse();
+        providerSide().resolve(ticket);
+        pauseForTwoPolls();
+        assertThat(received.events).hasSize(atClose);
+    }
+
+    @Test
+    void healthReportsWhatWasDelivered() {
+        Received received = new Received();
+        TicketSubscription subscription = subscribe(received, options("health").build()).start();
+        String ticket = openTicket();
+        providerSide().askForInformation(ticket);
+        eventually("the information request", () -> received.saw(ticket, TicketStatus.WAITING_FOR_OPERATOR));
+        eventually("every event received handled", () -> subscription.health().lag().isZero());
+
+        SubscriptionHealth health = subscription.health();
+        assertThat(health.running()).isTrue();
+        assertThat(health.holdsLease()).isTrue();
+        assertThat(health.delivered()).isEqualTo(received.events.size());
+        assertThat(health.failed()).isZero();
+        assertThat(health.parked()).isZero();
+        assertThat(health.inboxDepth()).isZero();
+        assertThat(health.lastSuccess()).isNotNull().isBefore(Instant.now().plusSeconds(1));
+        assertThat(subscription.name()).isEqualTo("health");
+    }
+
+    @Test
+    void aStoreThatCannotBeWrittenStopsTheSubscriptionWithAClearError() {
+        FailingStore refusing = new FailingStore();
+        refusing.failLeases.set(true);
+        TicketSubscription never = subscribe(event -> { }, options("unwritable").store(refusing).build());
+        assertThatThrownBy(never::start).isInstanceOf(SubscriptionStoreException.class).hasMessageContaining("disk full");
+        assertThat(never.health().running()).isFalse();
+
+        FailingStore failing = new FailingStore();
+        Received received = new Received();
+        TicketSubscription subscription = subscribe(received, options("fails-later").store(failing).build()).start();
+        failing.failCommits.set(true);
+        String ticket = openTicket();
+        providerSide().askForInformation(ticket);
+        eventually("the subscription stopped", () -> !subscription.health().running());
+        assertThat(subscription.health().lastError()).contains("the store could not").contains("disk full");
+    }
+
+    /** Waits long enough for a polled provider to have been read twice more (and a push to have arrived). */
+    protected void pauseForTwoPolls() {
+        try {
+            Thread.sleep(600);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A store whose writes fail when told to, as a full disk or a lost database would make them. */
+    protected static final class FailingStore implements SubscriptionStore {
+        final InMemorySubscriptionStore delegate = new InMemorySubscriptionStore();
+        final AtomicBoolean failLeases = new AtomicBoolean();
+        final AtomicBoolean failCommits = new AtomicBoolean();
+
+        private void check(AtomicBoolean flag) {
+            if (flag.get()) {
+                throw new SubscriptionStoreException("cannot write /var/lib/test/store: disk full");
+            }
+        }
+
+        @Override
+        public java.util.Optional<Lease> acquireLease(String subscription, String owner, Duration ttl) {
+            check(failLeases);
+            return delegate.acquireLease(subscription, owner, ttl);
+        }
+
+        @Override
+        public java.util.Optional<Lease> renewLease(Lease lease) {
+            check(failLeases);
+            return delegate.renewLease(lease);
+        }
+
+        @Override
+        public void releaseLease(Lease lease) {
+            delegate.releaseLease(lease);
+        }
+
+        @Override
+        public Map<String, String> positions(String subscription) {
+            return delegate.positions(subscription);
+        }
+
+        @Override
+        public void commit(Lease lease, Commit commit) {
+            check(failCommits);
+            delegate.commit(lease, commit);
+        }
+
+        @Override
+        public boolean seen(String subscription, String eventKey) {
+            return delegate.seen(subscription, eventKey);
+        }
+
+        @Override
+        public void follow(String subscription, dev.troubleticket.core.subscription.store.FollowedTicket ticket) {
+            check(failCommits);
+            delegate.follow(subscription, ticket);
+        }
+
+        @Override
+        public void unfollow(String subscription, String ticketId) {
+            delegate.unfollow(subscription, ticketId);
+        }
+
+        @Override
+        public List<dev.troubleticket.core.subscription.store.FollowedTicket> followed(String subscription) {
+            return delegate.followed(subscription);
+        }
+
+        @Override
+        public java.util.Optional<dev.troubleticket.core.subscription.store.HubRegistration> hub(String subscription) {
+            return delegate.hub(subscription);
+        }
+
+        @Override
+        public void saveHub(String subscription, dev.troubleticket.core.subscription.store.HubRegistration registration) {
+            delegate.saveHub(subscription, registration);
+        }
+
+        @Override
+        public boolean addToInbox(String subscription, dev.troubleticket.core.subscription.store.StoredEvent event) {
+            check(failCommits);
+            return delegate.addToInbox(subscription, event);
+        }
+
+        @Override
+        public List<dev.troubleticket.core.subscription.store.StoredEvent> inbox(String subscription, int limit) {
+            return delegate.inbox(subscription, limit);
+        }
+
+        @Override
+        public long inboxDepth(String subscription) {
+            return delegate.inboxDepth(subscription);
+        }
+
+        @Override
+        public List<DeadLetter> deadLetters(String subscription) {
+            return delegate.deadLetters(subscription);
+        }
+
+        @Override
+        public void removeDeadLetter(String subscription, String key) {
+            delegate.removeDeadLetter(subscription, key);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}
