@@ -266,10 +266,40 @@ class FileSubscriptionStoreTest extends SubscriptionStoreContractTest {
         assertThat(store.deadLetters(SUB)).isEqualTo(letters).extracting(DeadLetter::key).containsExactly("d1", "d0");
         assertThat(store.inbox(SUB, 10)).containsExactly(stored("n2"), stored("n1"));
         assertThat(store.hub(SUB).orElseThrow().callbackToken()).isEqualTo("tok");
-        assertThat(store.seen(SUB, "k299")).isTrue();
-        assertThat(store.seen(SUB, "k294")).isFalse();
+        for (int i = 300 - SEEN_WINDOW; i < 300; i++) {
+            assertThat(store.seen(SUB, "k" + i)).as("k" + i + ", in the window").isTrue();
+        }
+        assertThat(store.seen(SUB, "k" + (299 - SEEN_WINDOW))).isFalse();
         clock.advance(TTL.plusSeconds(1));
         assertThat(store.acquireLease(SUB, "instance-b", TTL).orElseThrow().token()).isGreaterThan(lease.token());
+    }
+
+    @Test
+    void compactionKeepsEverySeenEventOfTheWindowInItsOrder() throws IOException {
+        store.close();
+        store = FileSubscriptionStore.open(journal(), 1_000, clock, 20);
+        Lease lease = lease();
+        int writes = 1;
+        for (int i = 0; i < 300; i++) {
+            store.commit(lease, Commit.handled(SUB, "k" + i));
+            // Two rewrites of one ticket per event: the journal grows three times as fast as the state.
+            store.follow(SUB, new FollowedTicket("RED-1", "a" + i, clock.instant()));
+            store.follow(SUB, new FollowedTicket("RED-1", "b" + i, clock.instant()));
+            writes += 3;
+        }
+        long live = 1 + 300 + 1;
+
+        assertThat(lines()).as("compacted: at most twice the state and the slack, header included")
+                .hasSizeLessThanOrEqualTo((int) (2 * live + 20 + 1)).hasSizeLessThan(writes);
+        store.close();
+        store = FileSubscriptionStore.open(journal(), 300, clock, 20);
+        for (int i = 0; i < 300; i++) {
+            assertThat(store.seen(SUB, "k" + i)).as("k" + i).isTrue();
+        }
+        store.commit(lease(), Commit.handled(SUB, "k300"));
+        assertThat(store.seen(SUB, "k0")).as("still the oldest, so the first forgotten").isFalse();
+        assertThat(store.seen(SUB, "k1")).isTrue();
+        assertThat(store.followed(SUB)).extracting(FollowedTicket::state).containsExactly("b299");
     }
 
     @Test
