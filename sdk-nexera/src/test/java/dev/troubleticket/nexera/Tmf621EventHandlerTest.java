@@ -172,6 +172,11 @@ class Tmf621EventHandlerTest {
         assertThat(send(handler, signed.raw("{}".getBytes(StandardCharsets.UTF_8))).status()).as("malformed: never given to the sink")
                 .isEqualTo(400);
         assertThat(taken).hasSize(1);
+
+        Tmf621EventHandler unusable = Tmf621EventHandler.builder(CallerCheck.acceptAll(), event -> {
+            throw new dev.troubleticket.nexera.listener.MalformedEventException("no ticket to map", null);
+        }).build();
+        assertThat(send(unusable, request).status()).as("sending it again would not help").isEqualTo(400);
     }
 
     @Test

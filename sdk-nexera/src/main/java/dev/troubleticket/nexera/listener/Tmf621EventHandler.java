@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * request holds; only {@code POST} (405); the body size is capped (413); the caller is checked (401); the
  * body must be a TMF621 event (400); then the event is given to the {@link Tmf621EventSink} and the provider
  * is answered only when the sink returned: 200 for a new event and for a repeat the sink already holds (the
- * provider retries when it missed our answer), 503 when the sink could not take it (the provider sends again).
+ * provider retries when it missed our answer), 503 when the sink could not take it (the provider sends again),
+ * 400 when it found the event unusable ({@link MalformedEventException}).
  *
  * <p>Two sinks: a durable subscription's ({@code TicketingClient.subscribe}) writes each event to its store's
  * inbox before the 200, so that nothing acknowledged is lost; {@link #builder(CallerCheck, Consumer, Executor)}
@@ -100,6 +101,9 @@ public final class Tmf621EventHandler implements CallbackHandler {
         boolean fresh;
         try {
             fresh = sink.take(event);
+        } catch (MalformedEventException e) {
+            // Sending it again would not help: refused as a body that is not a TMF621 event.
+            return refuse(400, e.getMessage());
         } catch (RuntimeException e) {
             // The provider is told to send again; what failed stays here (it may name files or hosts).
             return refuse(503, "not taken: send it again", "event " + event.eventId() + " not taken: " + e.getMessage());

@@ -13,6 +13,7 @@ public interface Tmf621EventSink {
      *
      * @return {@code false} when it was taken before (the provider missed our answer and sent it again): it is
      *         answered 200 all the same and not taken twice
+     * @throws MalformedEventException when the event cannot be used, however often it is sent: answered 400
      * @throws RuntimeException when it could not be taken: the provider is answered 503, so that it sends again
      */
     boolean take(Tmf621Event event);
