@@ -75,6 +75,7 @@ public class Tmf621Client implements TicketingClient {
     private final NeutralMapping mapping;
     private final CallerCheck callerCheck;
     private final String noteAuthor;
+    @SuppressWarnings("removal")
     private final Set<Tmf621Subscription> subscriptions = Collections.synchronizedSet(new LinkedHashSet<>());
     private final List<TicketSubscription> durable = Collections.synchronizedList(new ArrayList<>());
     private final boolean hubListing;
@@ -298,12 +299,24 @@ public class Tmf621Client implements TicketingClient {
      * {@link CallbackServerOptions#defaults()}.
      *
      * @throws IllegalStateException when that artifact is not on the class path
+     * @deprecated acknowledges each event before it is handled, so a crash between the two loses it; use
+     *             {@link #subscribe(TicketEventHandler, SubscriptionOptions)}, which stores it first. To be removed
+     *             before the first release.
      */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public Tmf621Subscription listen(InetSocketAddress bindAddress, String callbackUrl, EventHandler<? super TicketEvent> handler) {
         return listen(bindAddress, callbackUrl, CallbackServerOptions.defaults(), handler);
     }
 
-    /** {@link #listen(InetSocketAddress, String, EventHandler)} with the receiver's limits and timeouts. */
+    /**
+     * {@link #listen(InetSocketAddress, String, EventHandler)} with the receiver's limits and timeouts.
+     *
+     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)} with
+     *             {@link SubscriptionOptions.Builder#callbackServerOptions}
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public Tmf621Subscription listen(InetSocketAddress bindAddress, String callbackUrl, CallbackServerOptions options,
                                      EventHandler<? super TicketEvent> handler) {
         Objects.requireNonNull(handler, "handler");
@@ -316,7 +329,13 @@ public class Tmf621Client implements TicketingClient {
         });
     }
 
-    /** {@link #listen(InetSocketAddress, String, EventHandler)} on {@code host:port}, the callback derived from it. */
+    /**
+     * {@link #listen(InetSocketAddress, String, EventHandler)} on {@code host:port}, the callback derived from it.
+     *
+     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public Tmf621Subscription listen(String hostAndPort, EventHandler<? super TicketEvent> handler) {
         int colon = hostAndPort.lastIndexOf(':');
         if (colon <= 0) {
@@ -330,13 +349,23 @@ public class Tmf621Client implements TicketingClient {
      * Like {@link #listen(InetSocketAddress, String, EventHandler)}, handing the typed TMF621 events.
      *
      * @param query the hub's TMF query (for example {@code eventType=TroubleTicketResolvedEvent}), or {@code null} for all
+     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}; the neutral event's
+     *             {@code providerType} is the TMF event type and its {@code raw()} the notification as received
      */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public Tmf621Subscription listenTyped(InetSocketAddress bindAddress, String callbackUrl, String query,
                                           Consumer<? super Tmf621Event> consumer) {
         return listenTyped(bindAddress, callbackUrl, query, CallbackServerOptions.defaults(), consumer);
     }
 
-    /** {@link #listenTyped(InetSocketAddress, String, String, Consumer)} with the receiver's limits and timeouts. */
+    /**
+     * {@link #listenTyped(InetSocketAddress, String, String, Consumer)} with the receiver's limits and timeouts.
+     *
+     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public Tmf621Subscription listenTyped(InetSocketAddress bindAddress, String callbackUrl, String query,
                                           CallbackServerOptions options, Consumer<? super Tmf621Event> consumer) {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -369,6 +398,7 @@ public class Tmf621Client implements TicketingClient {
      * does), those of {@code listen} unregister theirs.
      */
     @Override
+    @SuppressWarnings("removal")
     public void close() {
         List<TicketSubscription> running;
         synchronized (durable) {
