@@ -9,7 +9,6 @@ import dev.troubleticket.core.subscription.SubscriptionOptions;
 import dev.troubleticket.core.subscription.TicketEventHandler;
 import dev.troubleticket.core.subscription.TicketSubscription;
 import dev.troubleticket.core.subscription.store.HubRegistration;
-import dev.troubleticket.core.subscription.store.InMemorySubscriptionStore;
 import dev.troubleticket.core.subscription.store.SubscriptionStore;
 import dev.troubleticket.testkit.nexera.CallbackDelivery;
 import dev.troubleticket.testkit.nexera.NexeraSimulator;
@@ -97,10 +96,6 @@ final class PushHarness implements AutoCloseable {
         opened.forEach(TicketSubscription::close);
         client.close();
         simulator.close();
-    }
-
-    static InMemorySubscriptionStore newStore() {
-        return new InMemorySubscriptionStore();
     }
 
     /** Records what reached the handler. */
