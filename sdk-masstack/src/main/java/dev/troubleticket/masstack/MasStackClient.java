@@ -83,9 +83,11 @@ public final class MasStackClient implements TicketingClient {
     private final String defaultCloseOutNarr;
     private final boolean followCreatedTickets;
     private final OpenSubscriptions subscriptions;
+    @SuppressWarnings("removal")
     private final MasStackTicketWatcher watcher;
     private final String description;
 
+    @SuppressWarnings("removal")
     private MasStackClient(Builder b, MasStackApi api) {
         this.api = api;
         this.subscriptions = api.subscriptions();
@@ -157,6 +159,7 @@ public final class MasStackClient implements TicketingClient {
         return NeutralMapping.toTicket(ticket);
     }
 
+    @SuppressWarnings("removal")
     private void followByWatcher(MasStackTicket ticket) {
         watcher.follow(ticket);
     }
@@ -332,18 +335,31 @@ public final class MasStackClient implements TicketingClient {
      * The change watcher of this client: follow tickets on it and drive it with a
      * {@link FeedSubscription} (or use {@link #subscription}). Tickets created through this client are
      * followed automatically unless the builder turned that off.
+     *
+     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}, which keeps the followed tickets in
+     *             its store, follows tickets opened through the typed API too and spreads its reads over the interval;
+     *             the watcher goes before the first release
      */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public MasStackTicketWatcher watcher() {
         return watcher;
     }
 
-    /** A subscription (not started) that polls {@link #watcher()} every {@code interval} and hands events to {@code handler}. */
+    /**
+     * A subscription (not started) that polls {@link #watcher()} every {@code interval} and hands events to {@code handler}.
+     *
+     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}; this goes before the first release
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public FeedSubscription<TicketEvent> subscription(String name, EventHandler<? super TicketEvent> handler,
                                                       CheckpointStore store, Duration interval) {
         return FeedSubscription.builder(name, watcher, handler).checkpointStore(store).pollInterval(interval).build();
     }
 
     @Override
+    @SuppressWarnings("removal")
     public <T> T unwrap(Class<T> apiType) {
         if (apiType.isInstance(api)) {
             return apiType.cast(api);

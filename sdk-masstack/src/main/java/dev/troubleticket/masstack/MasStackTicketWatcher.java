@@ -49,7 +49,13 @@ import org.slf4j.LoggerFactory;
  * again. A ticket is no longer read once its closing or cancellation has been delivered; it stays in the
  * checkpoint (a few bytes) so that following it again does not report it again; {@link #unfollow}
  * removes it.
+ *
+ * @deprecated use {@link MasStackClient#subscribe}: its subscription keeps each followed ticket in its store (one
+ *             record per ticket, not the whole set per event), follows tickets opened through the typed API too,
+ *             drops a ticket after its final event and spreads its reads over the interval. The watcher goes before
+ *             the first release.
  */
+@Deprecated(forRemoval = true)
 public final class MasStackTicketWatcher implements FeedSource<TicketEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(MasStackTicketWatcher.class);
 
