@@ -10,8 +10,9 @@ import java.util.Objects;
  * interval in a steady trickle rather than a burst of N requests, and further apart after the provider throttles.
  *
  * <ul>
- *   <li>Reads are due at fixed slots; time lost while not reading (a paused subscription, a slow provider) is not
- *       made up with a burst: the next slot is counted from now.</li>
+ *   <li>Reads are due at fixed slots. Reads that fell behind (a busy machine, a slow answer) catch up back to back,
+ *       but only for up to {@link #MAX_CATCH_UP} (a tenth of the interval when that is shorter): beyond that, the
+ *       lost time is not made up with a burst, and the slots go on from there.</li>
  *   <li>A 429 doubles the spacing (up to {@value #MAX_SLOWDOWN} times) and holds every read for at least the
  *       provider's {@code Retry-After} (up to {@link #MAX_RETRY_AFTER}), else for one widened spacing. Each read
  *       that succeeds after it narrows the spacing by a quarter, back to normal.</li>
@@ -23,6 +24,8 @@ public final class ReadPacing {
     public static final int MAX_SLOWDOWN = 64;
     /** The longest {@code Retry-After} honoured: a provider's larger value is taken as this. */
     public static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+    /** The most reading time that falls behind is caught up with reads back to back. */
+    public static final Duration MAX_CATCH_UP = Duration.ofSeconds(1);
     // With nothing due, the reading thread still looks at least this often, for tickets followed in the meantime.
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
 
@@ -66,8 +69,8 @@ public final class ReadPacing {
     public void reading(int followed) {
         Instant now = clock.instant();
         Instant slot = lastSlot == null ? now : nextSlot(followed);
-        // Behind by more than a slot: go on from now instead of catching up with a burst.
-        lastSlot = slot.isBefore(now.minus(spacing(followed))) ? now : slot;
+        Instant oldest = now.minus(catchUp(followed));
+        lastSlot = slot.isBefore(oldest) ? oldest : slot;
         holdUntil = null;
     }
 
@@ -115,6 +118,13 @@ public final class ReadPacing {
     /** How many times wider than normal the spacing is now (1 when not throttled). */
     public double slowdown() {
         return slowdown;
+    }
+
+    private Duration catchUp(int followed) {
+        Duration tenth = interval.dividedBy(10);
+        Duration limit = tenth.compareTo(MAX_CATCH_UP) < 0 ? tenth : MAX_CATCH_UP;
+        Duration spacing = spacing(followed);
+        return spacing.compareTo(limit) > 0 ? spacing : limit;
     }
 
     private Instant nextSlot(int followed) {

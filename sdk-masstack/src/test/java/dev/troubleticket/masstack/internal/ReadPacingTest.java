@@ -54,12 +54,28 @@ class ReadPacingTest {
     }
 
     @Test
-    void aPauseIsNotMadeUpWithABurst() {
+    void readsThatFellBehindCatchUpForASecondAtMostNotWithABurstOfTheWholeSet() {
         readDue(600);
+        clock.advance(Duration.ofMillis(350));
+        assertThat(readDue(600)).as("a short delay is made up").isEqualTo(3);
+
         clock.advance(Duration.ofSeconds(30));
 
-        assertThat(readDue(600)).isLessThanOrEqualTo(2);
+        assertThat(readDue(600)).as("a second's worth, 100 ms apart, and the slot due now").isEqualTo(11);
         assertThat(pacing.untilNext(600)).isPositive();
+    }
+
+    @Test
+    void aShortIntervalCatchesUpATenthOfItAtMost() {
+        ReadPacing quick = new ReadPacing(Duration.ofSeconds(2), clock);
+        quick.reading(20);
+        clock.advance(Duration.ofSeconds(5));
+        int reads = 0;
+        while (quick.due(20)) {
+            quick.reading(20);
+            reads++;
+        }
+        assertThat(reads).as("200 ms behind at most, 100 ms apart, and the slot due now").isEqualTo(3);
     }
 
     @Test
