@@ -146,14 +146,11 @@ public final class MasStackTicketSource implements PolledSource, TicketFollower 
         if (!options.tickets().isEmpty() && !options.tickets().contains(ticketId)) {
             return;
         }
+        ensureLoaded();
         FollowedState known = FollowedState.opened(state, dialog);
         Instant now = eventClock.instant();
-        try {
-            ensureLoaded();
-        } finally {
-            if (followed.follow(ticketId, now, known, false)) {
-                store.follow(name, new FollowedTicket(ticketId, known.encode(), now));
-            }
+        if (followed.follow(ticketId, now, known, false)) {
+            store.follow(name, new FollowedTicket(ticketId, known.encode(), now));
         }
     }
 
