@@ -123,6 +123,11 @@ public final class MasStackFollowing {
                 ids.add(api.create(request(i)).ticketId());
             }
             double secondsToOpen = (System.nanoTime() - opening) / 1e9;
+            // With nothing followed yet, the subscription looked again only each second: measure once it reads.
+            long opened = reads.get();
+            while (reads.get() == opened) {
+                Thread.sleep(5);
+            }
 
             long[] perInterval = new long[intervals];
             long min = Long.MAX_VALUE;

@@ -59,7 +59,12 @@ class ReadSpreadingTest {
                 .start();
         List<String> tickets = openTickets(20);
         SimulatorRequests requests = SimulatorRequests.recordedAt(simulator);
-        long from = System.nanoTime();
+        // Followed while the subscription had nothing to read, which it looks at again each second: watch once it reads.
+        long opened = System.nanoTime();
+        while (requests.ticketReads(opened).isEmpty()) {
+            Thread.sleep(5);
+        }
+        long from = requests.ticketReads(opened).get(0).at();
 
         Thread.sleep(interval.toMillis() * 2);
 
