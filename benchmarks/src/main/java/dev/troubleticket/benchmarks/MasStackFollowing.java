@@ -125,7 +125,11 @@ public final class MasStackFollowing {
             double secondsToOpen = (System.nanoTime() - opening) / 1e9;
             // With nothing followed yet, the subscription looked again only each second: measure once it reads.
             long opened = reads.get();
+            long waitUntil = System.nanoTime() + 10_000_000_000L;
             while (reads.get() == opened) {
+                if (System.nanoTime() > waitUntil) {
+                    throw new IllegalStateException("the subscription read nothing within 10 s of the last ticket opened");
+                }
                 Thread.sleep(5);
             }
 

@@ -62,6 +62,7 @@ class ReadSpreadingTest {
         // Followed while the subscription had nothing to read, which it looks at again each second: watch once it reads.
         long opened = System.nanoTime();
         while (requests.ticketReads(opened).isEmpty()) {
+            assertThat(System.nanoTime() - opened).as("time to the first read").isLessThan(TimeUnit.SECONDS.toNanos(10));
             Thread.sleep(5);
         }
         long from = requests.ticketReads(opened).get(0).at();
