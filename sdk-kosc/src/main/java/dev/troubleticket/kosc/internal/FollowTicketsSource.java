@@ -17,16 +17,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ticket changes as neutral {@link TicketEvent}s, for Kosc, whose event feed carries order and service
- * events only. Each poll walks the ticket list (most recently modified first) down to the first ticket
- * not modified since the checkpoint, reads the events of each changed ticket, and hands back those
- * created at or after the checkpoint, oldest first.
+ * Ticket changes as neutral {@link TicketEvent}s for the deprecated {@code KoscClient.followTickets}. Each poll
+ * walks the ticket list (most recently modified first) down to the first ticket not modified since the
+ * checkpoint, reads the events of each changed ticket, and hands back those created at or after the checkpoint,
+ * oldest first.
  *
  * <p>The checkpoint is the ISO instant of the last handled event's {@code creation_date}. Events of the
  * same instant come again after a restart (at least once); the subscription drops the repeats by id.
+ *
+ * @deprecated it skips: when more tickets changed between two polls than {@code maxPages} pages hold, the
+ *             checkpoint moves past those it did not read. {@link TicketActivitySource}, the ticket stream of
+ *             {@code KoscClient.subscribe}, never does; this class goes with {@code followTickets}.
  */
-public final class TicketActivitySource implements FeedSource<TicketEvent> {
-    private static final Logger LOG = LoggerFactory.getLogger(TicketActivitySource.class);
+@Deprecated(forRemoval = true)
+public final class FollowTicketsSource implements FeedSource<TicketEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(FollowTicketsSource.class);
 
     private final KoscApi api;
     private final Instant startAt;
@@ -38,7 +43,7 @@ public final class TicketActivitySource implements FeedSource<TicketEvent> {
      * @param maxPages how many pages of the ticket list one poll reads at most
      * @param pageSize tickets per page (at most 100)
      */
-    public TicketActivitySource(KoscApi api, Instant startAt, int maxPages, int pageSize) {
+    public FollowTicketsSource(KoscApi api, Instant startAt, int maxPages, int pageSize) {
         this.api = api;
         this.startAt = startAt == null ? Instant.EPOCH : startAt;
         this.maxPages = maxPages;
