@@ -165,7 +165,8 @@ public final class MasStackFollowing {
         }
     }
 
-    private static CreateTroubleTicketRequest request(int n) {
+    /** A ticket the simulator accepts, its mirror key numbered {@code n}. */
+    static CreateTroubleTicketRequest request(int n) {
         return CreateTroubleTicketRequest.builder()
                 .mirrorKey(String.format(Locale.ROOT, "BENCH-%06d", n))
                 .dialog("ERI_MM_OLTZ3562010LAP012_para que se revise")
