@@ -68,7 +68,7 @@ import mockwebserver3.RecordedRequest;
  * {@value #STALL_SECONDS} s. Before the rows, each provider runs once unmeasured with the in-memory store, so that
  * the first row does not carry the JIT's warm-up for the rest.
  *
- * <p>Arguments: {@code [events] [warmUpEvents] [masstackIntervalMillis]}, by default 2,000, a fifth of the events
+ * <p>Arguments: {@code [events] [warmUpEvents] [masstackIntervalMillis]}, by default 5,000, a fifth of the events
  * and {@value #MASSTACK_INTERVAL_MILLIS}. Prints one line of {@code key=value} figures per row; exits with 1 when
  * an event was lost.
  */
@@ -137,7 +137,7 @@ public final class SubscriptionThroughput {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : events / 5;
         Duration masstackInterval = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : MASSTACK_INTERVAL_MILLIS);
         boolean lost = false;
