@@ -57,7 +57,8 @@ final class WatchCommand extends ClientCommand {
     String listen;
 
     @Option(names = "--callback-url", paramLabel = "URL",
-            description = "the URL at which the provider reaches the receiver (default: http://HOST:PORT/listener from --listen)")
+            description = "the URL at which the provider reaches the receiver (default: http://HOST:PORT/listener from --listen); "
+                    + "Nexera appends a secret token to it unless listener credentials are set")
     String callbackUrl;
 
     @Option(names = "--name", paramLabel = "NAME", description = "the subscription's name in the store (default: ticketctl-PROVIDER)")

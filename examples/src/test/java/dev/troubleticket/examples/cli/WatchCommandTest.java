@@ -82,6 +82,11 @@ class WatchCommandTest {
         String ticket = openTicket();
 
         Watch watch = watch(providerOptions(List.of(ticket)));
+        if (provider.equals("nexera")) {
+            assertThat(nexera().hubs().values()).singleElement().satisfies(hub -> assertThat(hub.get("callback").asText())
+                    .as("no caller check configured: the URL carries a token instead")
+                    .matches("http://127\\.0\\.0\\.1:" + listenPort + "/listener/[A-Za-z0-9_-]{43}"));
+        }
         simulator.askForInformation(ticket, "Is the customer at home on Thursday?");
         JsonNode event = watch.awaitLine(e -> ticket.equals(e.path("ticketId").asText()) && "WAITING_FOR_OPERATOR".equals(e.path("status").asText()));
         Run run = watch.stop();
