@@ -229,7 +229,9 @@ public final class DurableSubscription implements TicketSubscription {
                         sequence = tracker.add(event.position());
                     }
                     offer(event.key(), event.lane(), event.event(), completion -> {
-                        Commit commit = completion
+                        // A repeat (no event key) records only its place: the state it carries belongs to the
+                        // delivery already in hand or done, which records it itself.
+                        Commit commit = completion.eventKey() == null ? completion : completion
                                 .withFollowed(event.followed())
                                 .withUnfollow(event.lastOfTicket() ? event.event().ticketId() : null);
                         record(tracker, sequence, source.stream(), commit, held);
@@ -363,7 +365,11 @@ public final class DurableSubscription implements TicketSubscription {
             completion.done(new Commit(name, null, null, null, null, null, null, null));
             return;
         }
-        if (!options.accepts(event)) {
+        // Where tickets are followed one by one, the followed set is the ticket filter (follow(id) adds to it).
+        boolean wanted = follower != null
+                ? options.kinds().isEmpty() || options.kinds().contains(event.kind())
+                : options.accepts(event);
+        if (!wanted) {
             inFlight.remove(key);
             completion.done(Commit.handled(name, key));
             return;
