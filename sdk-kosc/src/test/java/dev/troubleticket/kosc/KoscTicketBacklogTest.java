@@ -89,6 +89,8 @@ class KoscTicketBacklogTest {
         final AtomicInteger eventReads = new AtomicInteger();
         final AtomicInteger continuations = new AtomicInteger();
         final Map<Integer, Runnable> beforeContinuation = new ConcurrentHashMap<>();
+        /** The number of the ticket-events read to refuse once (a 400, which is not retried), or 0. */
+        volatile int refuseEventRead;
 
         Dispatcher in(Dispatcher simulator) {
             return new Dispatcher() {
@@ -96,7 +98,10 @@ class KoscTicketBacklogTest {
                 public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                     String path = request.getUrl().encodedPath();
                     if (path.matches("/api/tickets/[^/]+/events/") && request.getMethod().equals("GET")) {
-                        eventReads.incrementAndGet();
+                        if (eventReads.incrementAndGet() == refuseEventRead) {
+                            return new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json")
+                                    .body("{\"detail\":\"refused once by the test\"}").build();
+                        }
                     } else if (path.equals("/api/tickets/") && request.getUrl().queryParameter("after") != null) {
                         Runnable action = beforeContinuation.remove(continuations.incrementAndGet());
                         if (action != null) {
@@ -170,6 +175,24 @@ class KoscTicketBacklogTest {
         assertThat(readsWhenDone).isEqualTo(5_000);
         // No ticket overtook the scan: the horizon caught up with the mark at once.
         assertThat(horizonCaughtUp(store.positions("backlog").get("tickets"))).isTrue();
+    }
+
+    @Test
+    void aPollWhoseReadFailsPartWayHandsOverWhatItReadAndTheNextGoesOnAfterTheLastTicketRead() {
+        List<String> ids = ticketsOpenedBefore(300);
+        SubscriptionStore store = new InMemorySubscriptionStore();
+        Tally tally = new Tally();
+        subscribe(client(10), tally, SubscriptionOptions.builder("part-way").store(store).start(now()));
+        eventually("the first poll recorded", () -> store.positions("part-way").containsKey("tickets"));
+
+        requests.refuseEventRead = requests.eventReads.get() + 150;
+        simulator.addKoscComments(ids, "port reset");
+        eventually("300 comments", () -> tally.perEvent.size() >= 300);
+        eventually("the scan completed", () -> !store.positions("part-way").get("tickets").contains(" c="));
+
+        assertThat(tally.perEvent).hasSize(300).containsAllEntriesOf(expectedOnce(tally.perEvent));
+        // The 149 tickets read before the refusal are not read again: one read per ticket, and the refused one twice.
+        assertThat(requests.eventReads.get() - (requests.refuseEventRead - 150)).isEqualTo(301);
     }
 
     @Test

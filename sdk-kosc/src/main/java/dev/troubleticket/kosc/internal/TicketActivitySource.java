@@ -1,6 +1,7 @@
 package dev.troubleticket.kosc.internal;
 
 import dev.troubleticket.core.Page;
+import dev.troubleticket.core.error.TicketingException;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.subscription.spi.PolledSource;
 import dev.troubleticket.core.subscription.spi.SourceBatch;
@@ -95,6 +96,9 @@ public final class TicketActivitySource implements PolledSource {
         List<Found> found = new ArrayList<>();
         int pages = 0;
         boolean reached = false;
+        // Where a poll whose read fails part-way goes on from: after the last ticket whose events were all read.
+        String progress = null;
+        try {
         while (!reached && pages < pagesPerPoll) {
             Page<KoscTicket> page = reads.page(cursor, pageSize);
             pages++;
@@ -118,6 +122,9 @@ public final class TicketActivitySource implements PolledSource {
                     // (The ticket at the mark was read by the scan that set it; unchanged since, it is not read again.)
                     collect(key, modified, at.horizon(), found);
                 }
+                if (ticket.sortValue() != null) {
+                    progress = ticket.sortValue();
+                }
             }
             if (!reached) {
                 if (page.items().size() < pageSize) {
@@ -126,6 +133,16 @@ public final class TicketActivitySource implements PolledSource {
                     cursor = nextCursor(page);
                 }
             }
+        }
+        } catch (TicketingException e) {
+            if (progress == null) {
+                throw e;
+            }
+            // One failed read must not cost the work of the whole poll: with many changed tickets and a provider that
+            // fails now and then, a poll that starts again from its old position might never get through.
+            LOG.warn("kosc ticket scan: a read failed part-way ({}); the {} events read so far are handed over and the next"
+                    + " poll goes on after the last ticket read", e.getMessage(), found.size());
+            return new SourceBatch(inCreationOrder(found), at.continuing(top, topTicket, progress).encode(), false, null);
         }
         List<SourceEvent> events = inCreationOrder(found);
         if (!reached) {
