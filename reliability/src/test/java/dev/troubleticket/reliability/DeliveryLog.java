@@ -14,7 +14,10 @@ import java.util.Set;
 /**
  * An idempotent handler's memory, for every provider alike: each event by identity (ticket and event id) in the
  * order first handled, the statuses each ticket was told of, how many events came again (at least once allows it),
- * and which of those came after the store had recorded them as handled, a repeat the seen window must stop.
+ * and which of those came after the store had recorded them as handled, a repeat the seen window must stop. For a
+ * push provider it also keeps the order in which the store's inbox received each ticket's notifications, the order
+ * the subscription must hand them over in (a provider that retries may send them in another order than they
+ * happened).
  */
 final class DeliveryLog {
     private final Set<String> firstSeen = new LinkedHashSet<>();
@@ -22,6 +25,7 @@ final class DeliveryLog {
     private final Map<String, Set<String>> eventIdsByTicket = new HashMap<>();
     private final Set<String> committed = new HashSet<>();
     private final List<String> repeatsAfterCommit = new ArrayList<>();
+    private final Map<String, List<String>> receivedByTicket = new HashMap<>();
     private int repeats;
 
     /** What identifies an event for the handler. */
@@ -49,6 +53,27 @@ final class DeliveryLog {
     /** The store recorded the event of this identity as handled. */
     synchronized void committed(String identity) {
         committed.add(identity);
+    }
+
+    /** The store's inbox received the event of this identity (once: a repeat is not added). */
+    synchronized void received(String ticketId, String identity) {
+        receivedByTicket.computeIfAbsent(String.valueOf(ticketId), t -> new ArrayList<>()).add(identity);
+    }
+
+    /**
+     * Tickets whose notifications were first handled in another order than the inbox received them: the order as
+     * handled, by ticket.
+     */
+    synchronized Map<String, List<String>> outOfReceivedOrder() {
+        Map<String, List<String>> broken = new HashMap<>();
+        receivedByTicket.forEach((ticket, received) -> {
+            Set<String> ofTicket = Set.copyOf(received);
+            List<String> handled = firstSeen.stream().filter(ofTicket::contains).toList();
+            if (!handled.equals(received.stream().filter(Set.copyOf(handled)::contains).toList())) {
+                broken.put(ticket, handled);
+            }
+        });
+        return broken;
     }
 
     /** Event identities in the order first handled. */

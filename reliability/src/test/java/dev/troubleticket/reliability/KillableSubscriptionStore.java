@@ -21,7 +21,8 @@ import java.util.Optional;
  *
  * <p>It also tells the {@link DeliveryLog} which events the store recorded as handled: the subscription commits an
  * event on the thread its handler returned on, right after it, so the handler leaves the event's identity in a
- * thread-local for the commit that follows ({@link #handledOnThisThread}).
+ * thread-local for the commit that follows ({@link #handledOnThisThread}); and, for a push provider, the order in
+ * which the inbox received each ticket's notifications.
  */
 final class KillableSubscriptionStore implements SubscriptionStore {
     private static final ThreadLocal<String> HANDLED_HERE = new ThreadLocal<>();
@@ -63,6 +64,7 @@ final class KillableSubscriptionStore implements SubscriptionStore {
         life.checkAlive();
         boolean added = durable.addToInbox(subscription, event);
         if (added) {
+            log.received(event.event().ticketId(), DeliveryLog.identity(event.event()));
             life.at(KillSwitch.Point.AFTER_INBOX_WRITE);
         }
         return added;

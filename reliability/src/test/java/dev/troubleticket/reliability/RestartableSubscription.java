@@ -40,6 +40,7 @@ final class RestartableSubscription implements AutoCloseable {
     private volatile boolean closing;
     private volatile int restarts;
     private volatile int failedStarts;
+    private volatile long downtimeMillis;
 
     /** Where the subscription's store lives across runs of the process. */
     interface DurableStore extends AutoCloseable {
@@ -152,11 +153,13 @@ final class RestartableSubscription implements AutoCloseable {
     }
 
     private void restart(Run dead) {
+        long diedAt = System.nanoTime();
         end(dead);
         pause(downtime.nextInt(40));
         if (!closing) {
             restarts++;
             current = startRun();
+            downtimeMillis += (System.nanoTime() - diedAt) / 1_000_000;
         }
     }
 
@@ -253,6 +256,11 @@ final class RestartableSubscription implements AutoCloseable {
 
     int failedStarts() {
         return failedStarts;
+    }
+
+    /** How long the process was down on average, from its death to the next start's return. */
+    long meanDowntimeMillis() {
+        return restarts == 0 ? 0 : downtimeMillis / restarts;
     }
 
     /** Stops that no kill caused, with the subscription's last error. */
