@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Reads {@link ProviderSettings} into a client builder. Keys: {@code baseUrl} (required), {@code basePath},
- * {@code safeCreateLookupPages};
+ * {@code safeCreateLookupPages}, {@code hubListing};
  * authentication by {@code username} + {@code password}, or {@code clientId} + {@code clientSecret} +
  * {@code tokenUrl}, or {@code token}; {@code allowInsecureHttp}; for {@code listen}: {@code listenerSecret}
  * (several separated by commas, for rotation) with {@code listenerSecretHeader} (default
@@ -25,6 +25,7 @@ final class SettingsReader {
         builder.baseUrl(settings.require("baseUrl"));
         settings.get("basePath").ifPresent(builder::basePath);
         settings.get("safeCreateLookupPages").map(Integer::parseInt).ifPresent(builder::safeCreateLookupPages);
+        settings.get("hubListing").map(Boolean::parseBoolean).ifPresent(builder::hubListing);
         TransportOptions transport = settings.transport();
         if (settings.get("allowInsecureHttp").map(Boolean::parseBoolean).orElse(false)) {
             transport = transport.toBuilder().allowInsecureHttp(true).build();

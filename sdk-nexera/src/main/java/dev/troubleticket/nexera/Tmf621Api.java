@@ -1,6 +1,7 @@
 package dev.troubleticket.nexera;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troubleticket.core.Page;
@@ -375,6 +376,36 @@ public final class Tmf621Api {
                     ErrorDetails.none(transport.provider()));
         }
         return hub;
+    }
+
+    /**
+     * {@code GET /hub}: the listeners registered for this account, where the server offers it. TMF621 v4 defines only
+     * {@code POST /hub} and {@code DELETE /hub/{id}}; a server without the listing answers 404, 405 or 501, thrown as
+     * usual. Elements that are not hub objects are left out. The callbacks may hold other receivers' tokens: the
+     * answer's body is kept out of any exception.
+     *
+     * @throws ProviderException when the answer is not a JSON list
+     */
+    public List<Hub> listHubs() {
+        ApiResponse response = transport.send(ApiRequest.get(path("/hub")).build());
+        JsonNode root;
+        try {
+            root = mapper.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            root = null;
+        }
+        if (root == null || !root.isArray()) {
+            // The status, not the body: its callbacks may hold tokens.
+            throw new ProviderException(transport.provider() + " answered GET /hub with something that is not a list of hubs",
+                    new ErrorDetails(transport.provider(), response.status(), null, null, null, "", response.attempts()));
+        }
+        List<Hub> hubs = new ArrayList<>();
+        for (JsonNode element : root) {
+            if (element.isObject() && element.hasNonNull("id")) {
+                hubs.add(new Hub(element.get("id").asText(), element.path("callback").asText(null), element.path("query").asText(null)));
+            }
+        }
+        return hubs;
     }
 
     /** {@code DELETE /hub/{id}}: unregisters a listener (answers 204). */

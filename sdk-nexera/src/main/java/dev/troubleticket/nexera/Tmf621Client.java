@@ -26,11 +26,16 @@ import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketQuery;
 import dev.troubleticket.core.model.TicketStatus;
+import dev.troubleticket.core.subscription.SubscriptionOptions;
+import dev.troubleticket.core.subscription.TicketEventHandler;
+import dev.troubleticket.core.subscription.TicketSubscription;
+import dev.troubleticket.core.subscription.spi.DurableSubscription;
 import dev.troubleticket.nexera.internal.ClientCredentialsTokenSource;
 import dev.troubleticket.nexera.internal.NeutralMapping;
 import dev.troubleticket.nexera.internal.OperatorTransitions;
 import dev.troubleticket.nexera.internal.StatusMapping;
 import dev.troubleticket.nexera.internal.TmfErrorParser;
+import dev.troubleticket.nexera.internal.Tmf621PushSource;
 import dev.troubleticket.nexera.listener.CallerCheck;
 import dev.troubleticket.nexera.listener.Tmf621Event;
 import dev.troubleticket.nexera.model.Note;
@@ -55,7 +60,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The neutral {@link TicketingClient} for any TMF621 v4 Trouble Ticket server; {@link NexeraClient}
  * builds it with Nexera's profile. The full typed API is {@code unwrap(Tmf621Api.class)}; pushed events
- * are followed with {@link #listen(InetSocketAddress, String, EventHandler)}.
+ * are followed with {@link #subscribe(TicketEventHandler, SubscriptionOptions)}.
  *
  * <p>Build it with {@link #builder()}, which checks the configuration in {@code build()}. Thread-safe.
  */
@@ -70,7 +75,10 @@ public class Tmf621Client implements TicketingClient {
     private final NeutralMapping mapping;
     private final CallerCheck callerCheck;
     private final String noteAuthor;
+    @SuppressWarnings("removal")
     private final Set<Tmf621Subscription> subscriptions = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final List<TicketSubscription> durable = Collections.synchronizedList(new ArrayList<>());
+    private final boolean hubListing;
 
     /** Built by {@link Builder#build()}. */
     protected Tmf621Client(Builder b) {
@@ -83,6 +91,7 @@ public class Tmf621Client implements TicketingClient {
         this.mapping = new NeutralMapping(provider, profile, mapper);
         this.callerCheck = b.callerCheck;
         this.noteAuthor = b.noteAuthor;
+        this.hubListing = b.hubListing;
     }
 
     /**
@@ -240,6 +249,44 @@ public class Tmf621Client implements TicketingClient {
     }
 
     /**
+     * Follows every ticket's events, pushed by the server to a receiver ({@link Capability#PUSH_NOTIFICATIONS}), with
+     * the guarantees of {@link TicketSubscription}. The subscription is built stopped; {@code start()} starts the
+     * receiver, then reuses, replaces or registers the hub, kept in the options' store.
+     *
+     * <ul>
+     *   <li>The receiver is the embedded server of {@code dev.troubleticket:sdk-listener-jetty} on
+     *       {@code options.callbackBind()}, serving {@code /listener}; the provider is given {@code callbackUrl()}
+     *       (or {@code http://<bind host>:<port>/listener}). With {@code mountedCallback(publicUrl)} it is
+     *       {@link TicketSubscription#callbackHandler()}, to route {@code publicUrl} and the paths below it to.</li>
+     *   <li>Callers are checked with the client's {@link Builder#callerCheck(CallerCheck)}; without one, the URL
+     *       registered carries an unguessable {@link dev.troubleticket.nexera.listener.CallbackToken} as one more
+     *       path segment (kept in the store, so that a restart keeps the same URL) and any request without it gets
+     *       404.</li>
+     *   <li>Each notification is written to the store's inbox before it is answered 200; a repeat (an event id in
+     *       the inbox or the seen window) is answered 200 and not delivered again; when the store cannot take it,
+     *       503, so that the provider sends it again. The handler is called from the inbox.</li>
+     *   <li>{@code close()} stops the receiver and keeps the hub, so that the provider's retries reach the next start;
+     *       {@code cancel()} also unregisters it. A hub whose registration answer was lost is found at the next start
+     *       ({@link Builder#hubListing(boolean)}) and taken over or removed.</li>
+     * </ul>
+     *
+     * <p>The options' interval is not used: the server pushes. Their kinds and tickets filter what the handler gets;
+     * the hub asks for every event.
+     *
+     * @throws IllegalArgumentException when the options name neither a bind address nor a mounted callback
+     */
+    @Override
+    public TicketSubscription subscribe(TicketEventHandler handler, SubscriptionOptions options) {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(options, "options");
+        TicketSubscription subscription = DurableSubscription.builder(provider, handler, options)
+                .push(new Tmf621PushSource(api, provider, mapping, callerCheck, options, hubListing, Clock.systemUTC()))
+                .build();
+        durable.add(subscription);
+        return subscription;
+    }
+
+    /**
      * Follows the provider's events: starts a receiver on {@code bindAddress}, registers a hub at the
      * provider for {@code callbackUrl} (the address the provider reaches the receiver's {@code /listener} path
      * at; {@code null} for {@code http://<bind host>:<port>/listener}), and hands each event, once, to
@@ -252,12 +299,24 @@ public class Tmf621Client implements TicketingClient {
      * {@link CallbackServerOptions#defaults()}.
      *
      * @throws IllegalStateException when that artifact is not on the class path
+     * @deprecated acknowledges each event before it is handled, so a crash between the two loses it; use
+     *             {@link #subscribe(TicketEventHandler, SubscriptionOptions)}, which stores it first. To be removed
+     *             before the first release.
      */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public Tmf621Subscription listen(InetSocketAddress bindAddress, String callbackUrl, EventHandler<? super TicketEvent> handler) {
         return listen(bindAddress, callbackUrl, CallbackServerOptions.defaults(), handler);
     }
 
-    /** {@link #listen(InetSocketAddress, String, EventHandler)} with the receiver's limits and timeouts. */
+    /**
+     * {@link #listen(InetSocketAddress, String, EventHandler)} with the receiver's limits and timeouts.
+     *
+     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)} with
+     *             {@link SubscriptionOptions.Builder#callbackServerOptions}
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public Tmf621Subscription listen(InetSocketAddress bindAddress, String callbackUrl, CallbackServerOptions options,
                                      EventHandler<? super TicketEvent> handler) {
         Objects.requireNonNull(handler, "handler");
@@ -270,7 +329,13 @@ public class Tmf621Client implements TicketingClient {
         });
     }
 
-    /** {@link #listen(InetSocketAddress, String, EventHandler)} on {@code host:port}, the callback derived from it. */
+    /**
+     * {@link #listen(InetSocketAddress, String, EventHandler)} on {@code host:port}, the callback derived from it.
+     *
+     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public Tmf621Subscription listen(String hostAndPort, EventHandler<? super TicketEvent> handler) {
         int colon = hostAndPort.lastIndexOf(':');
         if (colon <= 0) {
@@ -284,13 +349,23 @@ public class Tmf621Client implements TicketingClient {
      * Like {@link #listen(InetSocketAddress, String, EventHandler)}, handing the typed TMF621 events.
      *
      * @param query the hub's TMF query (for example {@code eventType=TroubleTicketResolvedEvent}), or {@code null} for all
+     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}; the neutral event's
+     *             {@code providerType} is the TMF event type and its {@code raw()} the notification as received
      */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public Tmf621Subscription listenTyped(InetSocketAddress bindAddress, String callbackUrl, String query,
                                           Consumer<? super Tmf621Event> consumer) {
         return listenTyped(bindAddress, callbackUrl, query, CallbackServerOptions.defaults(), consumer);
     }
 
-    /** {@link #listenTyped(InetSocketAddress, String, String, Consumer)} with the receiver's limits and timeouts. */
+    /**
+     * {@link #listenTyped(InetSocketAddress, String, String, Consumer)} with the receiver's limits and timeouts.
+     *
+     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public Tmf621Subscription listenTyped(InetSocketAddress bindAddress, String callbackUrl, String query,
                                           CallbackServerOptions options, Consumer<? super Tmf621Event> consumer) {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -318,9 +393,19 @@ public class Tmf621Client implements TicketingClient {
                 + getClass().getSimpleName() + ", not " + apiType.getName());
     }
 
-    /** Closes the subscriptions still open (unregistering their hubs). */
+    /**
+     * Closes the subscriptions still open: those of {@code subscribe} keep their hubs (as their {@code close()}
+     * does), those of {@code listen} unregister theirs.
+     */
     @Override
+    @SuppressWarnings("removal")
     public void close() {
+        List<TicketSubscription> running;
+        synchronized (durable) {
+            running = new ArrayList<>(durable);
+            durable.clear();
+        }
+        running.forEach(TicketSubscription::close);
         List<Tmf621Subscription> open;
         synchronized (subscriptions) {
             open = new ArrayList<>(subscriptions);
@@ -354,6 +439,7 @@ public class Tmf621Client implements TicketingClient {
         private CallerCheck callerCheck;
         private String noteAuthor;
         private int safeCreateLookupPages = 2;
+        private boolean hubListing = true;
         private java.util.function.Function<Builder, Tmf621Client> factory = Tmf621Client::new;
 
         /** A builder for the given profile. */
@@ -393,7 +479,7 @@ public class Tmf621Client implements TicketingClient {
         /** How long before expiry a token is renewed. Default 60 s. */
         public Builder tokenRenewalMargin(Duration value) { this.renewalMargin = Objects.requireNonNull(value); return this; }
         /**
-         * How the receiver started by {@code listen} checks that a notification comes from the provider (basic
+         * How the receiver of {@code subscribe} (and {@code listen}) checks that a notification comes from the provider (basic
          * credentials or a shared secret it sends). Default none: the callback URL then carries an unguessable
          * token instead, as TMF621 hubs carry no credentials. {@link CallerCheck#acceptAll()} when your own
          * proxy authenticates the provider.
@@ -407,6 +493,16 @@ public class Tmf621Client implements TicketingClient {
          * reads, when the server ignores the filter. Default 2.
          */
         public Builder safeCreateLookupPages(int value) { this.safeCreateLookupPages = value; return this; }
+
+        /**
+         * Whether a subscription whose hub registration's answer was lost looks for that hub with {@code GET /hub} at
+         * the next start, to take it over or remove it. TMF621 v4 defines only {@code POST /hub} and
+         * {@code DELETE /hub/{id}}: a server without the listing answers 404, 405 or 501, and the registration is then
+         * made again with the same callback token, so that the lost hub, if it exists, pushes to the same receiver
+         * (its notifications kept once by event id). Turn it off for a server whose {@code GET /hub} means something
+         * else. Default {@code true}.
+         */
+        public Builder hubListing(boolean value) { this.hubListing = value; return this; }
 
         /** Makes {@link #build()} produce a subclass (used by {@link NexeraClient}). */
         protected Builder factory(java.util.function.Function<Builder, Tmf621Client> value) {

@@ -26,7 +26,12 @@ import org.slf4j.LoggerFactory;
  * <p>Without a caller check, the callback URL registered carries a fresh {@link CallbackToken} as its last
  * path segment and the receiver answers 404 to any request without it. That URL is a secret: neither
  * {@link #toString()} nor the log line shows it ({@link #hub()}{@code .callback()} holds it).
+ *
+ * @deprecated acknowledges each event before it is handled (a crash between the two loses it) and leaves a hub
+ *             whose registration answer was lost; use {@link Tmf621Client#subscribe}, which stores each notification
+ *             before answering and keeps the hub in its store. To be removed before the first release.
  */
+@Deprecated(forRemoval = true)
 public final class Tmf621Subscription implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Tmf621Subscription.class);
     /** The receiver's path; the token, when there is one, is the segment after it. */

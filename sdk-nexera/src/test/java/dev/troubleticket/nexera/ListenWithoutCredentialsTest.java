@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * without credentials, anything without the token gets 404, and the URL appears in no log line or
  * {@code toString()}.
  */
+// The deprecated listen API, tested while it lasts (subscribe replaces it).
+@SuppressWarnings("removal")
 class ListenWithoutCredentialsTest {
     private static final InetSocketAddress LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 

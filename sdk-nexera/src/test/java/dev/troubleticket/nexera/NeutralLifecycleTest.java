@@ -9,6 +9,10 @@ import dev.troubleticket.core.model.StatusChange;
 import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketStatus;
+import dev.troubleticket.core.subscription.SubscriptionOptions;
+import dev.troubleticket.core.subscription.TicketSubscription;
+import dev.troubleticket.core.subscription.store.InMemorySubscriptionStore;
+import dev.troubleticket.core.subscription.store.SubscriptionStore;
 import dev.troubleticket.testkit.nexera.NexeraSimulator;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The path {@code ticketctl demo} walks, through the neutral API only, with events followed by {@code listen}. */
+/** The path {@code ticketctl demo} walks, through the neutral API only, with events followed by {@code subscribe}. */
 class NeutralLifecycleTest {
     private NexeraSimulator simulator;
     private TicketingClient client;
@@ -40,10 +44,12 @@ class NeutralLifecycleTest {
     @Test
     void ticketWalksFromCreationToClosedWhileEventsArriveThroughTheHub() throws Exception {
         List<TicketEvent> events = new CopyOnWriteArrayList<>();
-        Tmf621Client tmf = client.unwrap(Tmf621Client.class);
-        Tmf621Subscription subscription = tmf.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, events::add);
+        SubscriptionStore store = new InMemorySubscriptionStore();
+        TicketSubscription subscription = client.subscribe(events::add, SubscriptionOptions.builder("demo").store(store)
+                .callback(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null).build()).start();
+        String hubId = store.hub("demo").orElseThrow().hubId();
         try {
-            assertThat(simulator.hubs()).containsKey(subscription.hub().id());
+            assertThat(simulator.hubs()).containsKey(hubId);
 
             Ticket ticket = client.create(CreateTicketRequest.builder().externalReference("DEMO-1").serviceId("FTTH-42")
                     .title("No sync").description("ONT shows LOS").build());
@@ -71,9 +77,9 @@ class NeutralLifecycleTest {
             assertThat(client.history(ticket.id())).extracting(TicketEvent::status).containsSubsequence(TicketStatus.SUBMITTED,
                     TicketStatus.WAITING_FOR_OPERATOR, TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED, TicketStatus.CLOSED);
         } finally {
-            subscription.close();
+            subscription.cancel();
         }
-        assertThat(simulator.hubs()).as("closing unregisters the hub").doesNotContainKey(subscription.hub().id());
+        assertThat(simulator.hubs()).as("cancelling unregisters the hub").doesNotContainKey(hubId);
     }
 
     static void await(List<TicketEvent> events, Predicate<TicketEvent> condition) throws InterruptedException {

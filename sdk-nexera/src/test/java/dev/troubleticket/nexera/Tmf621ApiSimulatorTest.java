@@ -35,6 +35,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every operation of the typed API against the stateful simulator. */
+// The deprecated listen API, tested while it lasts (subscribe replaces it).
+@SuppressWarnings("removal")
 class Tmf621ApiSimulatorTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
     private NexeraSimulator simulator;

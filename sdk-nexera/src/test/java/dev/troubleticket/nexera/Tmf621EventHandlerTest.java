@@ -142,6 +142,44 @@ class Tmf621EventHandlerTest {
     }
 
     @Test
+    void withASinkTheAnswerSaysWhatTheSinkDidARepeatIs200AndAFailure503() {
+        List<String> taken = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean storeDown = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Tmf621EventHandler handler = Tmf621EventHandler.builder(CallerCheck.sharedSecret("X-Callback-Secret", "s3cret"), event -> {
+            if (storeDown.get()) {
+                throw new IllegalStateException("cannot write /var/lib/store: disk full");
+            }
+            if (taken.contains(event.eventId())) {
+                return false;
+            }
+            taken.add(event.eventId());
+            return true;
+        }).build();
+        CallbackRequest request = signed.event("E-7", Tmf621Event.RESOLVED, ticket("TT-7", "resolved"), null);
+
+        CallbackResponse refused = send(handler, request);
+        assertThat(refused.status()).as("not taken: the provider sends it again").isEqualTo(503);
+        assertThat(refused.body()).doesNotContain("/var/lib");
+        storeDown.set(false);
+        assertThat(send(handler, request).status()).isEqualTo(200);
+        CallbackResponse repeat = send(handler, request);
+        assertThat(repeat.status()).isEqualTo(200);
+        assertThat(repeat.body()).isEqualTo("duplicate");
+        assertThat(taken).containsExactly("E-7");
+        assertThat(handler.deliveredCount()).isEqualTo(1);
+        assertThat(handler.duplicateCount()).isEqualTo(1);
+        assertThat(handler.refusedCount()).isEqualTo(1);
+        assertThat(send(handler, signed.raw("{}".getBytes(StandardCharsets.UTF_8))).status()).as("malformed: never given to the sink")
+                .isEqualTo(400);
+        assertThat(taken).hasSize(1);
+
+        Tmf621EventHandler unusable = Tmf621EventHandler.builder(CallerCheck.acceptAll(), event -> {
+            throw new dev.troubleticket.nexera.listener.MalformedEventException("no ticket to map", null);
+        }).build();
+        assertThat(send(unusable, request).status()).as("sending it again would not help").isEqualTo(400);
+    }
+
+    @Test
     void withACallbackTokenEveryPathWithoutItGets404WithNoDetailAndNothingIsDelivered() {
         CallbackToken token = CallbackToken.random();
         Tmf621EventHandler handler = Tmf621EventHandler.builder(CallerCheck.acceptAll(), received::add, DIRECT).callbackToken(token).build();

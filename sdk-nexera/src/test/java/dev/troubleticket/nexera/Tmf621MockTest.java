@@ -317,6 +317,27 @@ class Tmf621MockTest {
     }
 
     @Test
+    void hubsAreListedWithGetAndAnAnswerThatIsNotAListKeepsTheCallbacksOutOfTheError() throws Exception {
+        answer(200, "[{\"id\":\"HUB-1\",\"callback\":\"http://me/listener/tok\",\"extra\":1},\"odd\",{\"callback\":\"no-id\"},"
+                + "{\"id\":\"HUB-2\",\"callback\":\"http://other/cb\",\"query\":\"eventType=X\"}]");
+        answer(200, "{\"id\":\"HUB-1\",\"callback\":\"http://me/listener/secret-token\"}");
+        answer(405, "{\"code\":\"405\",\"reason\":\"Method Not Allowed\"}");
+
+        assertThat(client.api().listHubs()).containsExactly(new Hub("HUB-1", "http://me/listener/tok", null),
+                new Hub("HUB-2", "http://other/cb", "eventType=X"));
+        RecordedRequest list = server.takeRequest();
+        assertThat(list.getMethod()).isEqualTo("GET");
+        assertThat(list.getUrl().encodedPath()).isEqualTo(BASE + "/hub");
+        assertThatThrownBy(() -> client.api().listHubs()).isInstanceOfSatisfying(ProviderException.class, e -> {
+            assertThat(e.getMessage()).contains("not a list", "GET /hub").doesNotContain("secret-token");
+            assertThat(e.httpStatus()).isEqualTo(200);
+            assertThat(e.rawBody()).doesNotContain("secret-token");
+        });
+        assertThatThrownBy(() -> client.api().listHubs()).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.httpStatus()).isEqualTo(405));
+    }
+
+    @Test
     void tmfErrorBodyBecomesNotFoundKeepingCodeReasonAndRawBody() {
         String body = "{\"code\":\"60\",\"reason\":\"Resource not found\",\"message\":\"no ticket TT-404\",\"status\":\"404\","
                 + "\"referenceError\":\"https://errors/60\"}";

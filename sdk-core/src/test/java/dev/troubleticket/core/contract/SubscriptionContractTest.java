@@ -13,10 +13,12 @@ import dev.troubleticket.core.subscription.SubscriptionOptions;
 import dev.troubleticket.core.subscription.TicketEventHandler;
 import dev.troubleticket.core.subscription.TicketSubscription;
 import dev.troubleticket.core.subscription.store.Commit;
+import dev.troubleticket.core.subscription.store.FileSubscriptionStore;
 import dev.troubleticket.core.subscription.store.InMemorySubscriptionStore;
 import dev.troubleticket.core.subscription.store.Lease;
 import dev.troubleticket.core.subscription.store.SubscriptionStore;
 import dev.troubleticket.core.subscription.store.SubscriptionStoreException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The behaviour every adapter's {@link TicketingClient#subscribe} must show, run against the adapter's simulator:
@@ -163,8 +166,33 @@ public abstract class SubscriptionContractTest {
     @Test
     void aRestartedSubscriptionGoesOnFromItsStoreWithoutLossOrRepeats() {
         SubscriptionStore store = new InMemorySubscriptionStore();
+        restartsWithoutLossOrRepeats(() -> store, () -> store);
+    }
+
+    @Test
+    void aSubscriptionRestartedOnItsReopenedFileStoreGoesOnWithoutLossOrRepeats(@TempDir Path directory) {
+        Path journal = directory.resolve("subscription.journal");
+        List<SubscriptionStore> stores = new ArrayList<>();
+        Supplier<SubscriptionStore> open = () -> {
+            SubscriptionStore store = FileSubscriptionStore.open(journal);
+            stores.add(store);
+            return store;
+        };
+        try {
+            restartsWithoutLossOrRepeats(open, () -> {
+                // The first process ends: its store is closed and the file opened again, as after a restart.
+                stores.get(0).close();
+                return open.get();
+            });
+        } finally {
+            opened.forEach(TicketSubscription::close);
+            stores.forEach(SubscriptionStore::close);
+        }
+    }
+
+    private void restartsWithoutLossOrRepeats(Supplier<SubscriptionStore> firstStore, Supplier<SubscriptionStore> secondStore) {
         Received before = new Received();
-        TicketSubscription first = subscribe(before, options("restart").store(store).build()).start();
+        TicketSubscription first = subscribe(before, options("restart").store(firstStore.get()).build()).start();
         String ticket = openTicket();
         providerSide().askForInformation(ticket);
         eventually("the information request", () -> before.saw(ticket, TicketStatus.WAITING_FOR_OPERATOR));
@@ -172,7 +200,7 @@ public abstract class SubscriptionContractTest {
 
         providerSide().resolve(ticket);
         Received after = new Received();
-        subscribe(after, options("restart").store(store).build()).start();
+        subscribe(after, options("restart").store(secondStore.get()).build()).start();
         eventually("the resolution made while stopped", () -> after.saw(ticket, TicketStatus.RESOLVED));
 
         List<String> handledBefore = before.identities();

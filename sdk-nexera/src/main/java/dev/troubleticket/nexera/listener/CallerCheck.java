@@ -79,7 +79,7 @@ public interface CallerCheck {
 
     /**
      * Accepts everyone: for a receiver whose own proxy authenticates the provider, or that a network boundary
-     * already protects. With it, {@code Tmf621Client.listen} registers the callback URL as given, without a
+     * already protects. With it, {@code Tmf621Client.subscribe} registers the callback URL as given, without a
      * {@link CallbackToken}.
      */
     static CallerCheck acceptAll() {

@@ -2,12 +2,10 @@ package dev.troubleticket.nexera.listener;
 
 import dev.troubleticket.core.callback.CallbackHandler;
 import dev.troubleticket.core.callback.CallbackResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -19,44 +17,51 @@ import org.slf4j.LoggerFactory;
  *
  * <p>In order: with a {@link CallbackToken}, a path without it gets 404 with no detail, whatever else the
  * request holds; only {@code POST} (405); the body size is capped (413); the caller is checked (401); the
- * body must be a TMF621 event (400); an event id already delivered is acknowledged again but not
- * delivered twice (the provider retries when it missed our answer); otherwise the event is handed to
- * the user's consumer on the executor and the answer is given at once (200), so that a slow consumer
- * never makes the provider time out. The ids remembered are bounded (oldest forgotten first).
+ * body must be a TMF621 event (400); then the event is given to the {@link Tmf621EventSink} and the provider
+ * is answered only when the sink returned: 200 for a new event and for a repeat the sink already holds (the
+ * provider retries when it missed our answer), 503 when the sink could not take it (the provider sends again),
+ * 400 when it found the event unusable ({@link MalformedEventException}).
+ *
+ * <p>Two sinks: a durable subscription's ({@code TicketingClient.subscribe}) writes each event to its store's
+ * inbox before the 200, so that nothing acknowledged is lost; {@link #builder(CallerCheck, Consumer, Executor)}
+ * hands each event to a consumer on an executor and answers at once, remembering the last event ids in memory
+ * (bounded, oldest forgotten first) to drop repeats: an event acknowledged but not yet handled is lost with the
+ * process.
  */
 public final class Tmf621EventHandler implements CallbackHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Tmf621EventHandler.class);
 
     private final CallerCheck callerCheck;
     private final CallbackToken token;
-    private final Consumer<? super Tmf621Event> consumer;
-    private final Executor executor;
+    private final Tmf621EventSink sink;
+    private final ExecutorHandOver handOver;
     private final int maxBodyBytes;
     private final Tmf621EventParser parser;
-    private final Map<String, Boolean> seen;
-    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong taken = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
 
     private Tmf621EventHandler(Builder b) {
         this.callerCheck = b.callerCheck;
         this.token = b.token;
-        this.consumer = b.consumer;
-        this.executor = b.executor;
+        this.handOver = b.sink == null ? new ExecutorHandOver(b.consumer, b.executor, b.rememberedEventIds) : null;
+        this.sink = b.sink != null ? b.sink : handOver;
         this.maxBodyBytes = b.maxBodyBytes;
         this.parser = new Tmf621EventParser(b.provider);
-        int capacity = b.rememberedEventIds;
-        this.seen = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > capacity;
-            }
-        };
     }
 
-    /** A handler checking callers with {@code callerCheck} and handing events to {@code consumer} on {@code executor}. */
+    /**
+     * A handler checking callers with {@code callerCheck} and handing events to {@code consumer} on {@code executor},
+     * answering at once (nothing is stored; see the class comment).
+     */
     public static Builder builder(CallerCheck callerCheck, Consumer<? super Tmf621Event> consumer, Executor executor) {
-        return new Builder(callerCheck, consumer, executor);
+        return new Builder(callerCheck, null, Objects.requireNonNull(consumer, "consumer"),
+                Objects.requireNonNull(executor, "executor"));
+    }
+
+    /** A handler checking callers with {@code callerCheck} and answering each event only once {@code sink} took it. */
+    public static Builder builder(CallerCheck callerCheck, Tmf621EventSink sink) {
+        return new Builder(callerCheck, Objects.requireNonNull(sink, "sink"), null, null);
     }
 
     /** The largest body accepted, in bytes. */
@@ -93,18 +98,22 @@ public final class Tmf621EventHandler implements CallbackHandler {
         } catch (MalformedEventException e) {
             return refuse(400, e.getMessage());
         }
-        String id = event.eventId();
-        if (id != null && !remember(id)) {
+        boolean fresh;
+        try {
+            fresh = sink.take(event);
+        } catch (MalformedEventException e) {
+            // Sending it again would not help: refused as a body that is not a TMF621 event.
+            return refuse(400, e.getMessage());
+        } catch (RuntimeException e) {
+            // The provider is told to send again; what failed stays here (it may name files or hosts).
+            return refuse(503, "not taken: send it again", "event " + event.eventId() + " not taken: " + e.getMessage());
+        }
+        if (!fresh) {
             duplicates.incrementAndGet();
-            LOG.debug("event {} already delivered; acknowledged again", id);
+            LOG.debug("event {} already taken; acknowledged again", event.eventId());
             return new CallbackResponse(200, "duplicate");
         }
-        try {
-            executor.execute(() -> deliver(event));
-        } catch (RejectedExecutionException e) {
-            forget(id);
-            return refuse(503, "the receiver is shutting down");
-        }
+        taken.incrementAndGet();
         return new CallbackResponse(200, "accepted");
     }
 
@@ -117,47 +126,34 @@ public final class Tmf621EventHandler implements CallbackHandler {
         return refuse(413, "the body exceeds " + maxBodyBytes + " bytes");
     }
 
-    private void deliver(Tmf621Event event) {
-        try {
-            consumer.accept(event);
-            delivered.incrementAndGet();
-        } catch (RuntimeException e) {
-            // The provider already has its 200; the consumer's failure is the consumer's to log and repair.
-            LOG.warn("the event consumer failed on event {} ({}): {}", event.eventId(), event.eventType(), e.toString());
-        }
-    }
-
-    private synchronized boolean remember(String id) {
-        return seen.putIfAbsent(id, Boolean.TRUE) == null;
-    }
-
-    private synchronized void forget(String id) {
-        if (id != null) {
-            seen.remove(id);
-        }
-    }
-
     private CallbackResponse refuse(int status, String why) {
         return refuse(status, why, why);
     }
 
     private CallbackResponse refuse(int status, String answer, String why) {
         refused.incrementAndGet();
-        LOG.debug("notification refused with {}: {}", status, why);
+        if (status == 503) {
+            LOG.warn("notification answered 503 (the provider sends it again): {}", why);
+        } else {
+            LOG.debug("notification refused with {}: {}", status, why);
+        }
         return new CallbackResponse(status, answer);
     }
 
-    /** Events handed to the consumer and handled without throwing. */
+    /**
+     * With the consumer builder, events handed to the consumer and handled without throwing; with a sink, events
+     * the sink took as new.
+     */
     public long deliveredCount() {
-        return delivered.get();
+        return handOver != null ? handOver.deliveredCount() : taken.get();
     }
 
-    /** Notifications recognised as already delivered. */
+    /** Notifications recognised as already taken (answered 200, not taken again). */
     public long duplicateCount() {
         return duplicates.get();
     }
 
-    /** Notifications refused (404, 401, 400, 413, ...). */
+    /** Notifications refused (404, 401, 400, 413, and 503 when the sink could not take one). */
     public long refusedCount() {
         return refused.get();
     }
@@ -165,12 +161,13 @@ public final class Tmf621EventHandler implements CallbackHandler {
     @Override
     public String toString() {
         return "Tmf621EventHandler[callerCheck=" + callerCheck + ", callbackToken=" + (token == null ? "none" : "****")
-                + ", maxBodyBytes=" + maxBodyBytes + ", delivered=" + delivered.get() + ", refused=" + refused.get() + "]";
+                + ", maxBodyBytes=" + maxBodyBytes + ", delivered=" + deliveredCount() + ", refused=" + refused.get() + "]";
     }
 
     /** Builds a {@link Tmf621EventHandler}. */
     public static final class Builder {
         private final CallerCheck callerCheck;
+        private final Tmf621EventSink sink;
         private final Consumer<? super Tmf621Event> consumer;
         private final Executor executor;
         private CallbackToken token;
@@ -178,10 +175,11 @@ public final class Tmf621EventHandler implements CallbackHandler {
         private int rememberedEventIds = 10_000;
         private String provider = "tmf621";
 
-        private Builder(CallerCheck callerCheck, Consumer<? super Tmf621Event> consumer, Executor executor) {
+        private Builder(CallerCheck callerCheck, Tmf621EventSink sink, Consumer<? super Tmf621Event> consumer, Executor executor) {
             this.callerCheck = Objects.requireNonNull(callerCheck, "callerCheck");
-            this.consumer = Objects.requireNonNull(consumer, "consumer");
-            this.executor = Objects.requireNonNull(executor, "executor");
+            this.sink = sink;
+            this.consumer = consumer;
+            this.executor = executor;
         }
 
         /** The largest body accepted. Default 1 MiB (tickets carry base64 attachments). */
@@ -193,7 +191,7 @@ public final class Tmf621EventHandler implements CallbackHandler {
             return this;
         }
 
-        /** How many event ids to remember for dropping duplicates. Default 10,000. */
+        /** How many event ids the consumer builder remembers for dropping repeats (a sink keeps its own). Default 10,000. */
         public Builder rememberedEventIds(int value) {
             if (value <= 0) {
                 throw new IllegalArgumentException("rememberedEventIds must be positive");

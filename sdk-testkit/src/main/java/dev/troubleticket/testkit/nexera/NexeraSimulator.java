@@ -32,10 +32,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -46,9 +48,12 @@ import okhttp3.Response;
  * A stateful Nexera / TMF621 v4 Trouble Ticket server: create, list (every documented filter, the date
  * operators, {@code fields}, {@code offset}/{@code limit} with {@code X-Total-Count}, {@code X-Result-Count}
  * and 206 for a partial page), get, PATCH as a JSON merge patch, the requirement matrix, TMF error bodies,
- * basic and client-credentials authentication, hub registration, and real HTTP notifications to every
- * registered listener on each change, retried with backoff while the listener fails. Notifications carry
- * no credentials, as in Nexera's document, unless {@link #callbackSecret} or {@link #callbackBasic} asks for some.
+ * basic and client-credentials authentication, hub registration (and {@code GET /hub}, which TMF621 does not define
+ * and some servers offer; {@link #hubListing(boolean)} turns it off), and real HTTP notifications to every
+ * registered listener on each change, retried with backoff while the listener fails; one change is one event,
+ * with the same event id at every listener. Notifications carry no credentials, as in Nexera's document, unless
+ * {@link #callbackSecret} or {@link #callbackBasic} asks for some. {@link #loseNextHubAnswer()} registers the next
+ * hub and cuts the connection before its answer, as a network failure would.
  *
  * <p>Its test API plays Nexera's side: {@link #acknowledge}, {@link #startWork}, {@link #hold},
  * {@link #askForInformation}, {@link #resolve}, {@link #reject}, {@link #cancel}, {@link #changeAttribute},
@@ -81,6 +86,8 @@ public final class NexeraSimulator implements ProviderSimulator {
     private final Map<String, ObjectNode> hubs = new ConcurrentHashMap<>();
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final List<CallbackDelivery> deliveries = new CopyOnWriteArrayList<>();
+    private final List<CallbackDelivery> attempts = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean loseNextHubAnswer = new AtomicBoolean();
     private final AtomicInteger created = new AtomicInteger();
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicInteger tokensIssued = new AtomicInteger();
@@ -92,6 +99,7 @@ public final class NexeraSimulator implements ProviderSimulator {
     private volatile Duration tokenLifetime = Duration.ofHours(1);
     private volatile int maxCallbackAttempts = 5;
     private volatile Duration callbackBackoff = Duration.ofMillis(50);
+    private volatile boolean hubListing = true;
 
     /** A simulator on the system clock at Nexera's base path. */
     public NexeraSimulator() {
@@ -221,6 +229,24 @@ public final class NexeraSimulator implements ProviderSimulator {
         return this;
     }
 
+    /**
+     * Whether {@code GET /hub} lists the registered hubs (the default) or answers 405, as a server offering only
+     * TMF621's {@code POST /hub} and {@code DELETE /hub/{id}} does.
+     */
+    public NexeraSimulator hubListing(boolean offered) {
+        this.hubListing = offered;
+        return this;
+    }
+
+    /**
+     * The next {@code POST /hub} registers the hub, which then receives notifications, but its answer is lost: the
+     * connection is cut before it, so the client never learns the hub's id.
+     */
+    public NexeraSimulator loseNextHubAnswer() {
+        loseNextHubAnswer.set(true);
+        return this;
+    }
+
     /** Forgets every token issued so far, so that the next call with one is refused with 401. */
     public void revokeTokens() {
         tokens.clear();
@@ -306,6 +332,14 @@ public final class NexeraSimulator implements ProviderSimulator {
     /** Every notification finished so far (delivered or given up), in the order they finished. */
     public List<CallbackDelivery> deliveries() {
         return List.copyOf(deliveries);
+    }
+
+    /**
+     * Every post of a notification so far, one entry per attempt in the order they finished: {@code attempts} is the
+     * attempt's number, {@code lastStatus} its status ({@code 0} when no answer came).
+     */
+    public List<CallbackDelivery> callbackAttempts() {
+        return List.copyOf(attempts);
     }
 
     /** How many access tokens the token endpoint issued. */
@@ -397,7 +431,15 @@ public final class NexeraSimulator implements ProviderSimulator {
                 };
             }
             if (rest.equals("/hub") && "POST".equals(method)) {
-                return registerHub(request);
+                MockResponse registered = registerHub(request);
+                if (registered.getCode() == 201 && loseNextHubAnswer.getAndSet(false)) {
+                    return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+                }
+                return registered;
+            }
+            if (rest.equals("/hub") && "GET".equals(method)) {
+                return hubListing ? SimulatorResponses.json(200, listHubs())
+                        : error(405, "METHOD_NOT_ALLOWED", "Method Not Allowed", "GET /hub is not offered");
             }
             if (rest.startsWith("/hub/") && "DELETE".equals(method)) {
                 return hubs.remove(decode(rest.substring("/hub/".length()))) == null
@@ -746,6 +788,12 @@ public final class NexeraSimulator implements ProviderSimulator {
         return SimulatorResponses.json(201, hub);
     }
 
+    private ArrayNode listHubs() {
+        ArrayNode list = mapper.createArrayNode();
+        hubs.values().stream().sorted(java.util.Comparator.comparing(h -> h.get("id").asText())).forEach(h -> list.add(h.deepCopy()));
+        return list;
+    }
+
     private ObjectNode readObject(RecordedRequest request) {
         try {
             JsonNode node = mapper.readTree(bodyText(request));
@@ -780,13 +828,15 @@ public final class NexeraSimulator implements ProviderSimulator {
     // ---------------------------------------------------------------- notifications
 
     private void notifyListeners(String eventType, ObjectNode ticket, String fieldPath) {
+        // One change is one event: every listener gets it under the same id.
+        String eventId = UUID.randomUUID().toString();
         for (ObjectNode hub : hubs.values()) {
             if (!wants(hub, eventType)) {
                 continue;
             }
             ObjectNode event = mapper.createObjectNode();
             String now = now();
-            event.put("eventId", UUID.randomUUID().toString());
+            event.put("eventId", eventId);
             event.put("eventTime", now);
             event.put("eventType", eventType);
             event.put("correlationId", ticket.path("correlationId").asText(null));
@@ -836,6 +886,8 @@ public final class NexeraSimulator implements ProviderSimulator {
             status = 0;
         }
         boolean ok = status >= 200 && status < 300;
+        attempts.add(new CallbackDelivery(hubId, event.path("eventId").asText(), event.path("eventType").asText(),
+                event.path("event").path("troubleTicket").path("id").asText(), attempt, status, ok));
         if (!ok && attempt < maxCallbackAttempts && !callbacks.isShutdown()) {
             long delay = callbackBackoff.toMillis() << Math.min(attempt - 1, 10);
             callbacks.schedule(() -> post(hubId, callback, event, attempt + 1), delay, TimeUnit.MILLISECONDS);

@@ -1,6 +1,7 @@
 package dev.troubleticket.testkit.nexera;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.troubleticket.testkit.SimulatorResponses;
@@ -26,7 +27,8 @@ class NexeraSimulatorTest {
     private static final String VALID = "{\"ticketType\":\"Customer_Trouble_Ticket\",\"name\":\"n\",\"description\":\"d\","
             + "\"severity\":\"Low\",\"relatedEntity\":[{\"id\":\"S1\",\"role\":\"affectedService\",\"@referredType\":\"Service\"}]}";
 
-    private final OkHttpClient http = new OkHttpClient();
+    // OkHttp would silently send a POST again when its connection is cut (a lost answer, here).
+    private final OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
     private NexeraSimulator simulator;
 
     @BeforeEach
@@ -202,6 +204,47 @@ class NexeraSimulatorTest {
             create();
             assertThat(listener.getRequestCount()).isEqualTo(3);
             assertThat(call("DELETE", "/hub/" + hubId, null, null, true).code()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void hubsAreListedUnlessListingIsOffAndALostAnswerStillRegistersTheHub() throws Exception {
+        try (MockWebServer first = new MockWebServer(); MockWebServer second = new MockWebServer()) {
+            first.enqueue(new MockResponse.Builder().code(500).build());
+            first.enqueue(new MockResponse.Builder().code(200).build());
+            second.enqueue(new MockResponse.Builder().code(200).build());
+            first.start();
+            second.start();
+            String hubId = call("POST", "/hub", "{\"callback\":\"" + first.url("/a") + "\"}", "application/json", true)
+                    .json().get("id").asText();
+
+            simulator.loseNextHubAnswer();
+            assertThatThrownBy(() -> call("POST", "/hub", "{\"callback\":\"" + second.url("/b") + "\"}", "application/json", true))
+                    .as("the connection is cut before the answer").isInstanceOf(java.io.IOException.class);
+            assertThat(simulator.hubs()).as("but the hub is registered").hasSize(2);
+            Answer listed = call("GET", "/hub", null, null, true);
+            assertThat(listed.code()).isEqualTo(200);
+            assertThat(listed.json()).hasSize(2);
+            assertThat(listed.json().get(0).get("id").asText()).isEqualTo(hubId);
+            assertThat(listed.json().get(1).get("callback").asText()).isEqualTo(second.url("/b").toString());
+            assertThat(call("POST", "/hub", "{\"callback\":\"" + second.url("/c") + "\"}", "application/json", true).code())
+                    .as("only the next answer is lost").isEqualTo(201);
+            call("DELETE", "/hub/" + listed.json().get(1).get("id").asText(), null, null, true);
+            call("DELETE", "/hub/" + simulator.hubs().keySet().stream().filter(id -> !id.equals(hubId)).findFirst().orElseThrow(),
+                    null, null, true);
+
+            simulator.hubListing(false);
+            assertThat(call("GET", "/hub", null, null, true).code()).isEqualTo(405);
+
+            call("POST", "/hub", "{\"callback\":\"" + second.url("/b") + "\"}", "application/json", true);
+            create();
+            JsonNode toFirst = SimulatorResponses.mapper().readTree(first.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
+            JsonNode toSecond = SimulatorResponses.mapper().readTree(second.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
+            assertThat(toSecond.get("eventId").asText()).as("one change, one event id at every listener")
+                    .isEqualTo(toFirst.get("eventId").asText());
+            awaitDeliveries(2);
+            assertThat(simulator.callbackAttempts()).as("every attempt, the failed one too")
+                    .extracting(CallbackDelivery::lastStatus).containsExactlyInAnyOrder(500, 200, 200);
         }
     }
 

@@ -129,6 +129,16 @@ public final class DurableSubscription implements TicketSubscription {
                 receiver = push.start(new StoreInbox());
             } catch (RuntimeException e) {
                 stopThreads();
+                // Held until its time ran out, the lease would keep another instance (or the next try) from reading.
+                Lease held = lease;
+                lease = null;
+                if (held != null) {
+                    try {
+                        store.releaseLease(held);
+                    } catch (SubscriptionStoreException notReleased) {
+                        e.addSuppressed(notReleased);
+                    }
+                }
                 throw e;
             }
             startThread(provider + "-" + name + "-inbox", this::drainInbox);

@@ -203,4 +203,19 @@ class DurableSubscriptionTest {
         eventually("the second instance took over", () -> second.health().holdsLease() && bySecond.contains("E7"));
         assertThat(bySecond).containsExactly("E7");
     }
+
+    @Test
+    void aPushSourceThatFailsToStartGivesTheLeaseBackAtOnce() {
+        PushSource refused = inbox -> {
+            throw new TransportException("the provider refused the hub", null, null);
+        };
+        TicketSubscription failed = DurableSubscription.builder("test", event -> { }, options().owner("first").build())
+                .push(refused).build();
+        opened.add(failed);
+        Assertions.assertThrows(TransportException.class, failed::start);
+        assertThat(failed.health().running()).isFalse();
+
+        TicketSubscription next = subscribe(new ScriptedStream(1, 1, 10), event -> { }, options().owner("second").build()).start();
+        assertThat(next.health().holdsLease()).as("not held by the failed start until it lapses").isTrue();
+    }
 }

@@ -1,0 +1,63 @@
+package dev.troubleticket.nexera;
+
+import dev.troubleticket.core.TicketingClient;
+import dev.troubleticket.core.TicketingClients;
+import dev.troubleticket.core.contract.SubscriptionContractTest;
+import dev.troubleticket.core.contract.TicketingClientContractTest;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.Priority;
+import dev.troubleticket.core.subscription.SubscriptionOptions;
+import dev.troubleticket.testkit.nexera.NexeraSimulator;
+import java.net.InetSocketAddress;
+
+/**
+ * The subscription contract against the Nexera simulator, which pushes to the embedded receiver through a hub: the
+ * receiver binds one loopback port for the whole test, so that a restarted subscription reuses its hub.
+ */
+class NexeraSubscriptionContractTest extends SubscriptionContractTest {
+    private NexeraSimulator simulator;
+    private InetSocketAddress callback;
+
+    @Override
+    protected TicketingClient newClient() {
+        simulator = new NexeraSimulator().start(0);
+        callback = FreePorts.loopback();
+        return TicketingClients.create("nexera", simulator.clientSettings());
+    }
+
+    @Override
+    protected TicketingClientContractTest.ProviderSide providerSide() {
+        return new TicketingClientContractTest.ProviderSide() {
+            @Override
+            public void resolve(String ticketId) {
+                simulator.resolve(ticketId, "fibre spliced");
+            }
+
+            @Override
+            public void askForInformation(String ticketId) {
+                simulator.askForInformation(ticketId, "when is the customer at home?");
+            }
+        };
+    }
+
+    @Override
+    protected CreateTicketRequest validCreateRequest(String externalReference) {
+        return CreateTicketRequest.builder()
+                .externalReference(externalReference)
+                .serviceId("FTTH-000123")
+                .title("No sync on the ONT")
+                .description("The customer's ONT has shown LOS since 08:00")
+                .priority(Priority.of(Priority.Level.HIGH))
+                .build();
+    }
+
+    @Override
+    protected SubscriptionOptions.Builder options(String name) {
+        return SubscriptionOptions.builder(name).callback(callback, null);
+    }
+
+    @Override
+    protected void stopSimulator() {
+        simulator.close();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.troubleticket.nexera;
+
+import dev.troubleticket.core.TicketingClient;
+import dev.troubleticket.core.TicketingClients;
+import dev.troubleticket.core.contract.SubscriptionContractTest;
+import dev.troubleticket.core.contract.TicketingClientContractTest;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.subscription.SubscriptionOptions;
+import dev.troubleticket.testkit.nexera.NexeraSimulator;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+
+/**
+ * The subscription contract through the generic {@code tmf621} adapter (client credentials, the TMF621 reference
+ * path), against a simulator that offers only TMF621's {@code POST /hub} and {@code DELETE /hub/{id}}, no listing.
+ */
+class Tmf621GenericSubscriptionContractTest extends SubscriptionContractTest {
+    private NexeraSimulator simulator;
+    private InetSocketAddress callback;
+
+    @Override
+    protected TicketingClient newClient() {
+        simulator = new NexeraSimulator(Clock.systemUTC(), Tmf621Profile.TMF_BASE_PATH).hubListing(false).start(0);
+        callback = FreePorts.loopback();
+        return TicketingClients.create("tmf621", simulator.tokenClientSettings());
+    }
+
+    @Override
+    protected TicketingClientContractTest.ProviderSide providerSide() {
+        return new TicketingClientContractTest.ProviderSide() {
+            @Override
+            public void resolve(String ticketId) {
+                simulator.resolve(ticketId, "replaced the card");
+            }
+
+            @Override
+            public void askForInformation(String ticketId) {
+                simulator.askForInformation(ticketId, "which port?");
+            }
+        };
+    }
+
+    @Override
+    protected CreateTicketRequest validCreateRequest(String externalReference) {
+        return CreateTicketRequest.builder().externalReference(externalReference).serviceId("L-77").title("Down")
+                .description("no traffic").build();
+    }
+
+    @Override
+    protected SubscriptionOptions.Builder options(String name) {
+        return SubscriptionOptions.builder(name).callback(callback, null);
+    }
+
+    @Override
+    protected void stopSimulator() {
+        simulator.close();
+    }
+}
