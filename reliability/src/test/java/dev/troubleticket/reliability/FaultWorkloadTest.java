@@ -21,7 +21,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A back office's day per provider, through every fault kind at once (a quarter of the requests) and tokens
+ * A back office's day per provider, through every fault kind at once (three requests in ten) and tokens
  * expiring mid-run: each ticket is opened, read, commented, listed, moved through the information request and the
  * resolution to closed, while its events are followed through the neutral subscription of the same client. At least
  * 1,000 operations per provider (about 10,000 with {@code -Dsoak=true}).

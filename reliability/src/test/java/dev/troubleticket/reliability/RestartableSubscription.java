@@ -21,8 +21,10 @@ import java.util.function.Supplier;
  * A neutral subscription ({@link TicketingClient#subscribe}) as a back office runs it across crashes, the same for
  * every provider: a supervisor thread watches the running process and, when the {@link KillSwitch} has killed it
  * (or it stopped by itself), closes what is left of it and starts a new one after a seeded short downtime, with a
- * new client and a new subscription of the same name on the same durable store. The handler is a
- * {@link DeliveryLog}.
+ * new client and a new subscription of the same name on the same durable store. The new process is, by seeded
+ * turns, the same instance (the same lease owner, as a configured instance name would be: it takes the dead run's
+ * lease back at once) or another one (a new owner: it waits for the dead run's lease to lapse, then takes it with a
+ * newer fencing token). The handler is a {@link DeliveryLog}.
  */
 final class RestartableSubscription implements AutoCloseable {
     private static final int MAX_START_ATTEMPTS = 30;
@@ -41,6 +43,8 @@ final class RestartableSubscription implements AutoCloseable {
     private volatile int restarts;
     private volatile int failedStarts;
     private volatile long downtimeMillis;
+    private volatile int asAnotherInstance;
+    private String owner;
 
     /** Where the subscription's store lives across runs of the process. */
     interface DurableStore extends AutoCloseable {
@@ -126,6 +130,7 @@ final class RestartableSubscription implements AutoCloseable {
                 }
             }
         });
+        this.owner = name + "-instance-0";
         this.current = startRun();
         this.supervisor = new Thread(this::supervise, "reliability-supervisor-" + name);
         supervisor.setDaemon(true);
@@ -156,6 +161,10 @@ final class RestartableSubscription implements AutoCloseable {
         long diedAt = System.nanoTime();
         end(dead);
         pause(downtime.nextInt(40));
+        if (downtime.nextBoolean()) {
+            asAnotherInstance++;
+            owner = name + "-instance-" + (restarts + 1);
+        }
         if (!closing) {
             restarts++;
             current = startRun();
@@ -187,7 +196,7 @@ final class RestartableSubscription implements AutoCloseable {
                 log.record(event);
                 KillableSubscriptionStore.handledOnThisThread(DeliveryLog.identity(event));
             };
-            TicketSubscription subscription = client.subscribe(handler, harness.subscriptionOptions(name, view).build());
+            TicketSubscription subscription = client.subscribe(handler, harness.subscriptionOptions(name, view).owner(owner).build());
             try {
                 subscription.start();
                 return new Run(life, client, store, subscription);
@@ -256,6 +265,11 @@ final class RestartableSubscription implements AutoCloseable {
 
     int failedStarts() {
         return failedStarts;
+    }
+
+    /** Restarts as another instance (a new lease owner), which waited for the dead run's lease to lapse. */
+    int asAnotherInstance() {
+        return asAnotherInstance;
     }
 
     /** How long the process was down on average, from its death to the next start's return. */
