@@ -23,7 +23,10 @@ import java.util.Map;
  * 60 KB readings makes each evict the other's data from the caches and mixes the JIT's profiles of the
  * shared parser, so it measures the mixture rather than either reading.
  *
- * <p>Arguments: {@code jmh-result.json [listing-line-file [interleaved-lines-file]]}.
+ * <p>The rows of {@link SubscriptionThroughput} (events per second through {@code subscribe}, per provider and
+ * store) are judged on the subscription's first guarantee: no event lost.
+ *
+ * <p>Arguments: {@code jmh-result.json [listing-line-file [interleaved-lines-file [subscription-lines-file]]]}.
  */
 public final class BenchTable {
     /** Per-call target: SDK within 1.10 x hand-written. */
@@ -55,7 +58,8 @@ public final class BenchTable {
         JsonNode results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
         String listing = args.length > 1 && Files.exists(Path.of(args[1])) ? Files.readString(Path.of(args[1])).trim() : null;
         List<String> interleaved = args.length > 2 && Files.exists(Path.of(args[2])) ? Files.readAllLines(Path.of(args[2])) : List.of();
-        System.out.print(render(results, listing, interleaved));
+        List<String> subscription = args.length > 3 && Files.exists(Path.of(args[3])) ? Files.readAllLines(Path.of(args[3])) : List.of();
+        System.out.print(render(results, listing, interleaved, subscription));
     }
 
     /**
@@ -63,6 +67,11 @@ public final class BenchTable {
      * {@link InterleavedCalls} (empty when they did not run).
      */
     public static String render(JsonNode results, String listingLine, List<String> interleavedLines) {
+        return render(results, listingLine, interleavedLines, List.of());
+    }
+
+    /** The table as {@link #render(JsonNode, String, List)} makes it, with the lines of {@link SubscriptionThroughput}. */
+    public static String render(JsonNode results, String listingLine, List<String> interleavedLines, List<String> subscriptionLines) {
         BenchTable table = new BenchTable(results);
         interleavedLines.stream().filter(line -> line.startsWith("interleaved ")).map(BenchTable::figures)
                 .forEach(figures -> table.interleaved.put(figures.get("case"), figures));
@@ -89,6 +98,8 @@ public final class BenchTable {
         table.single("Nexera callbacks over HTTP (receiver)", "CallbackBenchmark.callbackHttp", "notifications/s");
         table.single("Nexera callbacks, handler alone", "CallbackBenchmark.callbackHandler", "notifications/s");
         table.listing(listingLine);
+        subscriptionLines.stream().filter(line -> line.startsWith("subscription ")).map(BenchTable::figures)
+                .forEach(table::subscription);
         StringBuilder out = new StringBuilder();
         out.append("| measure | SDK | hand-written | unit | SDK / hand | interleaved (round range) | target | met |\n");
         out.append("|---|---:|---:|---|---:|---|---|---|\n");
@@ -160,6 +171,22 @@ public final class BenchTable {
         rows.add(String.format(Locale.ROOT, "| list %s tickets (%s pages) with -Xmx%.0fm: peak heap (live after GC %s MiB), %s s | %.1f | – | MiB | – | – | ≤ %.0f MiB | %s |",
                 figures.get("tickets"), figures.get("requests"), max, figures.get("maxLiveAfterGcMiB"), figures.get("seconds"),
                 peak, LISTING_HEAP_MIB, peak <= LISTING_HEAP_MIB && max <= LISTING_HEAP_MIB ? "yes" : "**no**"));
+    }
+
+    private void subscription(Map<String, String> figures) {
+        String provider = figures.get("provider");
+        String what = switch (provider) {
+            case "kosc" -> "a backlog of ticket and feed events";
+            case "masstack" -> "changes of followed tickets, one re-read each";
+            case "nexera" -> "notifications pushed to the embedded receiver";
+            default -> "events";
+        };
+        long lost = Long.parseLong(figures.get("lost"));
+        long unexpected = Long.parseLong(figures.getOrDefault("unexpected", "0"));
+        rows.add(String.format(Locale.ROOT, "| subscribe, %s, %s store: %s (%,d events: %d lost, %s repeated%s) | %s | – | events/s | – | – | 0 lost | %s |",
+                provider, figures.get("store"), what, Long.parseLong(figures.get("events")), lost, figures.get("repeats"),
+                unexpected == 0 ? "" : ", " + unexpected + " not made", number(Double.parseDouble(figures.get("eventsPerSecond"))),
+                lost == 0 ? "yes" : "**no**"));
     }
 
     /** The {@code name=value} words of a result line. */

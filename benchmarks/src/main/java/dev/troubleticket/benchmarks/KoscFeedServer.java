@@ -2,6 +2,7 @@ package dev.troubleticket.benchmarks;
 
 import dev.troubleticket.kosc.KoscApi;
 import dev.troubleticket.kosc.KoscClient;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 
 /**
@@ -12,13 +13,20 @@ public final class KoscFeedServer implements AutoCloseable {
     /** Where Kosc serves its feed. */
     public static final String PATH = "/api/events/";
 
+    private final long total;
+    private final AtomicLong requests = new AtomicLong();
     private final LoopbackServer server;
     private final OkHttpClient okHttp;
     private final KoscClient client;
 
     /** Serves {@code total} events. */
     public KoscFeedServer(long total) {
-        this.server = LoopbackServer.start(new NumberedPages(PATH, total, "limit", KoscFeedEvents::page, true));
+        this.total = total;
+        NumberedPages pages = new NumberedPages(PATH, total, "limit", KoscFeedEvents::page, true);
+        this.server = LoopbackServer.start((method, path, query, body) -> {
+            requests.incrementAndGet();
+            return pages.answer(method, path, query, body);
+        });
         this.okHttp = HandWritten.loopbackClient();
         this.client = (KoscClient) SdkClients.create("kosc", server.baseUrl(), okHttp);
     }
@@ -26,6 +34,21 @@ public final class KoscFeedServer implements AutoCloseable {
     /** The SDK's typed Kosc API, talking to this feed. */
     public KoscApi api() {
         return client.api();
+    }
+
+    /** The SDK's Kosc client, talking to this feed (it serves no tickets: subscribe to the feed stream only). */
+    public KoscClient client() {
+        return client;
+    }
+
+    /** How many requests the server answered so far. */
+    public long requests() {
+        return requests.get();
+    }
+
+    /** How many events the feed holds. */
+    public long total() {
+        return total;
     }
 
     /** The OkHttp client the SDK uses, for hand-written calls on the same pool. */

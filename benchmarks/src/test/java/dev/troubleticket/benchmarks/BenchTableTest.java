@@ -61,6 +61,25 @@ class BenchTableTest {
     }
 
     @Test
+    void subscriptionRowsGiveTheRateAndAreJudgedOnNoEventLost() {
+        JsonNode none = Json.mapper().createArrayNode();
+        List<String> subscription = List.of(
+                "subscription provider=kosc store=memory events=2000 handed=2000 lost=0 repeats=0 unexpected=0 providerResends=0"
+                        + " seconds=0.459 firstSeconds=0.050 eventsPerSecond=4356",
+                "subscription provider=nexera store=file events=2000 handed=1998 lost=3 repeats=1 unexpected=0 providerResends=7"
+                        + " seconds=3.299 firstSeconds=0.021 eventsPerSecond=605",
+                "some other line");
+
+        String table = BenchTable.render(none, null, List.of(), subscription);
+
+        assertThat(table).contains("| subscribe, kosc, memory store: a backlog of ticket and feed events (2,000 events: 0 lost,"
+                + " 0 repeated) | 4,356 | – | events/s | – | – | 0 lost | yes |");
+        assertThat(table).contains("| subscribe, nexera, file store: notifications pushed to the embedded receiver (2,000 events:"
+                + " 3 lost, 1 repeated) | 605 | – | events/s | – | – | 0 lost | **no** |");
+        assertThat(table.lines().filter(line -> line.startsWith("| subscribe"))).hasSize(2);
+    }
+
+    @Test
     void aListingOverTheHeapTargetIsMarkedMissed() {
         JsonNode none = Json.mapper().createArrayNode();
         String table = BenchTable.render(none, "listing tickets=10 requests=1 seconds=1 peakHeapMiB=80.5 maxLiveAfterGcMiB=70 maxHeapMiB=128", List.of());

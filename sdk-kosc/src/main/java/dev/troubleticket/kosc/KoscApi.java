@@ -273,7 +273,12 @@ public final class KoscApi {
 
     /**
      * A subscription to the whole feed; see {@link #subscribeToEvents(String, EventQuery, EventHandler, CheckpointStore, Duration)}.
+     *
+     * @deprecated use {@link KoscClient#subscribe}: its {@code feed} stream is this feed, durable, in the same
+     *             subscription as the tickets' events
      */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public FeedSubscription<KoscEvent> subscribeToEvents(EventHandler<? super KoscEvent> handler, CheckpointStore store,
                                                          Duration interval) {
         return subscribeToEvents("kosc-events", EventQuery.all(), handler, store, interval);
@@ -289,7 +294,11 @@ public final class KoscApi {
      * @param name     the checkpoint's name in the store
      * @param query    filters (object type or uuid) and page size; the sort is always {@code creation_date}
      * @param interval the least time between two polls once caught up; {@code null} for Kosc's 30 s
+     * @deprecated use {@link KoscClient#subscribe}: its {@code feed} stream is this feed, durable, in the same
+     *             subscription as the tickets' events; {@link #listEvents} and {@link #eventPage} read the feed
+     *             with any filter
      */
+    @Deprecated(forRemoval = true)
     public FeedSubscription<KoscEvent> subscribeToEvents(String name, EventQuery query, EventHandler<? super KoscEvent> handler,
                                                          CheckpointStore store, Duration interval) {
         EventQuery sorted = new EventQuery(true, query.objectType(), query.objectUuid(),

@@ -23,11 +23,17 @@ import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketQuery;
 import dev.troubleticket.core.model.TicketStatus;
+import dev.troubleticket.core.subscription.SubscriptionOptions;
+import dev.troubleticket.core.subscription.TicketEventHandler;
+import dev.troubleticket.core.subscription.TicketSubscription;
+import dev.troubleticket.core.subscription.spi.DurableSubscription;
+import dev.troubleticket.kosc.internal.EventFeedSource;
 import dev.troubleticket.kosc.internal.KoscErrorParser;
 import dev.troubleticket.kosc.internal.KoscLogin;
 import dev.troubleticket.kosc.internal.NeutralMapper;
 import dev.troubleticket.kosc.internal.TicketActivitySource;
 import dev.troubleticket.kosc.internal.TicketRules;
+import dev.troubleticket.kosc.internal.TicketScanReads;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
 import dev.troubleticket.kosc.model.KoscTicket;
 import dev.troubleticket.kosc.model.KoscEvent;
@@ -55,15 +61,20 @@ public final class KoscClient implements TicketingClient {
     /** The provider id. */
     public static final String PROVIDER = NeutralMapper.PROVIDER;
 
+    /** How many pages (of 100 tickets) of the ticket list one poll of {@link #subscribe} reads at most, by default. */
+    public static final int DEFAULT_TICKET_SCAN_PAGES_PER_POLL = 5;
+
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.CREATE, Capability.IDEMPOTENT_CREATE, Capability.GET, Capability.LIST,
-            Capability.COMMENT, Capability.TRANSITION, Capability.HISTORY, Capability.EVENT_FEED, Capability.WATCH_BY_POLLING);
+            Capability.COMMENT, Capability.TRANSITION, Capability.HISTORY, Capability.EVENT_FEED);
 
     private final KoscApi api;
     private final String description;
+    private final int ticketScanPagesPerPoll;
 
-    private KoscClient(KoscApi api, String description) {
+    private KoscClient(KoscApi api, String description, int ticketScanPagesPerPoll) {
         this.api = api;
         this.description = description;
+        this.ticketScanPagesPerPoll = ticketScanPagesPerPoll;
     }
 
     public static Builder builder() {
@@ -180,9 +191,68 @@ public final class KoscClient implements TicketingClient {
     }
 
     /**
+     * A durable subscription to every event of the account (NOT yet started: call {@code start()}), in two streams
+     * of the one subscription:
+     *
+     * <ul>
+     *   <li>{@code tickets}: the comments and status changes of every ticket, found by polling the ticket list (most
+     *       recently modified first) and reading the events of each ticket that changed. A poll reads at most
+     *       {@link Builder#ticketScanPagesPerPoll(int) ticketScanPagesPerPoll} pages of 100 tickets and the next poll,
+     *       at once, goes on where it stopped, so that no change is skipped however many tickets changed. Events are
+     *       keyed {@code ticket-event:<ticketId>:<eventId>}, on the lane of their ticket.</li>
+     *   <li>{@code feed}: the order and service events of {@code /api/events/} in creation order, as
+     *       {@link TicketEvent.Kind#PROVIDER_EVENT}s (Kosc's event type in {@code providerType}, the event as received
+     *       in {@code raw}), keyed {@code feed:<event_uuid>}, on the lane of their order or service. Left out when the
+     *       options name tickets or leave out {@code PROVIDER_EVENT}; the ticket stream is left out when they keep
+     *       {@code PROVIDER_EVENT} only.</li>
+     * </ul>
+     *
+     * <p>When the options name tickets (by Kosc's numeric id, the neutral ticket id), only their events are read.
+     * {@link TicketSubscription#follow} does nothing: every ticket is followed.
+     *
+     * <p>Both are read every {@link SubscriptionOptions#pollInterval()} once caught up, by default Kosc's 30 s
+     * ({@link KoscApi#DEFAULT_POLL_INTERVAL}). A start instant is where both begin: tickets modified and events created
+     * at or after it. The guarantees are those of {@link TicketSubscription}.
+     */
+    @Override
+    public TicketSubscription subscribe(TicketEventHandler handler, SubscriptionOptions options) {
+        boolean feed = options.tickets().isEmpty()
+                && (options.kinds().isEmpty() || options.kinds().contains(TicketEvent.Kind.PROVIDER_EVENT));
+        boolean tickets = options.kinds().isEmpty() || !Set.of(TicketEvent.Kind.PROVIDER_EVENT).containsAll(options.kinds());
+        DurableSubscription.Builder subscription = DurableSubscription.builder(PROVIDER, handler, options);
+        if (tickets) {
+            subscription.polled(new TicketActivitySource(ticketScanReads(), ticketScanPagesPerPoll, TicketListQuery.MAX_LIMIT,
+                    KoscApi.DEFAULT_POLL_INTERVAL, options.tickets()));
+        }
+        if (feed) {
+            subscription.polled(new EventFeedSource(api, KoscApi.DEFAULT_POLL_INTERVAL));
+        }
+        return subscription.build();
+    }
+
+    private TicketScanReads ticketScanReads() {
+        return new TicketScanReads() {
+            @Override
+            public dev.troubleticket.core.Page<KoscTicket> page(String after, int limit) {
+                // Only the ids, the modification date and the cursor are looked at.
+                return api.ticketPageForMapping(new TicketListQuery(null, limit), after);
+            }
+
+            @Override
+            public List<KoscTicketEvent> events(String ticketKey) {
+                return api.listTicketEvents(ticketKey);
+            }
+        };
+    }
+
+    /**
      * Follows ticket changes as neutral events; see {@link #followTickets(EventHandler, CheckpointStore, Duration, Instant)}.
      * Starts from the beginning when no checkpoint is saved (bounded by 5 pages of the ticket list).
+     *
+     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}, which never skips a change
      */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public FeedSubscription<TicketEvent> followTickets(EventHandler<? super TicketEvent> handler, CheckpointStore store,
                                                        Duration interval) {
         return followTickets(handler, store, interval, null);
@@ -196,12 +266,19 @@ public final class KoscClient implements TicketingClient {
      * tickets that changed. The checkpoint (named {@code kosc-tickets}) is the creation instant of the last
      * handled event.
      *
+     * <p>When more tickets changed between two polls than 5 pages hold, the changes of those it did not read are
+     * skipped: {@link #subscribe(TicketEventHandler, SubscriptionOptions)} never skips, and reads this checkpoint (an
+     * ISO instant) as a position of its {@code tickets} stream.
+     *
      * @param interval the least time between polls; {@code null} for 30 s
      * @param startAt  where to start when the store holds no checkpoint; {@code null} for the beginning
+     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}, which never skips a change
      */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public FeedSubscription<TicketEvent> followTickets(EventHandler<? super TicketEvent> handler, CheckpointStore store,
                                                        Duration interval, Instant startAt) {
-        return FeedSubscription.<TicketEvent>builder("kosc-tickets", new TicketActivitySource(api, startAt, 5, 100), handler)
+        return FeedSubscription.<TicketEvent>builder("kosc-tickets", new dev.troubleticket.kosc.internal.FollowTicketsSource(api, startAt, 5, 100), handler)
                 .checkpointStore(store)
                 .pollInterval(interval == null ? KoscApi.DEFAULT_POLL_INTERVAL : interval)
                 .build();
@@ -212,7 +289,12 @@ public final class KoscClient implements TicketingClient {
      * service event becomes a {@link TicketEvent.Kind#PROVIDER_EVENT} whose {@code providerType} is Kosc's
      * event type and whose raw payload is the event as received. Same rules as
      * {@link KoscApi#subscribeToEvents(EventHandler, CheckpointStore, Duration)} (checkpoint {@code kosc-events}).
+     *
+     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}: its {@code feed} stream is this
+     *             feed, in the same subscription as the tickets' events
      */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public FeedSubscription<KoscEvent> followFeed(EventHandler<? super TicketEvent> handler, CheckpointStore store,
                                                     Duration interval) {
         return api.subscribeToEvents(event -> handler.handle(NeutralMapper.feedEvent(event)), store, interval);
@@ -256,6 +338,7 @@ public final class KoscClient implements TicketingClient {
         private Duration renewalMargin = Duration.ofSeconds(60);
         private int safeCreateLookupPages = 2;
         private String eventPageSizeParameter = "limit";
+        private int ticketScanPagesPerPoll = DEFAULT_TICKET_SCAN_PAGES_PER_POLL;
         private int authChoices;
 
         private Builder() {
@@ -302,6 +385,11 @@ public final class KoscClient implements TicketingClient {
         public Builder safeCreateLookupPages(int value) { this.safeCreateLookupPages = value; return this; }
         /** The query parameter carrying the event page size ({@code limit} or {@code size}; the document shows both). Default {@code limit}. */
         public Builder eventPageSizeParameter(String value) { this.eventPageSizeParameter = value; return this; }
+        /**
+         * How many pages (of 100) of the ticket list one poll of {@link KoscClient#subscribe} reads at most; a longer
+         * backlog goes on at the next poll, at once. Default {@value KoscClient#DEFAULT_TICKET_SCAN_PAGES_PER_POLL}.
+         */
+        public Builder ticketScanPagesPerPoll(int value) { this.ticketScanPagesPerPoll = value; return this; }
 
         /** Checks the settings and builds the client. */
         public KoscClient build() {
@@ -343,6 +431,9 @@ public final class KoscClient implements TicketingClient {
             if (isBlank(eventPageSizeParameter)) {
                 problems.add("eventPageSizeParameter must not be blank");
             }
+            if (ticketScanPagesPerPoll < 1) {
+                problems.add("ticketScanPagesPerPoll must be at least 1");
+            }
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("cannot build the kosc client: " + String.join("; ", problems));
             }
@@ -369,7 +460,7 @@ public final class KoscClient implements TicketingClient {
                     policy.initialBackoff(), policy.maxBackoff(), policy.maxRetryAfter(), statuses, policy.sleeper())).build();
             HttpTransport throttled = new HttpTransport(PROVIDER, baseUrl, noThrottleRetry, auth, errors, mapper);
             KoscApi api = new KoscApi(transport, throttled, safeCreateLookupPages, eventPageSizeParameter);
-            return new KoscClient(api, "baseUrl=" + transport.baseUrl() + ", auth=" + how);
+            return new KoscClient(api, "baseUrl=" + transport.baseUrl() + ", auth=" + how, ticketScanPagesPerPoll);
         }
 
         private static boolean isBlank(String value) {

@@ -10,7 +10,7 @@ import java.util.Locale;
  * module README): {@code baseUrl} (required); either {@code token} (with {@code tokenScheme}, default
  * {@code Bearer}) or {@code username} (the account e-mail) and {@code password}, with {@code authVersion}
  * {@code v2} (default) or {@code v1} and, for v2, {@code refreshPath}; optionally
- * {@code safeCreateLookupPages} and {@code eventPageSizeParameter}.
+ * {@code safeCreateLookupPages}, {@code eventPageSizeParameter} and {@code ticketScanPagesPerPoll}.
  */
 public final class KoscProvider implements TicketingProvider {
 
@@ -40,6 +40,7 @@ public final class KoscProvider implements TicketingProvider {
         }
         settings.get("safeCreateLookupPages").ifPresent(v -> builder.safeCreateLookupPages(parse("safeCreateLookupPages", v)));
         settings.get("eventPageSizeParameter").ifPresent(builder::eventPageSizeParameter);
+        settings.get("ticketScanPagesPerPoll").ifPresent(v -> builder.ticketScanPagesPerPoll(parse("ticketScanPagesPerPoll", v)));
         return builder.build();
     }
 

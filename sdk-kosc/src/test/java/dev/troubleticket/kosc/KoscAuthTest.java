@@ -122,6 +122,8 @@ class KoscAuthTest {
                 .hasMessageContaining("only one way");
         assertThatThrownBy(() -> KoscClient.builder().baseUrl(simulator.baseUrl()).v2Login("a@b.c", "p").safeCreateLookupPages(0).build())
                 .hasMessageContaining("safeCreateLookupPages");
+        assertThatThrownBy(() -> KoscClient.builder().baseUrl(simulator.baseUrl()).v2Login("a@b.c", "p").ticketScanPagesPerPoll(0).build())
+                .hasMessageContaining("ticketScanPagesPerPoll must be at least 1");
         assertThat(KoscClient.builder().baseUrl(simulator.baseUrl()).v2Login("a@b.c", "secret-pw").toString()).doesNotContain("secret-pw");
     }
 }

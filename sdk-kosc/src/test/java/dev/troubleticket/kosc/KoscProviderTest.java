@@ -20,8 +20,9 @@ class KoscProviderTest {
         try (KoscSimulator simulator = new KoscSimulator().start()) {
             TicketingClient client = TicketingClients.create("kosc", simulator.clientSettings());
             assertThat(client.provider()).isEqualTo("kosc");
-            assertThat(client.capabilities()).contains(Capability.CREATE, Capability.EVENT_FEED, Capability.WATCH_BY_POLLING)
-                    .doesNotContain(Capability.ATTACHMENTS, Capability.PUSH_NOTIFICATIONS);
+            // Kosc's subscription polls its ticket list and feed (EVENT_FEED); it re-reads no followed tickets.
+            assertThat(client.capabilities()).contains(Capability.CREATE, Capability.EVENT_FEED)
+                    .doesNotContain(Capability.ATTACHMENTS, Capability.PUSH_NOTIFICATIONS, Capability.WATCH_BY_POLLING);
             assertThat(client.unwrap(KoscApi.class)).isSameAs(((KoscClient) client).api());
         }
     }
@@ -50,5 +51,7 @@ class KoscProviderTest {
                 "username", "u", "password", "p", "authVersion", "v3")))).hasMessageContaining("authVersion");
         assertThatThrownBy(() -> TicketingClients.create("kosc", ProviderSettings.of(Map.of("baseUrl", "https://kosc.example",
                 "token", "t", "safeCreateLookupPages", "many")))).hasMessageContaining("safeCreateLookupPages");
+        assertThatThrownBy(() -> TicketingClients.create("kosc", ProviderSettings.of(Map.of("baseUrl", "https://kosc.example",
+                "token", "t", "ticketScanPagesPerPoll", "0")))).hasMessageContaining("ticketScanPagesPerPoll");
     }
 }

@@ -7,6 +7,7 @@ import dev.troubleticket.core.internal.ApiRequest;
 import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.HttpTransport;
 import dev.troubleticket.masstack.internal.CreateRequestJson;
+import dev.troubleticket.masstack.internal.OpenSubscriptions;
 import dev.troubleticket.masstack.internal.RequestRules;
 import dev.troubleticket.masstack.internal.UpdateBody;
 import dev.troubleticket.masstack.internal.Violations;
@@ -46,10 +47,17 @@ public final class MasStackApi {
 
     private final HttpTransport transport;
     private final TransactionTable table;
+    private final OpenSubscriptions subscriptions;
 
-    MasStackApi(HttpTransport transport, TransactionTable table) {
+    MasStackApi(HttpTransport transport, TransactionTable table, OpenSubscriptions subscriptions) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.table = Objects.requireNonNull(table, "table");
+        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+    }
+
+    /** The client's open subscriptions, told of every ticket opened. */
+    OpenSubscriptions subscriptions() {
+        return subscriptions;
     }
 
     /** The transaction table the API checks updates against. */
@@ -57,10 +65,19 @@ public final class MasStackApi {
         return table;
     }
 
-    /** Opens a ticket ({@code POST /troubleTicket}, JSON body; attachments inline as base64). TU01. */
+    /**
+     * Opens a ticket ({@code POST /troubleTicket}, JSON body; attachments inline as base64). TU01. The client's open
+     * subscriptions follow it at once, from the state and dialog it was opened with (see
+     * {@link MasStackClient#subscribe}).
+     */
     public CreateTroubleTicketResponse create(CreateTroubleTicketRequest request) {
         RequestRules.checkCreate(request).throwIfAny("MasStack create request");
-        return createChecked(request);
+        return followed(createChecked(request), request);
+    }
+
+    private CreateTroubleTicketResponse followed(CreateTroubleTicketResponse created, CreateTroubleTicketRequest request) {
+        subscriptions.opened(created.ticketId(), request.baseTroubleTicketState(), request.dialog());
+        return created;
     }
 
     /** Sends a create that the caller has already checked with {@link RequestRules#checkCreate} (the neutral client does). */
@@ -75,7 +92,8 @@ public final class MasStackApi {
 
     /**
      * Opens a ticket with the multipart/form-data variant: the request as the JSON {@code data} part and
-     * each file as a binary {@code attachment} part, for files too large to send as base64.
+     * each file as a binary {@code attachment} part, for files too large to send as base64. Followed by the
+     * client's open subscriptions as {@link #create} is.
      */
     public CreateTroubleTicketResponse createMultipart(CreateTroubleTicketRequest request, List<BinaryAttachment> files) {
         Violations violations = RequestRules.checkCreate(request);
@@ -84,7 +102,7 @@ public final class MasStackApi {
         MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM)
                 .addFormDataPart("data", null, createBody(request));
         addFiles(body, "attachment", files);
-        return sendCreate(body.build());
+        return followed(sendCreate(body.build()), request);
     }
 
     private CreateTroubleTicketResponse sendCreate(RequestBody body) {

@@ -23,9 +23,16 @@ import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketQuery;
 import dev.troubleticket.core.model.TicketStatus;
+import dev.troubleticket.core.subscription.SubscriptionOptions;
+import dev.troubleticket.core.subscription.TicketEventHandler;
+import dev.troubleticket.core.subscription.TicketSubscription;
+import dev.troubleticket.core.subscription.spi.DurableSubscription;
 import dev.troubleticket.masstack.internal.JwtBearerTokenSource;
 import dev.troubleticket.masstack.internal.MasStackErrorParser;
+import dev.troubleticket.masstack.internal.MasStackSubscription;
+import dev.troubleticket.masstack.internal.MasStackTicketSource;
 import dev.troubleticket.masstack.internal.NeutralMapping;
+import dev.troubleticket.masstack.internal.OpenSubscriptions;
 import dev.troubleticket.masstack.internal.RequestRules;
 import dev.troubleticket.masstack.internal.Violations;
 import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
@@ -55,7 +62,7 @@ import java.util.stream.Collectors;
  *
  * <p>MasStack has no list, search or history: {@link #list} and {@link #history} throw
  * {@link UnsupportedCapabilityException}. Changes made by the territory owner are seen by re-reading
- * tickets: see {@link #watcher()}. A create is never retried after an ambiguous failure, since there is
+ * followed tickets: see {@link #subscribe}. A create is never retried after an ambiguous failure, since there is
  * no way to look the ticket up by the operator's reference (see {@link MasStackApi}).
  *
  * <p>Build with {@link #builder()}; {@link #unwrap(Class)} gives {@link MasStackApi}.
@@ -75,11 +82,15 @@ public final class MasStackClient implements TicketingClient {
     private final String defaultCloseOutType;
     private final String defaultCloseOutNarr;
     private final boolean followCreatedTickets;
+    private final OpenSubscriptions subscriptions;
+    @SuppressWarnings("removal")
     private final MasStackTicketWatcher watcher;
     private final String description;
 
+    @SuppressWarnings("removal")
     private MasStackClient(Builder b, MasStackApi api) {
         this.api = api;
+        this.subscriptions = api.subscriptions();
         this.clock = b.clock;
         this.createDefaults = new NeutralMapping.CreateDefaults(b.clearencePerson, b.issueType, b.defaultPriority);
         this.defaultCloseOutType = b.closeOutType;
@@ -108,7 +119,8 @@ public final class MasStackClient implements TicketingClient {
     /**
      * Opens a ticket and reads it back (the create answers only the ids). The neutral fields map onto
      * MasStack's as the module README says; MasStack's own fields go in {@code providerFields}. When the
-     * client follows created tickets (the default), the new ticket is followed by {@link #watcher()}.
+     * client follows created tickets (the default), its open subscriptions follow the new ticket at once, from the
+     * state it was read in (see {@link #subscribe}).
      *
      * <p>Not idempotent (no {@link Capability#IDEMPOTENT_CREATE}): MasStack cannot find a ticket by the operator's
      * reference, so what is guaranteed is only this. A request refused before sending, or refused by MasStack with
@@ -140,10 +152,16 @@ public final class MasStackClient implements TicketingClient {
         // Checked above, with the neutral names: not checked a second time.
         CreateTroubleTicketResponse created = api.createChecked(body);
         MasStackTicket ticket = api.get(created.ticketId());
+        subscriptions.opened(ticket.ticketId(), ticket.baseTroubleTicketState(), ticket.dialog());
         if (followCreatedTickets) {
-            watcher.follow(ticket);
+            followByWatcher(ticket);
         }
         return NeutralMapping.toTicket(ticket);
+    }
+
+    @SuppressWarnings("removal")
+    private void followByWatcher(MasStackTicket ticket) {
+        watcher.follow(ticket);
     }
 
     @Override
@@ -155,7 +173,7 @@ public final class MasStackClient implements TicketingClient {
     @Override
     public PagedIterable<Ticket> list(TicketQuery query) {
         throw new UnsupportedCapabilityException(provider(), Capability.LIST.name()
-                + " (the MasStack API has no list or search endpoint; follow known tickets with watcher())");
+                + " (the MasStack API has no list or search endpoint; follow known tickets with subscribe())");
     }
 
     /** Sends the text with TU10 (information without changing the state); refused on a closed or cancelled ticket. */
@@ -254,7 +272,7 @@ public final class MasStackClient implements TicketingClient {
     @Override
     public List<TicketEvent> history(String ticketId) {
         throw new UnsupportedCapabilityException(provider(), Capability.HISTORY.name()
-                + " (a MasStack ticket shows only its latest dialog; follow changes with watcher())");
+                + " (a MasStack ticket shows only its latest dialog; follow changes with subscribe())");
     }
 
     @Override
@@ -273,21 +291,75 @@ public final class MasStackClient implements TicketingClient {
     }
 
     /**
+     * A durable subscription to the changes of the tickets it follows, each read again once per interval (MasStack
+     * has neither feed nor push: {@link Capability#WATCH_BY_POLLING}), with {@link TicketSubscription}'s guarantees.
+     * A change of state is a {@code STATUS_CHANGE} whose {@code providerType} names its transaction ({@code TO05},
+     * {@code TO07}, ... or {@code state-change}), a new dialog in the same state is a {@code COMMENT}, a ticket's
+     * first read is a {@code STATUS_CHANGE} of {@code providerType} {@code observed}; each event's id is
+     * {@code <ticketId>#<n>.<fingerprint>}, the same when it is read again after a restart.
+     *
+     * <p>What it follows, each kept in the options' store as one record per ticket (its last state, a hash of its
+     * dialog, its event count), written when it is followed and then only with each of its events:
+     * <ul>
+     *   <li>tickets opened through this client, by {@link #create} or the typed {@link MasStackApi#create}, while the
+     *       subscription is open (from this call until {@code close()} or {@code cancel()}; {@code start()} opens it
+     *       again): followed at once from the state they were opened in, so only later changes are reported;</li>
+     *   <li>the options' {@link SubscriptionOptions#tickets() tickets}, followed at each start unless the store holds
+     *       them already (they also filter: other tickets' events are not handed over);</li>
+     *   <li>tickets given to {@link TicketSubscription#follow(String)}, opened elsewhere: their first read reports
+     *       their state as {@code observed}.</li>
+     * </ul>
+     * A ticket opened while none of this client's subscriptions is open is remembered in memory (the 10,000 most
+     * recent) and followed by the next one opened, from the state it was opened in. If the process ends first, it is
+     * known to no store: follow it with {@code follow(id)} (or the options' tickets). A ticket opened by another client
+     * or process is followed only that way. A ticket is dropped after the event of its final state
+     * ({@code CLOSED}, {@code CLOSED.CANCELED}) and when MasStack answers that it does not exist; {@code unfollow(id)}
+     * drops it at once.
+     *
+     * <p>Reads are spread evenly over the interval ({@link SubscriptionOptions#pollInterval()}, default 60 s): with N
+     * tickets followed, one every interval / N. A 429 holds them for at least its {@code Retry-After} and doubles
+     * their spacing, which narrows back as reads succeed. The {@link SubscriptionOptions#start() start position} does
+     * not apply: MasStack gives no time for its changes, and each ticket's record is where it goes on from.
+     */
+    @Override
+    public TicketSubscription subscribe(TicketEventHandler handler, SubscriptionOptions options) {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(options, "options");
+        MasStackTicketSource source = new MasStackTicketSource(api, options, clock, Clock.systemUTC());
+        DurableSubscription engine = DurableSubscription.builder(provider(), handler, options)
+                .polled(source).follower(source).build();
+        return new MasStackSubscription(engine, source, subscriptions);
+    }
+
+    /**
      * The change watcher of this client: follow tickets on it and drive it with a
      * {@link FeedSubscription} (or use {@link #subscription}). Tickets created through this client are
      * followed automatically unless the builder turned that off.
+     *
+     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}, which keeps the followed tickets in
+     *             its store, follows tickets opened through the typed API too and spreads its reads over the interval;
+     *             the watcher goes before the first release
      */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public MasStackTicketWatcher watcher() {
         return watcher;
     }
 
-    /** A subscription (not started) that polls {@link #watcher()} every {@code interval} and hands events to {@code handler}. */
+    /**
+     * A subscription (not started) that polls {@link #watcher()} every {@code interval} and hands events to {@code handler}.
+     *
+     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}; this goes before the first release
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public FeedSubscription<TicketEvent> subscription(String name, EventHandler<? super TicketEvent> handler,
                                                       CheckpointStore store, Duration interval) {
         return FeedSubscription.builder(name, watcher, handler).checkpointStore(store).pollInterval(interval).build();
     }
 
     @Override
+    @SuppressWarnings("removal")
     public <T> T unwrap(Class<T> apiType) {
         if (apiType.isInstance(api)) {
             return apiType.cast(api);
@@ -363,7 +435,10 @@ public final class MasStackClient implements TicketingClient {
         public Builder defaultCloseOutType(String value) { this.closeOutType = value; return this; }
         /** {@code closeOutNarr} for neutral closes without a comment. */
         public Builder defaultCloseOutNarr(String value) { this.closeOutNarr = value; return this; }
-        /** Whether tickets created through the neutral client are followed by its watcher; default {@code true}. */
+        /**
+         * Whether tickets created through the client are followed at once: by its open subscriptions (neutral and
+         * typed creates) and by the watcher (neutral creates); default {@code true}.
+         */
         public Builder followCreatedTickets(boolean value) { this.followCreatedTickets = value; return this; }
 
         /**
@@ -432,7 +507,8 @@ public final class MasStackClient implements TicketingClient {
                     assertionLifetime), "Bearer", renewalMargin, clock);
             HttpTransport transport = new HttpTransport(NeutralMapping.PROVIDER, baseUrl, transportOptions, auth,
                     new MasStackErrorParser(), Json.mapper());
-            return new MasStackClient(this, new MasStackApi(transport, TransactionTable.standard()));
+            return new MasStackClient(this, new MasStackApi(transport, TransactionTable.standard(),
+                    new OpenSubscriptions(followCreatedTickets)));
         }
     }
 }

@@ -4,16 +4,14 @@ import dev.troubleticket.core.error.NotFoundException;
 import dev.troubleticket.core.feed.FeedBatch;
 import dev.troubleticket.core.feed.FeedItem;
 import dev.troubleticket.core.feed.FeedSource;
-import dev.troubleticket.core.model.RawPayload;
 import dev.troubleticket.core.model.TicketEvent;
-import dev.troubleticket.core.model.TicketStatus;
-import dev.troubleticket.masstack.internal.NeutralMapping;
+import dev.troubleticket.masstack.internal.FollowedState;
+import dev.troubleticket.masstack.internal.TicketChanges;
 import dev.troubleticket.masstack.internal.WatchCheckpoint;
 import dev.troubleticket.masstack.internal.WatchCheckpoint.Seen;
 import dev.troubleticket.masstack.model.MasStackTicket;
 import dev.troubleticket.masstack.model.TroubleTicketState;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,12 +49,18 @@ import org.slf4j.LoggerFactory;
  * again. A ticket is no longer read once its closing or cancellation has been delivered; it stays in the
  * checkpoint (a few bytes) so that following it again does not report it again; {@link #unfollow}
  * removes it.
+ *
+ * @deprecated use {@link MasStackClient#subscribe}: its subscription keeps each followed ticket in its store (one
+ *             record per ticket, not the whole set per event), follows tickets opened through the typed API too,
+ *             drops a ticket after its final event and spreads its reads over the interval. The watcher goes before
+ *             the first release.
  */
+@Deprecated(forRemoval = true)
 public final class MasStackTicketWatcher implements FeedSource<TicketEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(MasStackTicketWatcher.class);
 
     private final MasStackApi api;
-    private final TransactionTable table;
+    private final TicketChanges changes;
     private final Clock clock;
     private final Set<String> followed = new ConcurrentSkipListSet<>();
     private final Set<String> unfollowed = ConcurrentHashMap.newKeySet();
@@ -64,7 +68,7 @@ public final class MasStackTicketWatcher implements FeedSource<TicketEvent> {
 
     MasStackTicketWatcher(MasStackApi api, Clock clock) {
         this.api = Objects.requireNonNull(api, "api");
-        this.table = api.transactionTable();
+        this.changes = new TicketChanges(api.transactionTable());
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -127,48 +131,20 @@ public final class MasStackTicketWatcher implements FeedSource<TicketEvent> {
                 continue;
             }
             Seen before = seen.containsKey(id) ? seen.get(id) : baselines.get(id);
-            TicketEvent event = compare(id, before, ticket);
             String hash = WatchCheckpoint.hash(ticket.dialog());
             long sequence = before == null ? 0 : before.sequence();
-            if (event == null) {
+            TicketChanges.Change change = changes.since(id,
+                    before == null ? null : new FollowedState(before.state(), before.dialogHash(), sequence), ticket,
+                    clock.instant());
+            if (change == null) {
                 seen.put(id, new Seen(ticket.baseTroubleTicketState(), hash, sequence));
                 continue;
             }
-            sequence++;
-            seen.put(id, new Seen(ticket.baseTroubleTicketState(), hash, sequence));
-            // The id names what was seen, not only its rank: after a restart whose checkpoint lagged behind what
-            // was handled, the n-th event may be a different change, which must not pass for the one handled.
-            String eventId = id + "#" + sequence + "." + WatchCheckpoint.hash(ticket.baseTroubleTicketState() + "\n" + hash).substring(0, 8);
-            TicketEvent withId = new TicketEvent(event.provider(), eventId, id, event.kind(), event.occurredAt(),
-                    null, event.comment(), event.status(), event.providerStatus(), event.providerType(), event.raw());
+            seen.put(id, new Seen(ticket.baseTroubleTicketState(), hash, change.seen().events()));
+            TicketEvent withId = change.event();
             items.add(new FeedItem<>(withId.id(), withId, WatchCheckpoint.encode(seen)));
         }
         return new FeedBatch<>(items, false);
-    }
-
-    /** The event for what changed since {@code before}, or {@code null} when nothing did. */
-    private TicketEvent compare(String id, Seen before, MasStackTicket now) {
-        Instant at = clock.instant();
-        TroubleTicketState state = now.state();
-        RawPayload raw = new RawPayload(NeutralMapping.PROVIDER, now.rawJson());
-        TicketStatus neutral = NeutralMapping.toNeutral(state);
-        if (before == null) {
-            return new TicketEvent(NeutralMapping.PROVIDER, null, id, TicketEvent.Kind.STATUS_CHANGE, at, null, now.dialog(),
-                    neutral, now.baseTroubleTicketState(), "observed", raw);
-        }
-        boolean dialogChanged = !WatchCheckpoint.hash(now.dialog()).equals(before.dialogHash());
-        boolean stateChanged = !Objects.equals(before.state(), now.baseTroubleTicketState());
-        if (stateChanged) {
-            String type = table.between(TroubleTicketState.of(before.state()), state)
-                    .map(Transaction::code).orElse("state-change");
-            return new TicketEvent(NeutralMapping.PROVIDER, null, id, TicketEvent.Kind.STATUS_CHANGE, at, null,
-                    dialogChanged ? now.dialog() : null, neutral, now.baseTroubleTicketState(), type, raw);
-        }
-        if (dialogChanged) {
-            return new TicketEvent(NeutralMapping.PROVIDER, null, id, TicketEvent.Kind.COMMENT, at, null, now.dialog(),
-                    null, now.baseTroubleTicketState(), "dialog", raw);
-        }
-        return null;
     }
 
     @Override

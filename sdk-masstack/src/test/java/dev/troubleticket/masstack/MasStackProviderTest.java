@@ -81,6 +81,7 @@ class MasStackProviderTest {
     }
 
     @Test
+    @SuppressWarnings("removal")
     void unwrapGivesTheTypedApiAndTheWatcher() {
         try (MasStackClient client = MasStackClient.builder().staticToken("t").build()) {
             assertThat(client.unwrap(MasStackApi.class).transactionTable()).isSameAs(TransactionTable.standard());

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Change tracking by re-reading followed tickets, with checkpoints and at-least-once delivery. */
+@SuppressWarnings("removal") // the deprecated watcher, until it goes
 class MasStackTicketWatcherTest {
     private MasStackSimulator simulator;
     private MasStackClient client;

@@ -91,6 +91,9 @@ class SubscriptionInboxTest {
         TicketSubscription second = harness.subscribe(received, harness.options("failing", store).build()).start();
         eventually("the notification sent again, handled", () -> received.saw(ticket, TicketStatus.WAITING_FOR_OPERATOR));
         assertThat(received.count(ticket, TicketStatus.WAITING_FOR_OPERATOR)).isEqualTo(1);
+        // The provider records the delivery once it has read our answer, which may be just after the handler ran.
+        eventually("the provider recorded the delivery", () -> harness.simulator.deliveries().stream()
+                .anyMatch(d -> d.eventType().equals(INFORMATION_REQUIRED) && d.delivered()));
         assertThat(harness.simulator.deliveries()).filteredOn(d -> d.eventType().equals(INFORMATION_REQUIRED)).singleElement()
                 .satisfies(d -> {
                     assertThat(d.delivered()).isTrue();

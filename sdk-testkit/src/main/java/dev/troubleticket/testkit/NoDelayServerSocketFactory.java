@@ -9,9 +9,10 @@ import java.net.Socket;
 /**
  * Server sockets whose accepted connections have {@code TCP_NODELAY} set. The mock server writes an
  * answer's headers and body separately; with Nagle's algorithm on, the body then waits for the client's
- * delayed acknowledgement (40 ms on Linux), which made every simulated call take about 45 ms.
+ * delayed acknowledgement (40 ms on Linux), which made every simulated call take about 45 ms. Public for tests
+ * that run a {@code MockWebServer} of their own.
  */
-final class NoDelayServerSocketFactory extends ServerSocketFactory {
+public final class NoDelayServerSocketFactory extends ServerSocketFactory {
 
     @Override
     public ServerSocket createServerSocket() throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -29,9 +30,23 @@ public final class SimulatorServer implements AutoCloseable {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-                return front.dispatch(request);
+                try {
+                    return front.dispatch(request);
+                } finally {
+                    forgetRecordedRequests();
+                }
             }
         });
+    }
+
+    /**
+     * MockWebServer keeps every request it receives for {@code takeRequest()}, which a simulator never calls: over a
+     * long run (ticketctl simulate, a benchmark's ten thousand tickets) the heap would fill with them.
+     */
+    private void forgetRecordedRequests() throws InterruptedException {
+        while (server.takeRequest(0, TimeUnit.NANOSECONDS) != null) {
+            // dropped
+        }
     }
 
     /** Starts on a free loopback port. */
@@ -67,6 +82,11 @@ public final class SimulatorServer implements AutoCloseable {
     /** How many requests reached the server (faults included). */
     public int requestCount() {
         return server.getRequestCount();
+    }
+
+    /** The oldest request the underlying server still keeps, removed, or {@code null}: for a test that none is kept. */
+    RecordedRequest oldestKeptRequest() throws InterruptedException {
+        return server.takeRequest(0, TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -1,14 +1,20 @@
 package dev.troubleticket.examples.cli;
 
+import dev.troubleticket.core.Capability;
 import dev.troubleticket.core.TicketingClient;
-import dev.troubleticket.core.feed.CheckpointStore;
-import dev.troubleticket.core.feed.FileCheckpointStore;
-import dev.troubleticket.core.feed.InMemoryCheckpointStore;
-import dev.troubleticket.examples.support.FollowOptions;
-import dev.troubleticket.examples.support.ProviderSupport;
+import dev.troubleticket.core.model.TicketEvent;
+import dev.troubleticket.core.subscription.SubscriptionHealth;
+import dev.troubleticket.core.subscription.SubscriptionOptions;
+import dev.troubleticket.core.subscription.TicketSubscription;
+import dev.troubleticket.core.subscription.store.FileSubscriptionStore;
+import dev.troubleticket.core.subscription.store.InMemorySubscriptionStore;
+import dev.troubleticket.core.subscription.store.SubscriptionStore;
+import dev.troubleticket.core.subscription.store.SubscriptionStoreException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,67 +22,198 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ticketctl watch}: follows the provider's events until interrupted, one JSON line per event.
- * Kosc: the recently modified tickets; MasStack: the tickets named with {@code --ticket}; Nexera:
- * registers a hub for {@code --callback-url} and listens on {@code --listen}, unregistering on exit. Nexera
- * sends no credentials with its notifications: unless a listener secret or listener credentials are set, the
- * URL registered gets an unguessable token as its last path segment.
+ * {@code ticketctl watch}: follows the provider's ticket events through {@link TicketingClient#subscribe} until
+ * interrupted, one line per event, with the same options for every provider. With {@code --store} the
+ * subscription is kept in a file, so that the next {@code watch} with the same file goes on where this one
+ * stopped and prints no event twice; without it, nothing is kept.
+ *
+ * <p>On exit (Ctrl-C, {@code --stop-after}) the subscription is closed: the event in hand is finished. With a store
+ * the provider's side (a TMF621 hub) is kept for the next {@code watch}; without one, nothing could resume it, so it
+ * is removed.
  */
-@Command(name = "watch", description = "Follow the provider's events until interrupted, one line per event.")
+@Command(name = "watch", description = "Follow the provider's ticket events until interrupted, one line per event.")
 final class WatchCommand extends ClientCommand {
-    @Option(names = "--checkpoint", description = "a file to keep the position in, to resume after a restart")
-    Path checkpoint;
+    @Option(names = {"--store", "--checkpoint"}, paramLabel = "PATH",
+            description = "a file to keep the subscription in (positions, events already printed, followed tickets, the hub), "
+                    + "to go on from there after a restart; --checkpoint is its old name (default: in memory, nothing kept)")
+    Path store;
 
-    @Option(names = "--interval", description = "seconds between polls, for polled providers (default 30)")
-    long intervalSeconds = 30;
+    @Option(names = "--from", paramLabel = "WHEN",
+            description = "where to start when the store holds no position yet: an ISO instant (2024-05-01T08:00:00Z), now, "
+                    + "or beginning (the default)")
+    String from;
 
-    @Option(names = "--ticket", description = "a ticket to follow (MasStack; repeatable)")
+    @Option(names = "--interval", paramLabel = "SECONDS",
+            description = "seconds between polls, for polled providers (default: the provider's own)")
+    Long intervalSeconds;
+
+    @Option(names = "--ticket", paramLabel = "ID",
+            description = "only this ticket's events (repeatable); MasStack, which has no feed, re-reads it, and the store "
+                    + "remembers it for the next watch")
     List<String> tickets = new ArrayList<>();
 
-    @Option(names = "--callback-url", description = "the URL at which the provider reaches the receiver's /listener path (Nexera; "
-            + "a secret token is appended to it unless listener credentials are set)")
-    String callbackUrl;
-
-    @Option(names = "--listen", description = "HOST:PORT to receive the provider's calls on (Nexera)")
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "where the receiver listens for the provider's calls (providers that push: nexera)")
     String listen;
 
-    @Option(names = "--stop-after", description = "stop after this many seconds (default: until interrupted)")
+    @Option(names = "--callback-url", paramLabel = "URL",
+            description = "the URL at which the provider reaches the receiver (default: http://HOST:PORT/listener from --listen); "
+                    + "Nexera appends a secret token to it unless listener credentials are set")
+    String callbackUrl;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "the subscription's name in the store (default: ticketctl-PROVIDER)")
+    String name;
+
+    @Option(names = "--stop-after", paramLabel = "SECONDS", description = "stop after this many seconds (default: until interrupted)")
     Long stopAfterSeconds;
 
     /** Released by tests, or by the shutdown hook on Ctrl-C. */
     static volatile CountDownLatch stop = new CountDownLatch(1);
 
+    /** How long Ctrl-C waits for the subscription to close before the JVM goes. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
+
+    /** How often the wait looks at the subscription's health, to end when it stopped by itself. */
+    private static final Duration HEALTH_CHECK = Duration.ofSeconds(1);
+
     @Override
     void run(TicketingClient client, Output printer) throws Exception {
-        if (intervalSeconds < 1) {
-            throw new UsageException("--interval must be at least 1 second");
-        }
-        if (checkpoint != null) {
-            // Fail now, not at the first event, when the checkpoint cannot be written where asked.
-            java.nio.file.Files.createDirectories(checkpoint.toAbsolutePath().getParent());
-        }
-        CheckpointStore store = checkpoint == null ? new InMemoryCheckpointStore() : new FileCheckpointStore(checkpoint);
-        FollowOptions options = new FollowOptions(store, Duration.ofSeconds(intervalSeconds), tickets, callbackUrl, listen, null);
+        SubscriptionOptions.Builder options = options(client);
         CountDownLatch latch = stop;
-        Thread hook = new Thread(latch::countDown);
+        CountDownLatch closed = new CountDownLatch(1);
+        // The JVM halts when its shutdown hooks return: the hook waits for the subscription to be closed.
+        Thread hook = new Thread(() -> {
+            latch.countDown();
+            awaitQuietly(closed, CLOSE_WAIT);
+        }, "ticketctl-watch-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (AutoCloseable following = ProviderSupport.of(client.provider()).follow(client, options, event -> {
-            synchronized (printer) {
-                printer.event(event);
-                printer.flush();
-            }
-        })) {
-            if (stopAfterSeconds != null) {
-                latch.await(stopAfterSeconds, TimeUnit.SECONDS);
-            } else {
-                latch.await();
-            }
+        try (SubscriptionStore opened = openStore();
+             TicketSubscription subscription = client.subscribe(event -> print(printer, event), options.store(opened).build());
+             AutoCloseable cancelUnlessKept = store == null ? subscription::cancel : () -> { }) {
+            start(subscription);
+            // On stderr, so that stdout holds only events. The callback URL is not shown: it may carry a token.
+            root.err.println("ticketctl: watching " + client.provider() + " as '" + subscription.name() + "'"
+                    + (store == null ? " (nothing kept)" : " (kept in " + store + ")") + "; Ctrl-C to stop");
+            root.err.flush();
+            warnWhenNothingIsFollowed(client, opened, subscription.name());
+            waitUntilStopped(subscription, latch);
         } finally {
+            closed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // the JVM is already stopping: the hook has run
+                // the JVM is already stopping: the hook is running
             }
+        }
+    }
+
+    /** Every option checked, before anything is opened or sent. */
+    private SubscriptionOptions.Builder options(TicketingClient client) {
+        String provider = client.provider();
+        boolean push = client.supports(Capability.PUSH_NOTIFICATIONS);
+        if (push) {
+            if (listen == null) {
+                throw new UsageException(provider + " pushes its events: give --listen HOST:PORT (and --callback-url URL when the "
+                        + "provider reaches this machine at another address)");
+            }
+            if (intervalSeconds != null) {
+                throw new UsageException("--interval is for providers that are polled; " + provider + " pushes its events");
+            }
+        } else {
+            List<String> pushOptions = new ArrayList<>();
+            if (listen != null) {
+                pushOptions.add("--listen");
+            }
+            if (callbackUrl != null) {
+                pushOptions.add("--callback-url");
+            }
+            if (!pushOptions.isEmpty()) {
+                throw new UsageException(String.join(" and ", pushOptions) + (pushOptions.size() == 1 ? " is" : " are")
+                        + " for providers that push their events; " + provider + " is polled (see --interval)");
+            }
+        }
+        if (intervalSeconds != null && intervalSeconds < 1) {
+            throw new UsageException("--interval must be at least 1 second");
+        }
+        if (stopAfterSeconds != null && stopAfterSeconds < 0) {
+            throw new UsageException("--stop-after must not be negative");
+        }
+        SubscriptionOptions.Builder options;
+        try {
+            options = SubscriptionOptions.builder(name != null ? name : "ticketctl-" + provider);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--name: " + e.getMessage());
+        }
+        options.start(WatchArguments.startPosition(from))
+                .tickets(new LinkedHashSet<>(tickets));
+        if (intervalSeconds != null) {
+            options.pollInterval(Duration.ofSeconds(intervalSeconds));
+        }
+        if (push) {
+            options.callback(WatchArguments.bindAddress(listen), WatchArguments.callbackUrl(callbackUrl));
+        }
+        return options;
+    }
+
+    /** The file store, or one in memory; a file that cannot be used is a usage error with the store's own words. */
+    private SubscriptionStore openStore() {
+        if (store == null) {
+            return new InMemorySubscriptionStore();
+        }
+        try {
+            return FileSubscriptionStore.open(store);
+        } catch (SubscriptionStoreException | UncheckedIOException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** Starts, turning what the user can fix (the store, the address to listen on) into one clear sentence. */
+    private static void start(TicketSubscription subscription) {
+        try {
+            subscription.start();
+        } catch (SubscriptionStoreException | UncheckedIOException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** MasStack has no feed: with no ticket to re-read, nothing would ever be printed. */
+    private void warnWhenNothingIsFollowed(TicketingClient client, SubscriptionStore opened, String subscription) {
+        if (client.supports(Capability.WATCH_BY_POLLING) && !client.supports(Capability.EVENT_FEED)
+                && tickets.isEmpty() && opened.followed(subscription).isEmpty()) {
+            root.err.println("ticketctl: " + client.provider() + " has no feed and no ticket is followed: name tickets with --ticket ID"
+                    + (store == null ? "" : " (the store remembers them)"));
+            root.err.flush();
+        }
+    }
+
+    /** Until Ctrl-C, the test's latch, {@code --stop-after}, or the subscription stopping by itself (a store failure). */
+    private void waitUntilStopped(TicketSubscription subscription, CountDownLatch latch) throws InterruptedException {
+        long deadline = stopAfterSeconds == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(stopAfterSeconds);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || latch.await(Math.min(left, HEALTH_CHECK.toNanos()), TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            SubscriptionHealth health = subscription.health();
+            if (!health.running()) {
+                throw new IllegalStateException("the subscription stopped: " + health.lastError());
+            }
+        }
+    }
+
+    private static void print(Output printer, TicketEvent event) {
+        // Events of different tickets may be handed over at once.
+        synchronized (printer) {
+            printer.event(event);
+            printer.flush();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration wait) {
+        try {
+            latch.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

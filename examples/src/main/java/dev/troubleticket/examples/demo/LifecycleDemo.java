@@ -7,16 +7,20 @@ import dev.troubleticket.core.model.StatusChange;
 import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketStatus;
-import dev.troubleticket.examples.support.FollowOptions;
+import dev.troubleticket.core.subscription.StartPosition;
+import dev.troubleticket.core.subscription.SubscriptionOptions;
+import dev.troubleticket.core.subscription.TicketSubscription;
 import dev.troubleticket.examples.support.ProviderSupport;
 import dev.troubleticket.testkit.ProviderSimulator;
 import dev.troubleticket.testkit.ProviderSimulators;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -24,8 +28,9 @@ import java.util.stream.Collectors;
 /**
  * Walks one ticket through its real lifecycle at a provider's in-process simulator, through the neutral
  * API only: the operator opens it, the provider asks for information, the operator answers, the provider
- * resolves it, the operator closes it — while the provider's events are followed by the adapter's own
- * mechanism (polling, re-reading or pushed callbacks). Prints an account as it goes.
+ * resolves it, the operator closes it — while the provider's events are followed through the neutral
+ * subscription ({@link TicketingClient#subscribe}), whichever way the provider delivers them (polling,
+ * re-reading or pushed callbacks). Prints an account as it goes.
  */
 public final class LifecycleDemo {
     private static final Duration EVENT_WAIT = Duration.ofSeconds(15);
@@ -58,20 +63,27 @@ public final class LifecycleDemo {
         ProviderSimulator simulator = ProviderSimulators.create(id).start(0);
         try (simulator; TicketingClient client = TicketingClients.create(id, simulator.clientSettings())) {
             say(id, "simulator listening on " + simulator.baseUrl() + "; events followed by " + support.followedBy());
-            FollowOptions options = FollowOptions.polling(Duration.ofMillis(100))
-                    .withCallback(null, "127.0.0.1:0").startingAt(started.minusSeconds(1));
             // Short enough for every provider: MasStack updates take references of at most 15 characters.
             Ticket ticket = client.create(support.sampleRequest("DEMO-" + id.substring(0, 3).toUpperCase() + "-" + started.toEpochMilli() % 100000));
             ticketId = ticket.id();
-            final String followedTicket = ticketId;
-            try (AutoCloseable following = support.follow(client, options.withTickets(List.of(ticketId)), event -> {
-                if (followedTicket.equals(event.ticketId()) || event.ticketId() == null) {
-                    if (event.id() == null || seenEventIds.putIfAbsent(event.id(), Boolean.TRUE) == null) {
-                        followed.add(event);
-                        say(id, "  event followed: " + describe(event));
-                    }
+            // The same options for every provider: each uses what applies to it (the interval when polled, the
+            // callback address when it pushes) and ignores the rest.
+            SubscriptionOptions options = SubscriptionOptions.builder("demo-" + id)
+                    .start(StartPosition.at(started.minusSeconds(1)))
+                    .pollInterval(Duration.ofMillis(100))
+                    .callback(new InetSocketAddress("127.0.0.1", 0), null)
+                    .tickets(Set.of(ticketId))
+                    .build();
+            TicketSubscription subscription = client.subscribe(event -> {
+                // At least once: an event may come again after a restart, so the handler keys on the event's id.
+                if (event.id() == null || seenEventIds.putIfAbsent(event.id(), Boolean.TRUE) == null) {
+                    followed.add(event);
+                    say(id, "  event followed: " + describe(event));
                 }
-            })) {
+            }, options);
+            // Nothing is kept (the store is in memory), so the provider's side of the subscription goes at the end too.
+            try (AutoCloseable cancelled = subscription::cancel) {
+                subscription.start();
                 record(id, statuses, ticket, "opened ticket " + ticket.id() + " (reference " + ticket.externalReference() + ")");
 
                 simulator.askForInformation(ticketId, "Is the customer's modem powered on and synchronised?");

@@ -2,21 +2,17 @@ package dev.troubleticket.examples.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.troubleticket.core.TicketingClient;
-import dev.troubleticket.core.feed.EventHandler;
-import dev.troubleticket.core.feed.FeedSubscription;
 import dev.troubleticket.core.model.Contact;
 import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.core.model.Priority;
 import dev.troubleticket.core.model.Ticket;
-import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.kosc.KoscApi;
-import dev.troubleticket.kosc.KoscClient;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
 import dev.troubleticket.kosc.model.KoscTicket;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Kosc: create bodies as in {@code kosc-tickets.txt}; ticket changes followed by polling the ticket list. */
+/** Kosc: create bodies as in {@code kosc-tickets.txt}; ticket changes and the order/service feed found by polling. */
 final class KoscSupport implements ProviderSupport {
     private static final AtomicInteger DIAGNOSTIC_RUNS = new AtomicInteger();
 
@@ -49,24 +45,5 @@ final class KoscSupport implements ProviderSupport {
     public Ticket createFromDocumentBody(TicketingClient client, JsonNode body) {
         KoscTicket created = client.unwrap(KoscApi.class).createTicket(CreateKoscTicketRequest.fromJson(body));
         return client.get(created.key());
-    }
-
-    @Override
-    public AutoCloseable follow(TicketingClient client, FollowOptions options, EventHandler<TicketEvent> handler) {
-        // Kosc's feed carries order and service events, not ticket events: follow both, each with its own
-        // checkpoint in the same store. The handler may be called from both threads.
-        KoscClient kosc = client.unwrap(KoscClient.class);
-        EventHandler<TicketEvent> serialised = event -> {
-            synchronized (this) {
-                handler.handle(event);
-            }
-        };
-        FeedSubscription<TicketEvent> tickets = kosc.followTickets(serialised, options.checkpoints(), options.pollInterval(),
-                options.startAt()).start();
-        FeedSubscription<?> feed = kosc.followFeed(serialised, options.checkpoints(), options.pollInterval()).start();
-        return () -> {
-            feed.close();
-            tickets.close();
-        };
     }
 }

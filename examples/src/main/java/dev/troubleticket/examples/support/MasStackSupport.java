@@ -2,14 +2,10 @@ package dev.troubleticket.examples.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.troubleticket.core.TicketingClient;
-import dev.troubleticket.core.feed.EventHandler;
-import dev.troubleticket.core.feed.FeedSubscription;
 import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.core.model.Priority;
 import dev.troubleticket.core.model.Ticket;
-import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.masstack.MasStackApi;
-import dev.troubleticket.masstack.MasStackClient;
 import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
 import java.time.Instant;
 
@@ -45,14 +41,5 @@ final class MasStackSupport implements ProviderSupport {
     public Ticket createFromDocumentBody(TicketingClient client, JsonNode body) {
         String ticketId = client.unwrap(MasStackApi.class).create(CreateTroubleTicketRequest.fromJson(body.toString())).ticketId();
         return client.get(ticketId);
-    }
-
-    @Override
-    public AutoCloseable follow(TicketingClient client, FollowOptions options, EventHandler<TicketEvent> handler) {
-        MasStackClient masstack = client.unwrap(MasStackClient.class);
-        options.ticketIds().forEach(id -> masstack.watcher().follow(id));
-        FeedSubscription<TicketEvent> subscription = masstack.subscription("masstack-tickets", handler, options.checkpoints(),
-                options.pollInterval());
-        return subscription.start();
     }
 }

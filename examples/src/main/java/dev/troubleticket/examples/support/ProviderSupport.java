@@ -2,17 +2,16 @@ package dev.troubleticket.examples.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.troubleticket.core.TicketingClient;
-import dev.troubleticket.core.feed.EventHandler;
 import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.core.model.Ticket;
-import dev.troubleticket.core.model.TicketEvent;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * What the command line and the demo need from a provider beyond the neutral API: how to read a create
- * body written as in the provider's own document, how to follow its events, and a request its simulator
- * accepts. One implementation per provider, each a thin layer over the adapter's own API.
+ * body written as in the provider's own document, how its events reach a subscription, and a request its
+ * simulator accepts. One implementation per provider, each a thin layer over the adapter's own API. Following
+ * events needs nothing of them: {@link TicketingClient#subscribe} is the same for every provider.
  */
 public interface ProviderSupport {
 
@@ -30,12 +29,6 @@ public interface ProviderSupport {
      * breaks the provider's rules is refused before sending with every violation listed.
      */
     Ticket createFromDocumentBody(TicketingClient client, JsonNode body);
-
-    /**
-     * Starts following the provider's events as neutral events, delivering each to the handler; closing
-     * the answer stops following (and undoes any registration at the provider).
-     */
-    AutoCloseable follow(TicketingClient client, FollowOptions options, EventHandler<TicketEvent> handler) throws Exception;
 
     /** The supports this build knows, in the order the demo runs them. */
     static List<ProviderSupport> all() {

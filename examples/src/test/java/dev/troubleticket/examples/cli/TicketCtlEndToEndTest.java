@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs {@code ticketctl} in-process against the simulators: every command and every exit code. */
+/** Runs {@code ticketctl} in-process against the simulators: every command and every exit code ({@code watch}: {@link WatchCommandTest}). */
 class TicketCtlEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,7 +57,7 @@ class TicketCtlEndToEndTest {
         }
     }
 
-    private static Run run(Map<String, String> env, List<String> args) {
+    static Run run(Map<String, String> env, List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = TicketCtl.run(args.toArray(String[]::new), env, new PrintWriter(out), new PrintWriter(err));
@@ -244,81 +244,6 @@ class TicketCtlEndToEndTest {
     }
 
     @Test
-    void anythingElseExitsWith1(@TempDir Path dir) throws IOException {
-        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
-        Run run = kosc("watch", "--checkpoint", notADirectory.resolve("checkpoints.properties").toString(), "--interval", "1",
-                "--stop-after", "5");
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("ticketctl: unexpected failure");
-    }
-
-    @Test
-    void watchFollowsKoscTicketChangesAndTheEventFeedAsJsonLinesAndKeepsCheckpoints(@TempDir Path dir) throws Exception {
-        String id = createKoscTicket(dir, "REF-WATCH", "D170403_006");
-        kosc.defer(id, "Which floor is the customer on?");
-        kosc.emitOrderEvent("order-9", "order-info", Map.of("message", "Technician on site at 10:00"));
-        Path checkpoint = dir.resolve("watch.properties");
-
-        Run run = kosc("watch", "--checkpoint", checkpoint.toString(), "--interval", "1", "--stop-after", "2");
-
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.jsonLines()).anySatisfy(e -> {
-            assertThat(e.get("ticketId").asText()).isEqualTo(id);
-            assertThat(e.get("status").asText()).isEqualTo("WAITING_FOR_OPERATOR");
-            assertThat(e.get("comment").asText()).isEqualTo("Which floor is the customer on?");
-        });
-        assertThat(run.jsonLines()).anySatisfy(e -> {
-            assertThat(e.get("kind").asText()).isEqualTo("PROVIDER_EVENT");
-            assertThat(e.get("providerType").asText()).isEqualTo("order-info");
-            assertThat(e.get("comment").asText()).isEqualTo("Technician on site at 10:00");
-            assertThat(e.get("provider").get("object_uuid").asText()).isEqualTo("order-9");
-        });
-        assertThat(Files.readString(checkpoint)).contains("kosc-tickets").contains("kosc-events");
-    }
-
-    @Test
-    void watchRegistersANexeraHubReceivesItsCallbacksAndUnregistersOnExit() throws Exception {
-        String id = dev.troubleticket.core.TicketingClients.create("nexera", nexera.clientSettings())
-                .create(dev.troubleticket.examples.support.ProviderSupport.of("nexera").sampleRequest("REF-NX")).id();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        WatchCommand.stop = new CountDownLatch(1);
-        try {
-            Future<Run> watching = pool.submit(() -> nexera("watch", "--listen", "127.0.0.1:" + port));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (nexera.hubs().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(nexera.hubs()).hasSize(1);
-            assertThat(nexera.clientSettings().asMap()).as("no caller check configured").doesNotContainKeys("listenerSecret", "listenerUsername");
-            assertThat(nexera.hubs().values().iterator().next().get("callback").asText())
-                    .as("the callback URL carries a token instead").matches("http://127\\.0\\.0\\.1:" + port + "/listener/[A-Za-z0-9_-]{43}");
-            nexera.resolve(id, "fibre spliced");
-            while (nexera.deliveries().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            Thread.sleep(200);
-            WatchCommand.stop.countDown();
-            Run run = watching.get(10, TimeUnit.SECONDS);
-
-            assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(nexera.deliveries()).as("delivered without credentials").isNotEmpty().allMatch(d -> d.delivered());
-            assertThat(run.jsonLines()).anySatisfy(e -> {
-                assertThat(e.get("ticketId").asText()).isEqualTo(id);
-                assertThat(e.get("status").asText()).isEqualTo("RESOLVED");
-                assertThat(e.get("providerType").asText()).isEqualTo("TroubleTicketResolvedEvent");
-            });
-            assertThat(nexera.hubs()).isEmpty();
-        } finally {
-            WatchCommand.stop = new CountDownLatch(1);
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
     void simulateRunsASimulatorUntilStopped() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         SimulateCommand.stop = new CountDownLatch(1);
@@ -373,34 +298,6 @@ class TicketCtlEndToEndTest {
         Run run = masstack("list");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("does not support");
-    }
-
-    @Test
-    void watchFollowsNamedMasStackTickets(@TempDir Path dir) throws Exception {
-        String id = dev.troubleticket.core.TicketingClients.create("masstack", masstack.clientSettings())
-                .create(dev.troubleticket.examples.support.ProviderSupport.of("masstack").sampleRequest("REF-MS-1")).id();
-        WatchCommand.stop = new CountDownLatch(1);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<Run> watching = pool.submit(() -> masstack("watch", "--ticket", id, "--interval", "1",
-                    "--checkpoint", dir.resolve("cp").toString()));
-            Thread.sleep(500);
-            masstack.askForInformation(id, "¿Está el cliente en casa?");
-            Thread.sleep(3000); // three poll intervals
-            WatchCommand.stop.countDown();
-            Run run = watching.get(10, TimeUnit.SECONDS);
-            assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.jsonLines()).anySatisfy(e -> {
-                assertThat(e.get("ticketId").asText()).isEqualTo(id);
-                assertThat(e.get("status").asText()).isEqualTo("WAITING_FOR_OPERATOR");
-                // TO05 when the watcher saw the change happen; "observed" when its first read already found it.
-                assertThat(e.get("providerType").asText()).isIn("TO05", "observed");
-                assertThat(e.get("comment").asText()).isEqualTo("¿Está el cliente en casa?");
-            });
-        } finally {
-            WatchCommand.stop = new CountDownLatch(1);
-            pool.shutdownNow();
-        }
     }
 
     @Test

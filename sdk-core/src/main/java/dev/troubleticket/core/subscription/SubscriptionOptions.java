@@ -90,7 +90,11 @@ public final class SubscriptionOptions {
     /** The least time between two reads of a polled provider once caught up; {@code null} for the provider's own. */
     public Duration pollInterval() { return pollInterval; }
 
-    /** Only events of these tickets are handed over (MasStack follows them); empty for every ticket. */
+    /**
+     * Only events of these tickets are handed over; empty for every ticket. Where tickets are followed one by one
+     * (MasStack) these are followed from the start, and tickets followed later ({@code follow(id)}, tickets opened
+     * through the client) are handed over too.
+     */
     public Set<String> tickets() { return tickets; }
 
     /** Only events of these kinds are handed over; empty for every kind. */

@@ -14,8 +14,11 @@ import dev.troubleticket.core.subscription.TicketEventHandler;
 import dev.troubleticket.core.subscription.TicketSubscription;
 import dev.troubleticket.core.subscription.store.Commit;
 import dev.troubleticket.core.subscription.store.FileSubscriptionStore;
+import dev.troubleticket.core.subscription.store.FollowedTicket;
+import dev.troubleticket.core.subscription.store.ForwardingSubscriptionStore;
 import dev.troubleticket.core.subscription.store.InMemorySubscriptionStore;
 import dev.troubleticket.core.subscription.store.Lease;
+import dev.troubleticket.core.subscription.store.StoredEvent;
 import dev.troubleticket.core.subscription.store.SubscriptionStore;
 import dev.troubleticket.core.subscription.store.SubscriptionStoreException;
 import java.nio.file.Path;
@@ -24,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -321,105 +325,48 @@ public abstract class SubscriptionContractTest {
     }
 
     /** A store whose writes fail when told to, as a full disk or a lost database would make them. */
-    protected static final class FailingStore implements SubscriptionStore {
-        final InMemorySubscriptionStore delegate = new InMemorySubscriptionStore();
+    protected static final class FailingStore extends ForwardingSubscriptionStore {
         final AtomicBoolean failLeases = new AtomicBoolean();
         final AtomicBoolean failCommits = new AtomicBoolean();
 
-        private void check(AtomicBoolean flag) {
+        FailingStore() {
+            super(new InMemorySubscriptionStore());
+        }
+
+        private static void check(AtomicBoolean flag) {
             if (flag.get()) {
                 throw new SubscriptionStoreException("cannot write /var/lib/test/store: disk full");
             }
         }
 
         @Override
-        public java.util.Optional<Lease> acquireLease(String subscription, String owner, Duration ttl) {
+        public Optional<Lease> acquireLease(String subscription, String owner, Duration ttl) {
             check(failLeases);
-            return delegate.acquireLease(subscription, owner, ttl);
+            return super.acquireLease(subscription, owner, ttl);
         }
 
         @Override
-        public java.util.Optional<Lease> renewLease(Lease lease) {
+        public Optional<Lease> renewLease(Lease lease) {
             check(failLeases);
-            return delegate.renewLease(lease);
-        }
-
-        @Override
-        public void releaseLease(Lease lease) {
-            delegate.releaseLease(lease);
-        }
-
-        @Override
-        public Map<String, String> positions(String subscription) {
-            return delegate.positions(subscription);
+            return super.renewLease(lease);
         }
 
         @Override
         public void commit(Lease lease, Commit commit) {
             check(failCommits);
-            delegate.commit(lease, commit);
+            super.commit(lease, commit);
         }
 
         @Override
-        public boolean seen(String subscription, String eventKey) {
-            return delegate.seen(subscription, eventKey);
-        }
-
-        @Override
-        public void follow(String subscription, dev.troubleticket.core.subscription.store.FollowedTicket ticket) {
+        public void follow(String subscription, FollowedTicket ticket) {
             check(failCommits);
-            delegate.follow(subscription, ticket);
+            super.follow(subscription, ticket);
         }
 
         @Override
-        public void unfollow(String subscription, String ticketId) {
-            delegate.unfollow(subscription, ticketId);
-        }
-
-        @Override
-        public List<dev.troubleticket.core.subscription.store.FollowedTicket> followed(String subscription) {
-            return delegate.followed(subscription);
-        }
-
-        @Override
-        public java.util.Optional<dev.troubleticket.core.subscription.store.HubRegistration> hub(String subscription) {
-            return delegate.hub(subscription);
-        }
-
-        @Override
-        public void saveHub(String subscription, dev.troubleticket.core.subscription.store.HubRegistration registration) {
-            delegate.saveHub(subscription, registration);
-        }
-
-        @Override
-        public boolean addToInbox(String subscription, dev.troubleticket.core.subscription.store.StoredEvent event) {
+        public boolean addToInbox(String subscription, StoredEvent event) {
             check(failCommits);
-            return delegate.addToInbox(subscription, event);
-        }
-
-        @Override
-        public List<dev.troubleticket.core.subscription.store.StoredEvent> inbox(String subscription, int limit) {
-            return delegate.inbox(subscription, limit);
-        }
-
-        @Override
-        public long inboxDepth(String subscription) {
-            return delegate.inboxDepth(subscription);
-        }
-
-        @Override
-        public List<DeadLetter> deadLetters(String subscription) {
-            return delegate.deadLetters(subscription);
-        }
-
-        @Override
-        public void removeDeadLetter(String subscription, String key) {
-            delegate.removeDeadLetter(subscription, key);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
+            return super.addToInbox(subscription, event);
         }
     }
 }

@@ -60,10 +60,20 @@ public final class NeutralMapper {
 
     /** The neutral event of a ticket: a status change when it has a status, else a comment. */
     public static TicketEvent event(String ticketId, KoscTicketEvent kosc) {
+        return event(ticketId, kosc, true);
+    }
+
+    /**
+     * The neutral event of a ticket; {@code logOddDate} false when the caller logs a creation date it cannot read
+     * itself (the ticket stream reads the same events at every poll, and logs each once).
+     */
+    public static TicketEvent event(String ticketId, KoscTicketEvent kosc, boolean logOddDate) {
         boolean statusChange = kosc.status() != null;
+        Instant created = logOddDate ? instant(kosc.creationDate(), "ticket event", ticketId, "creation_date")
+                : kosc.creationDate() == null ? null : kosc.creationDate().instant();
         return new TicketEvent(PROVIDER, kosc.id() == null ? null : kosc.id().raw(), ticketId,
                 statusChange ? TicketEvent.Kind.STATUS_CHANGE : TicketEvent.Kind.COMMENT,
-                instant(kosc.creationDate(), "ticket event", ticketId, "creation_date"), kosc.author(), kosc.comment(),
+                created, kosc.author(), kosc.comment(),
                 statusChange ? TicketRules.neutral(kosc.status()) : null,
                 statusChange ? kosc.status().value() : null,
                 statusChange ? "status" : "comment",

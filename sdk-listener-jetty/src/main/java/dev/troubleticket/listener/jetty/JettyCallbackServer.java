@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -59,7 +60,9 @@ public final class JettyCallbackServer implements CallbackServer {
         threads.setReservedThreads(0);
         ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("callback-server-timer", true);
         Server server = new Server(threads, scheduler, null);
-        server.setStopTimeout(0);
+        // Stopping lets a request already in the handler finish its answer (for a second at most), so that a
+        // notification written to the inbox is answered 2xx and one refused is answered 503, not cut off.
+        server.setStopTimeout(1000);
         ErrorHandler errors = new ErrorHandler();
         errors.setShowStacks(false);
         errors.setShowCauses(false);
@@ -84,7 +87,9 @@ public final class JettyCallbackServer implements CallbackServer {
         // At the limit, connections that go quiet are let go sooner, to make room.
         limit.setEndPointIdleTimeout(Math.min(options.idleTimeout().toMillis(), options.headerTimeout().toMillis()));
         server.addBean(limit);
-        server.setHandler(new CallbackRequestHandler(handler, normalised, deadlines));
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(new CallbackRequestHandler(handler, normalised, deadlines));
+        server.setHandler(graceful);
         try {
             server.start();
         } catch (Exception e) {

@@ -3,9 +3,6 @@ package dev.troubleticket.masstack.internal;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,17 +56,9 @@ public final class WatchCheckpoint {
         return text.toString();
     }
 
-    /** A short, stable hash of a dialog; {@code -} for none. */
+    /** A short, stable hash of a dialog; {@code -} for none (as {@link FollowedState#hash(String)}). */
     public static String hash(String dialog) {
-        if (dialog == null) {
-            return "-";
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(dialog.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
+        return FollowedState.hash(dialog);
     }
 
     private static String encodePart(String value) {

@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,8 +41,10 @@ import mockwebserver3.SocketEffect;
  * {@code sort_value} cursors, the info-message throttle, and Kosc's error bodies.
  *
  * <p>A test plays Kosc's side with {@link #defer}, {@link #clear}, {@link #reopen}, {@link #cancel},
- * {@link #emitOrderEvent} and {@link #emitServiceEvent}; {@link #dropNextAnswerAfterProcessing()} loses
- * the next answer after the request was processed, for safe-create tests. Standalone:
+ * {@link #emitOrderEvent}, {@link #emitServiceEvent} and {@link #addKoscComment}; {@link #seedTickets} and
+ * {@link #addKoscComments} open or change thousands of tickets at once, for followers' tests;
+ * {@link #dropNextAnswerAfterProcessing()} loses the next answer after the request was processed, for safe-create
+ * tests. Standalone:
  * {@code new KoscSimulator().start(port)}.
  *
  * <p>Routes: {@code POST /api/account/token/}, {@code POST /api/v2/account/token/},
@@ -74,6 +77,8 @@ public final class KoscSimulator implements ProviderSimulator {
     private final SimulatorServer server;
     private final Object lock = new Object();
     private final Map<Long, SimTicket> tickets = new LinkedHashMap<>();
+    /** Each ticket under its id, alias and uuid, so that a look-up costs the same with 10 tickets or 10,000. */
+    private final Map<String, SimTicket> byKey = new HashMap<>();
     private final List<SimFeedEvent> feed = new ArrayList<>();
     private final Map<String, Boolean> diagnosticRuns = new HashMap<>();
     private final Map<String, Long> diagnosticNumbers = new HashMap<>();
@@ -230,6 +235,63 @@ public final class KoscSimulator implements ProviderSimulator {
             SimTicket ticket = require(ticketId);
             requireStatus(ticket, "close", "open", "reopen", "deferred", "cleared");
             providerEvent(ticket, "closed", comment, null);
+        }
+    }
+
+    /**
+     * Kosc adds a comment to an open ticket, without changing its status: the ticket becomes the most recently
+     * modified one.
+     */
+    public void addKoscComment(String ticketId, String comment) {
+        addKoscComments(List.of(ticketId), comment);
+    }
+
+    /**
+     * Kosc adds the same comment to each of these open tickets, all at once (a follower polling the list sees
+     * either none of them or all), in the order given: the last one becomes the most recently modified.
+     */
+    public void addKoscComments(Collection<String> ticketIds, String comment) {
+        synchronized (lock) {
+            List<SimTicket> found = new ArrayList<>();
+            for (String id : ticketIds) {
+                SimTicket ticket = require(id);
+                if (!ticket.isOpen()) {
+                    throw new IllegalStateException("Kosc cannot comment on ticket " + ticket.alias + " in status " + ticket.status);
+                }
+                found.add(ticket);
+            }
+            for (SimTicket ticket : found) {
+                Instant now = now();
+                ticket.events.add(new SimEvent(nextEventId++, null, comment, "Kosc", now, null, null));
+                ticket.modified = now;
+                ticket.lastUpdateAuthor = "Kosc";
+                ticket.lastComment = comment;
+                ticket.lastCommentAuthor = "Kosc";
+            }
+        }
+    }
+
+    /**
+     * Opens {@code count} tickets at once as the operator would (each on a service of its own, category
+     * {@code other}, with its {@code open} event), without a request each: for tests that need thousands.
+     *
+     * @return their ids, in the order opened (the last is the most recently modified)
+     */
+    public List<String> seedTickets(int count) {
+        synchronized (lock) {
+            List<String> ids = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                ObjectNode contact = MAPPER.createObjectNode();
+                contact.put("first_name", "Test");
+                contact.put("last_name", "Operator");
+                contact.put("email", "noc@operator.test");
+                contact.put("phone_number", "0102030405");
+                String service = "seeded-" + UUID.randomUUID();
+                SimTicket ticket = open("other", "low", "SEED-" + service.substring(7, 15) + "-" + i, "seeded ticket " + i,
+                        service, null, null, contact);
+                ids.add(String.valueOf(ticket.id));
+            }
+            return ids;
         }
     }
 
@@ -512,6 +574,15 @@ public final class KoscSimulator implements ProviderSimulator {
                 return koscError(409, "A ticket is already open with this diagnostic run (" + other.alias + ").", null);
             }
         }
+        SimTicket ticket = open(category, text(body, "priority") == null ? "low" : text(body, "priority"),
+                text(body, "operator_ticket_ref"), text(body, "description"), service, hasDiagnostic ? diagnostic : null,
+                text(body, "initial_comment"), (ObjectNode) contact.deepCopy());
+        return SimulatorResponses.json(201, ticketJson(ticket, false));
+    }
+
+    /** Opens a ticket the rules have accepted, with its {@code open} event. */
+    private SimTicket open(String category, String priority, String reference, String description, String service,
+                           String diagnosticRun, String initialComment, ObjectNode contact) {
         Instant now = now();
         SimTicket ticket = new SimTicket();
         ticket.id = nextTicketId++;
@@ -521,16 +592,19 @@ public final class KoscSimulator implements ProviderSimulator {
         ticket.modified = now;
         ticket.status = "open";
         ticket.category = category;
-        ticket.priority = text(body, "priority") == null ? "low" : text(body, "priority");
-        ticket.reference = text(body, "operator_ticket_ref");
-        ticket.description = text(body, "description");
+        ticket.priority = priority;
+        ticket.reference = reference;
+        ticket.description = description;
         ticket.serviceUuid = service;
         ticket.serviceAlias = "S" + ALIAS_DAY.format(now) + "_" + String.format("%05d", 11000 + (Math.abs(service.hashCode()) % 1000));
-        ticket.diagnosticRun = hasDiagnostic ? diagnostic : null;
-        ticket.initialComment = text(body, "initial_comment");
-        ticket.contact = (ObjectNode) contact.deepCopy();
+        ticket.diagnosticRun = diagnosticRun;
+        ticket.initialComment = initialComment;
+        ticket.contact = contact;
         ticket.lastUpdateAuthor = "SIMULATED_OPERATOR";
         tickets.put(ticket.id, ticket);
+        byKey.put(String.valueOf(ticket.id), ticket);
+        byKey.put(ticket.alias, ticket);
+        byKey.put(ticket.uuid, ticket);
         created++;
         SimEvent first = new SimEvent(nextEventId++, "open", ticket.initialComment, "SIMULATED_OPERATOR", now, null, null);
         ticket.events.add(first);
@@ -538,7 +612,7 @@ public final class KoscSimulator implements ProviderSimulator {
             ticket.lastComment = ticket.initialComment;
             ticket.lastCommentAuthor = "SIMULATED_OPERATOR";
         }
-        return SimulatorResponses.json(201, ticketJson(ticket, false));
+        return ticket;
     }
 
     private MockResponse listTickets(RecordedRequest request) {
@@ -798,12 +872,7 @@ public final class KoscSimulator implements ProviderSimulator {
     }
 
     private SimTicket find(String key) {
-        for (SimTicket ticket : tickets.values()) {
-            if (String.valueOf(ticket.id).equals(key) || ticket.alias.equals(key) || ticket.uuid.equals(key)) {
-                return ticket;
-            }
-        }
-        return null;
+        return key == null ? null : byKey.get(key);
     }
 
     private SimTicket require(String key) {

@@ -75,6 +75,8 @@ public final class MasStackSimulator implements ProviderSimulator {
     private final AtomicInteger nextNumber = new AtomicInteger(84);
     private final AtomicInteger created = new AtomicInteger();
     private final AtomicInteger remoteFailures = new AtomicInteger();
+    private final AtomicInteger throttledCalls = new AtomicInteger();
+    private volatile Duration throttleRetryAfter;
     private volatile String remoteFailureMessage = "";
     private volatile Path serviceAccountFile;
 
@@ -275,6 +277,16 @@ public final class MasStackSimulator implements ProviderSimulator {
         remoteFailures.set(count);
     }
 
+    /**
+     * The next {@code count} ticket API calls answer HTTP 429 before anything else is checked, with
+     * {@code Retry-After} in whole seconds (rounded up), or without it when {@code retryAfter} is {@code null}. The
+     * documents say nothing of rate limits; this is how a gateway in front of the API would answer.
+     */
+    public void answerTooManyRequests(int count, Duration retryAfter) {
+        throttleRetryAfter = retryAfter;
+        throttledCalls.set(count);
+    }
+
     /** The service account's id. */
     public String clientEmail() {
         return CLIENT_EMAIL;
@@ -344,6 +356,9 @@ public final class MasStackSimulator implements ProviderSimulator {
         if (!path.equals("/troubleTicket") && !path.startsWith("/troubleTicket/")) {
             return SimulatorResponses.json(404, Map.of("error", "no such resource: " + path));
         }
+        if (throttledCalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return tooManyRequests(throttleRetryAfter);
+        }
         MockResponse unauthorized = tokens.check(request.getHeaders().get("Authorization"));
         if (unauthorized != null) {
             return unauthorized;
@@ -367,6 +382,16 @@ public final class MasStackSimulator implements ProviderSimulator {
             // A body the checks did not foresee: answer as the provider's back end would, not with a dropped connection.
             return SimulatorResponses.json(500, Map.of("remoteException", e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
+    }
+
+    private static MockResponse tooManyRequests(Duration retryAfter) {
+        MockResponse.Builder answer = new MockResponse.Builder().code(429).addHeader("Content-Type", "application/json")
+                .body("{\"message\":\"Too Many Requests\"}");
+        if (retryAfter != null) {
+            long seconds = (retryAfter.toMillis() + 999) / 1000;
+            answer.addHeader("Retry-After", Long.toString(seconds));
+        }
+        return answer.build();
     }
 
     private static MockResponse error(String kind, String message) {

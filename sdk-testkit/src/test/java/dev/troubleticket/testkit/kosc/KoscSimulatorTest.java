@@ -150,6 +150,31 @@ class KoscSimulatorTest {
     }
 
     @Test
+    void seededTicketsAreListedAndACommentByKoscMovesEachToTheTop() throws IOException {
+        String token = bearer();
+        java.util.List<String> ids = simulator.seedTickets(250);
+        assertThat(simulator.ticketsCreated()).isEqualTo(250);
+        JsonNode first = call("GET", "/api/tickets/?limit=100", token, null).body();
+        assertThat(first.get(0).get("id").asText()).isEqualTo(ids.get(249));
+        assertThat(first.get(0).get("status").asText()).isEqualTo("open");
+
+        simulator.addKoscComments(java.util.List.of(ids.get(0), ids.get(10)), "line checked");
+        JsonNode moved = call("GET", "/api/tickets/?limit=2", token, null).body();
+        assertThat(moved.get(0).get("id").asText()).isEqualTo(ids.get(10));
+        assertThat(moved.get(1).get("id").asText()).isEqualTo(ids.get(0));
+        String alias = moved.get(0).get("alias").asText();
+        JsonNode events = call("GET", "/api/tickets/" + alias + "/events/", token, null).body();
+        assertThat(events.get(0).get("comment").asText()).isEqualTo("line checked");
+        assertThat(events.get(0).get("author").asText()).isEqualTo("Kosc");
+        assertThat(events.get(0).get("status").isNull()).isTrue();
+        assertThat(events.get(0).get("creation_date").asText()).isEqualTo(moved.get(0).get("modification_date").asText());
+        assertThat(simulator.ticketEventCount(ids.get(10))).isEqualTo(2);
+
+        simulator.cancel(ids.get(1), "duplicate");
+        assertThatThrownBy(() -> simulator.addKoscComment(ids.get(1), "late")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void feedFollowsCreationOrderAfterACursor() throws IOException {
         String token = bearer();
         simulator.emitOrderEvent("o-1", "order-submitted", Map.of("kosc_order_ref", "O1"));

@@ -251,6 +251,28 @@ class MasStackSimulatorTest {
     }
 
     @Test
+    void answersTooManyRequestsWhenToldWithItsRetryAfterThenServesAgain() throws IOException {
+        String token = accessToken();
+        call(api("/troubleTicket", token).post(RequestBody.create(VALID, JSON)).build());
+        simulator.answerTooManyRequests(2, Duration.ofMillis(2_500));
+
+        for (int i = 0; i < 2; i++) {
+            try (Response throttled = http.newCall(api("/troubleTicket/RED-84", token).build()).execute()) {
+                assertThat(throttled.code()).isEqualTo(429);
+                assertThat(throttled.header("Retry-After")).isEqualTo("3");
+                assertThat(throttled.body().string()).doesNotContain("remoteException");
+            }
+        }
+        assertThat(call(api("/troubleTicket/RED-84", token).build()).status()).isEqualTo(200);
+
+        simulator.answerTooManyRequests(1, null);
+        try (Response throttled = http.newCall(api("/troubleTicket/RED-84", token).build()).execute()) {
+            assertThat(throttled.code()).isEqualTo(429);
+            assertThat(throttled.header("Retry-After")).isNull();
+        }
+    }
+
+    @Test
     void territoryOwnerTransactionsFollowTheTable() throws IOException {
         String token = accessToken();
         call(api("/troubleTicket", token).post(RequestBody.create(VALID, JSON)).build());

@@ -193,17 +193,25 @@ public final class DurableSubscription implements TicketSubscription {
     private void follow(PolledSource source) {
         Duration interval = options.pollInterval() != null ? options.pollInterval() : source.defaultInterval();
         Instant startFrom = options.start().resolve(startedAt);
+        StreamTracker previous = null;
         while (running) {
             Lease held = lease;
             if (held == null) {
                 pause(options.leaseTtl().dividedBy(3));
                 continue;
             }
+            // Read again from the store only once what was read under the previous lease is finished: a repeat of an
+            // event still in hand counts as handled in the new tracker, which would record a position past it.
+            while (running && previous != null && pending(previous) > 0) {
+                pause(Duration.ofMillis(20));
+            }
             StreamTracker tracker = new StreamTracker();
+            previous = tracker;
             String position = store.positions(name).get(source.stream());
-            while (running && lease == held) {
+            // A renewal gives a new Lease object with the same token: the stream goes on, only a new holder restarts it.
+            while (running && sameLease(lease, held)) {
                 waitForRoom();
-                if (!running || lease != held) {
+                if (!running || !sameLease(lease, held)) {
                     break;
                 }
                 SourceBatch batch;
@@ -229,7 +237,9 @@ public final class DurableSubscription implements TicketSubscription {
                         sequence = tracker.add(event.position());
                     }
                     offer(event.key(), event.lane(), event.event(), completion -> {
-                        Commit commit = completion
+                        // A repeat (no event key) records only its place: the state it carries belongs to the
+                        // delivery already in hand or done, which records it itself.
+                        Commit commit = completion.eventKey() == null ? completion : completion
                                 .withFollowed(event.followed())
                                 .withUnfollow(event.lastOfTicket() ? event.event().ticketId() : null);
                         record(tracker, sequence, source.stream(), commit, held);
@@ -253,6 +263,16 @@ public final class DurableSubscription implements TicketSubscription {
         }
     }
 
+    private static boolean sameLease(Lease current, Lease held) {
+        return current != null && current.token() == held.token();
+    }
+
+    private static int pending(StreamTracker tracker) {
+        synchronized (tracker) {
+            return tracker.pending();
+        }
+    }
+
     /** Records one completed item of a stream, with the stream's position when it moved. */
     private void record(StreamTracker tracker, long sequence, String stream, Commit commit, Lease held) {
         try {
@@ -263,12 +283,14 @@ public final class DurableSubscription implements TicketSubscription {
                     write = write == null ? Commit.position(name, stream, recordable) : write.withPosition(stream, recordable);
                 }
                 if (write != null && !isEmpty(write)) {
-                    store.commit(held, write);
+                    // The latest renewal of the lease, so that a store may check its expiry too.
+                    Lease current = lease;
+                    store.commit(sameLease(current, held) ? current : held, write);
                 }
             }
         } catch (LeaseLostException e) {
             LOG.warn("subscription '{}': {}", name, e.getMessage());
-            if (lease == held) {
+            if (sameLease(lease, held)) {
                 lease = null;
             }
         } catch (SubscriptionStoreException e) {
@@ -363,7 +385,11 @@ public final class DurableSubscription implements TicketSubscription {
             completion.done(new Commit(name, null, null, null, null, null, null, null));
             return;
         }
-        if (!options.accepts(event)) {
+        // Where tickets are followed one by one, the followed set is the ticket filter (follow(id) adds to it).
+        boolean wanted = follower != null
+                ? options.kinds().isEmpty() || options.kinds().contains(event.kind())
+                : options.accepts(event);
+        if (!wanted) {
             inFlight.remove(key);
             completion.done(Commit.handled(name, key));
             return;

@@ -2,12 +2,16 @@ package dev.troubleticket.core.subscription.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.troubleticket.core.contract.MutableClock;
 import dev.troubleticket.core.error.TransportException;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.subscription.SubscriptionOptions;
 import dev.troubleticket.core.subscription.TicketEventHandler;
 import dev.troubleticket.core.subscription.TicketSubscription;
 import dev.troubleticket.core.subscription.store.InMemorySubscriptionStore;
+import dev.troubleticket.core.subscription.store.SubscriptionStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +44,7 @@ class DurableSubscriptionTest {
     private static final class ScriptedStream implements PolledSource {
         final List<TicketEvent> events = new CopyOnWriteArrayList<>();
         final AtomicInteger polls = new AtomicInteger();
+        final List<String> positions = new CopyOnWriteArrayList<>();
         final AtomicInteger failNext = new AtomicInteger();
         final int pageSize;
 
@@ -68,6 +73,7 @@ class DurableSubscriptionTest {
         @Override
         public SourceBatch poll(String position, Instant startFrom) {
             polls.incrementAndGet();
+            positions.add(String.valueOf(position));
             if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new TransportException("connection refused by the scripted provider", null, null);
             }
@@ -109,6 +115,21 @@ class DurableSubscriptionTest {
 
     private String position() {
         return store.positions("scripted").get("events");
+    }
+
+    /** The store, counting the lease renewals it is asked for. */
+    private static SubscriptionStore countingRenewals(SubscriptionStore store, AtomicInteger renewals) {
+        return (SubscriptionStore) Proxy.newProxyInstance(SubscriptionStore.class.getClassLoader(),
+                new Class<?>[] {SubscriptionStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("renewLease")) {
+                        renewals.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test
@@ -181,6 +202,58 @@ class DurableSubscriptionTest {
         eventually("the events after two failed polls", () -> handled.size() == 5);
         assertThat(subscription.health().running()).isTrue();
         assertThat(subscription.health().lastError()).contains("events").contains("connection refused");
+    }
+
+    @Test
+    void aRenewedLeaseKeepsTheStreamGoingInsteadOfReadingItAgainFromTheStore() throws Exception {
+        AtomicInteger renewals = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptedStream stream = new ScriptedStream(40, 4, 5);
+        subscribe(stream, event -> {
+            if (event.id().equals("E1")) {
+                release.await();
+            }
+        }, options().store(countingRenewals(store, renewals)).leaseTtl(Duration.ofMillis(300)).build()).start();
+        eventually("the stream read to its end", () -> stream.positions.contains("39"));
+        eventually("three renewals while E1 is in hand", () -> renewals.get() >= 3);
+        assertThat(position()).isEqualTo("0");
+
+        release.countDown();
+        eventually("all recorded", () -> "39".equals(position()));
+        // Each poll went on from the one before; none started again from the recorded position.
+        assertThat(stream.positions).doesNotContain("0").startsWith("null", "4", "9");
+        assertThat(stream.positions.stream().filter("null"::equals)).hasSize(1);
+    }
+
+    @Test
+    void aLeaseTakenAgainAfterALossReadsNothingUntilTheEventsReadUnderTheLostOneAreFinished() throws Exception {
+        MutableClock storeClock = new MutableClock(Instant.now());
+        InMemorySubscriptionStore clocked = new InMemorySubscriptionStore(1_000, storeClock);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> handled = new CopyOnWriteArrayList<>();
+        ScriptedStream stream = new ScriptedStream(40, 4, 5);
+        TicketSubscription subscription = subscribe(stream, event -> {
+            if (event.id().equals("E1")) {
+                release.await();
+            }
+            handled.add(event.id());
+        }, options().store(clocked).leaseTtl(Duration.ofMillis(300)).build()).start();
+        eventually("the stream read to its end, the other tickets handled", () -> stream.positions.contains("39") && handled.size() == 30);
+        assertThat(clocked.positions("scripted").get("events")).isEqualTo("0");
+
+        // The lease lapses (a long pause), another instance takes it and gives it back: this one takes it again.
+        storeClock.advance(Duration.ofSeconds(5));
+        dev.troubleticket.core.subscription.store.Lease other =
+                clocked.acquireLease("scripted", "other", Duration.ofSeconds(60)).orElseThrow();
+        eventually("the lease lost", () -> !subscription.health().holdsLease());
+        clocked.releaseLease(other);
+        eventually("the lease taken again", () -> subscription.health().holdsLease());
+        Thread.sleep(200);
+        assertThat(clocked.positions("scripted").get("events")).as("not past E1, still in hand").isEqualTo("0");
+
+        release.countDown();
+        eventually("all recorded", () -> "39".equals(clocked.positions("scripted").get("events")));
+        assertThat(handled).contains("E1");
     }
 
     @Test

@@ -1,0 +1,51 @@
+package dev.troubleticket.kosc;
+
+import dev.troubleticket.core.TicketingClient;
+import dev.troubleticket.core.TicketingClients;
+import dev.troubleticket.core.contract.SubscriptionContractTest;
+import dev.troubleticket.core.contract.TicketingClientContractTest;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.subscription.SubscriptionOptions;
+import dev.troubleticket.testkit.kosc.KoscSimulator;
+import java.time.Duration;
+
+/** The neutral subscription's contract, against the Kosc simulator on a real port, polled every 100 ms. */
+class KoscSubscriptionContractTest extends SubscriptionContractTest {
+    private KoscSimulator simulator;
+
+    @Override
+    protected TicketingClient newClient() {
+        simulator = new KoscSimulator().start();
+        return TicketingClients.create("kosc", simulator.clientSettings());
+    }
+
+    @Override
+    protected TicketingClientContractTest.ProviderSide providerSide() {
+        return new TicketingClientContractTest.ProviderSide() {
+            @Override
+            public void resolve(String ticketId) {
+                simulator.resolve(ticketId, "line resynchronised");
+            }
+
+            @Override
+            public void askForInformation(String ticketId) {
+                simulator.askForInformation(ticketId, "when is the customer at home?");
+            }
+        };
+    }
+
+    @Override
+    protected CreateTicketRequest validCreateRequest(String externalReference) {
+        return KoscTestData.neutralRequest(externalReference);
+    }
+
+    @Override
+    protected SubscriptionOptions.Builder options(String name) {
+        return SubscriptionOptions.builder(name).pollInterval(Duration.ofMillis(100));
+    }
+
+    @Override
+    protected void stopSimulator() {
+        simulator.close();
+    }
+}
