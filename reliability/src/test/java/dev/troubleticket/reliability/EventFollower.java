@@ -1,115 +1,102 @@
 package dev.troubleticket.reliability;
 
-import dev.troubleticket.core.TicketingClient;
-import dev.troubleticket.core.feed.FeedSubscription;
-import dev.troubleticket.core.feed.InMemoryCheckpointStore;
-import dev.troubleticket.core.model.TicketEvent;
+import dev.troubleticket.core.subscription.SubscriptionHealth;
+import dev.troubleticket.core.subscription.TicketSubscription;
+import dev.troubleticket.core.subscription.store.HubRegistration;
+import dev.troubleticket.core.subscription.store.InMemorySubscriptionStore;
+import dev.troubleticket.core.subscription.store.SubscriptionStore;
 import dev.troubleticket.core.model.TicketStatus;
-import dev.troubleticket.kosc.KoscClient;
-import dev.troubleticket.masstack.MasStackClient;
-import dev.troubleticket.nexera.Tmf621Client;
-import dev.troubleticket.nexera.Tmf621Subscription;
 
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
- * Follows a provider's ticket events the way its adapter offers (Kosc and MasStack: a polled
- * subscription driven here; Nexera: a listener the simulator pushes to) into an idempotent handler that
- * remembers, per ticket, the statuses it saw and counts events handed to it twice.
+ * Follows a provider's ticket events through the neutral subscription of the harness's own client
+ * ({@link dev.troubleticket.core.TicketingClient#subscribe}), the same way for every provider, into a
+ * {@link DeliveryLog}. Started through the faults: a start that fails (a push provider's registration) is tried
+ * again, as a back office would.
  */
 final class EventFollower implements AutoCloseable {
-    private final Map<String, Set<TicketStatus>> statusesByTicket = new ConcurrentHashMap<>();
-    private final Set<String> eventIds = ConcurrentHashMap.newKeySet();
-    private final FeedSubscription<TicketEvent> polled;
-    private final Tmf621Subscription pushed;
+    static final String NAME = "reliability";
 
-    EventFollower(TicketingClient client, Outcomes outcomes) {
-        switch (client.provider()) {
-            case "kosc" -> {
-                polled = client.unwrap(KoscClient.class).followTickets(this::handle, new InMemoryCheckpointStore(), Duration.ZERO);
-                pushed = null;
-            }
-            case "masstack" -> {
-                polled = client.unwrap(MasStackClient.class).subscription("reliability", this::handle, new InMemoryCheckpointStore(),
-                        Duration.ZERO);
-                pushed = null;
-            }
-            default -> {
-                polled = null;
-                Tmf621Subscription hub = null;
-                // Registering the hub goes through the faults too: a back office tries again.
-                for (int attempt = 0; hub == null && attempt < 10; attempt++) {
-                    hub = outcomes.call("listen", () -> client.unwrap(Tmf621Client.class)
-                            .listen(new InetSocketAddress("127.0.0.1", 0), null, this::handle)).orElse(null);
+    private final DeliveryLog log = new DeliveryLog();
+    private final SubscriptionStore store = new InMemorySubscriptionStore();
+    private final TicketSubscription subscription;
+    private int failedStarts;
+
+    EventFollower(Harness harness, Outcomes outcomes) {
+        TicketSubscription started = null;
+        for (int attempt = 0; started == null && attempt < 10; attempt++) {
+            started = outcomes.call("subscribe", () -> {
+                TicketSubscription subscription = harness.client.subscribe(log::record,
+                        harness.subscriptionOptions(NAME, store).build());
+                try {
+                    return subscription.start();
+                } catch (RuntimeException e) {
+                    subscription.close();
+                    throw e;
                 }
-                if (hub == null) {
-                    throw new IllegalStateException("could not register the listener in 10 tries");
-                }
-                pushed = hub;
+            }).orElse(null);
+            if (started == null) {
+                failedStarts++;
             }
         }
-    }
-
-    private void handle(TicketEvent event) {
-        if (event.id() != null && !eventIds.add(event.id())) {
-            return; // idempotent: an event seen before changes nothing
+        if (started == null) {
+            throw new IllegalStateException("could not start the subscription in 10 tries");
         }
-        if (event.status() != null) {
-            statusesByTicket.computeIfAbsent(event.ticketId(), id -> ConcurrentHashMap.newKeySet()).add(event.status());
-        }
-    }
-
-    /** One poll (a no-op for a pushed feed). */
-    void poll(Outcomes outcomes) {
-        if (polled != null) {
-            outcomes.call("poll events", polled::pollOnce);
-        }
+        this.subscription = started;
     }
 
     /**
-     * Polls until nothing new comes; for a pushed feed, waits until every ticket in {@code closedTickets}
-     * has had its closing pushed, or 30 s have passed (the simulator pushes one notification at a time).
+     * Waits until {@code done} holds (every event expected handled), or 30 s have passed, then a little longer for
+     * what is still under way to be counted too.
      */
-    void drain(Outcomes outcomes, List<String> closedTickets) throws InterruptedException {
-        if (polled == null) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (closedTickets.stream().anyMatch(id -> !saw(id, TicketStatus.CLOSED)) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            Thread.sleep(200); // what is still under way after the last closing, to be counted too
-            return;
+    void drain(BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
-        for (int quiet = 0, round = 0; quiet < 2 && round < 200; round++) {
-            FeedSubscription.PollResult result = outcomes.call("poll events", polled::pollOnce).orElse(null);
-            quiet = result != null && result.delivered() == 0 && !result.more() ? quiet + 1 : 0;
-        }
+        Thread.sleep(3 * Harness.POLL_INTERVAL.toMillis());
+    }
+
+    /** What the handler got. */
+    DeliveryLog log() {
+        return log;
     }
 
     /** Whether an event saying the ticket reached {@code status} was handled. */
     boolean saw(String ticketId, TicketStatus status) {
-        return statusesByTicket.getOrDefault(ticketId, Set.of()).contains(status);
+        return log.saw(ticketId, status);
     }
 
-    /** The hub registered at the provider for the listener, or {@code null} for a polled feed. */
-    String hubId() {
-        return pushed == null ? null : pushed.hub().id();
+    /** The hub registered at the provider for the receiver, as the store keeps it (push providers). */
+    Optional<String> hubId() {
+        return store.hub(NAME).map(HubRegistration::hubId);
     }
 
     /** The ids of every event handled. */
     Set<String> eventIds() {
-        return Set.copyOf(eventIds);
+        return log.eventIds();
+    }
+
+    /** Events handed to the handler more than once. */
+    int repeats() {
+        return log.repeats();
+    }
+
+    /** Starts that failed before one succeeded. */
+    int failedStarts() {
+        return failedStarts;
+    }
+
+    SubscriptionHealth health() {
+        return subscription.health();
     }
 
     @Override
     public void close() {
-        if (pushed != null) {
-            pushed.close();
-        }
+        subscription.close();
     }
 }

@@ -9,8 +9,10 @@ import dev.troubleticket.core.model.TicketQuery;
 import dev.troubleticket.testkit.ProviderSimulator;
 import dev.troubleticket.testkit.kosc.KoscSimulator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -72,6 +74,25 @@ final class KoscProfile extends ProviderProfile {
     @Override
     List<String> secrets(ProviderSimulator simulator) {
         return List.of(KoscSimulator.PASSWORD);
+    }
+
+    /** Three orders' feed events a round, the orders taking turns, so that each order has a sequence to keep. */
+    @Override
+    List<AccountEvent> emitAccountEvents(ProviderSimulator simulator, int round) {
+        KoscSimulator kosc = (KoscSimulator) simulator;
+        List<AccountEvent> events = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String order = "order-" + (round + i) % 4;
+            events.add(new AccountEvent(order, kosc.emitOrderEvent(order, i == 2 ? "order-done" : "order-running", null)));
+        }
+        return events;
+    }
+
+    /** Each ticket's events (the simulator counts them) beyond those the handler got. */
+    @Override
+    long eventsMissed(ProviderSimulator simulator, List<String> tickets, DeliveryLog handled, Optional<String> hubId) {
+        KoscSimulator kosc = (KoscSimulator) simulator;
+        return tickets.stream().mapToLong(id -> Math.max(0, kosc.ticketEventCount(id) - handled.eventsOf(id))).sum();
     }
 
     @Override

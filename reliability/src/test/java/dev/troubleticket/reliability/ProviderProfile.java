@@ -6,6 +6,7 @@ import dev.troubleticket.testkit.ProviderSimulator;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -59,6 +60,27 @@ abstract class ProviderProfile {
      * to find any ticket created twice.
      */
     abstract Map<String, Integer> ticketsByReference(ProviderSimulator simulator, TicketingClient client);
+
+    /**
+     * Has the simulator emit events that concern no ticket (Kosc's order and service feed), which a subscription
+     * delivers too; answers them. Default: the provider has none.
+     */
+    List<AccountEvent> emitAccountEvents(ProviderSimulator simulator, int round) {
+        return List.of();
+    }
+
+    /**
+     * The events of {@code tickets} the provider holds or sent, where its simulator can tell, that never reached the
+     * handler; 0 where the simulator keeps no event (the statuses each ticket went through are checked for every
+     * provider). {@code hubId} is the push registration the subscription's store holds, if any.
+     */
+    long eventsMissed(ProviderSimulator simulator, List<String> tickets, DeliveryLog handled, Optional<String> hubId) {
+        return 0;
+    }
+
+    /** An event of no ticket: its id, and the order or service it concerns (whose events keep their order). */
+    record AccountEvent(String lane, String eventId) {
+    }
 
     @Override
     public String toString() {

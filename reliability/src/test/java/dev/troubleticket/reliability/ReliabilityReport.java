@@ -18,8 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * The suite's report: a row per provider with what every test class added to it (operations, faults
- * injected by kind, retries, typed failures, duplicates, events lost, leaked connections). Registered
+ * The suite's report: a row per provider with what every test class added to it (operations, requests and
+ * the share of them faulted, faults injected by kind, retries, typed failures, tickets created twice,
+ * subscription kills, events lost, events handed to the handler twice, leaked connections). Registered
  * on each test class; printed and written to {@code target/reliability-report.txt} once, when the whole
  * run ends.
  */
@@ -48,10 +49,11 @@ final class ReliabilityReport implements BeforeAllCallback {
     /** The report as text. */
     static String render() {
         StringBuilder text = new StringBuilder("Reliability report (seed ").append(FaultPlans.SEED).append(")\n");
-        text.append(String.format("%-9s %10s %9s %8s %10s %8s %8s %s%n", "provider", "operations", "retries", "typed",
-                "duplicates", "lost", "leaked", "faults injected by kind"));
-        new TreeMap<>(ROWS).forEach((provider, row) -> text.append(String.format("%-9s %10d %9d %8d %10d %8d %8d %s%n",
-                provider, row.operations, row.retries, row.typedFailures, row.duplicates, row.eventsLost, row.leakedConnections,
+        text.append(String.format("%-9s %10s %8s %7s %8s %6s %11s %5s %5s %10s %6s %s%n", "provider", "operations", "requests",
+                "faulted", "retries", "typed", "dup-tickets", "kills", "lost", "dup-events", "leaked", "faults injected by kind"));
+        new TreeMap<>(ROWS).forEach((provider, row) -> text.append(String.format("%-9s %10d %8d %7s %8d %6d %11d %5d %5d %10d %6d %s%n",
+                provider, row.operations, row.requests, row.requests == 0 ? "-" : percent(row.faulted, row.requests), row.retries,
+                row.typedFailures, row.duplicates, row.kills, row.eventsLost, row.repeats, row.leakedConnections,
                 row.faults.entrySet().stream().filter(e -> e.getValue() > 0)
                         .map(e -> e.getKey().name().toLowerCase() + "=" + e.getValue()).collect(Collectors.joining(" ")))));
         SECTIONS.forEach((title, lines) -> {
@@ -59,6 +61,11 @@ final class ReliabilityReport implements BeforeAllCallback {
             lines.forEach(line -> text.append(line).append('\n'));
         });
         return text.toString();
+    }
+
+    /** {@code part} of {@code whole} as a percentage with one decimal. */
+    static String percent(long part, long whole) {
+        return String.format("%.1f%%", 100.0 * part / whole);
     }
 
     private static void write() {
@@ -86,8 +93,12 @@ final class ReliabilityReport implements BeforeAllCallback {
         long operations;
         long retries;
         long typedFailures;
+        long requests;
+        long faulted;
         long duplicates;
+        long kills;
         long eventsLost;
+        long repeats;
         long leakedConnections;
         final Map<Fault, Integer> faults = new EnumMap<>(Fault.class);
 
@@ -96,6 +107,20 @@ final class ReliabilityReport implements BeforeAllCallback {
             this.retries += retries;
             this.typedFailures += typedFailures;
             injected.forEach((fault, count) -> faults.merge(fault, count, Integer::sum));
+            return this;
+        }
+
+        /** Requests sent to the simulator under a fault plan, and how many of them were faulted. */
+        synchronized Row requests(long requests, long faulted) {
+            this.requests += requests;
+            this.faulted += faulted;
+            return this;
+        }
+
+        /** A subscription's kills, and the events its handler was handed more than once. */
+        synchronized Row subscription(long kills, long repeats) {
+            this.kills += kills;
+            this.repeats += repeats;
             return this;
         }
 
