@@ -6,11 +6,6 @@ import dev.troubleticket.core.error.ErrorDetails;
 import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.error.RateLimitedException;
 import dev.troubleticket.core.error.ValidationException;
-import dev.troubleticket.core.feed.CheckpointStore;
-import dev.troubleticket.core.feed.EventHandler;
-import dev.troubleticket.core.feed.FeedBatch;
-import dev.troubleticket.core.feed.FeedItem;
-import dev.troubleticket.core.feed.FeedSubscription;
 import dev.troubleticket.core.internal.ApiRequest;
 import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.HttpTransport;
@@ -269,56 +264,6 @@ public final class KoscApi {
     /** Reads one feed event by its uuid. */
     public KoscEvent getEvent(String eventUuid) {
         return reader.event(transport.send(ApiRequest.get("/api/events/" + segment(eventUuid) + "/").build()));
-    }
-
-    /**
-     * A subscription to the whole feed; see {@link #subscribeToEvents(String, EventQuery, EventHandler, CheckpointStore, Duration)}.
-     *
-     * @deprecated use {@link KoscClient#subscribe}: its {@code feed} stream is this feed, durable, in the same
-     *             subscription as the tickets' events
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal")
-    public FeedSubscription<KoscEvent> subscribeToEvents(EventHandler<? super KoscEvent> handler, CheckpointStore store,
-                                                         Duration interval) {
-        return subscribeToEvents("kosc-events", EventQuery.all(), handler, store, interval);
-    }
-
-    /**
-     * A subscription to the feed, NOT yet started: call {@code start()} to follow it in the background (and
-     * {@code close()} to stop), or {@code pollOnce()} to drive it yourself. It reads events sorted by
-     * {@code creation_date} after the checkpoint (the {@code sort_value} of the last handled event), hands
-     * them to the handler oldest first, at least once, dropping duplicates by {@code event_uuid}, and
-     * never moves the checkpoint past an event whose handler threw.
-     *
-     * @param name     the checkpoint's name in the store
-     * @param query    filters (object type or uuid) and page size; the sort is always {@code creation_date}
-     * @param interval the least time between two polls once caught up; {@code null} for Kosc's 30 s
-     * @deprecated use {@link KoscClient#subscribe}: its {@code feed} stream is this feed, durable, in the same
-     *             subscription as the tickets' events; {@link #listEvents} and {@link #eventPage} read the feed
-     *             with any filter
-     */
-    @Deprecated(forRemoval = true)
-    public FeedSubscription<KoscEvent> subscribeToEvents(String name, EventQuery query, EventHandler<? super KoscEvent> handler,
-                                                         CheckpointStore store, Duration interval) {
-        EventQuery sorted = new EventQuery(true, query.objectType(), query.objectUuid(),
-                query.pageSize() == 0 ? 100 : query.pageSize());
-        return FeedSubscription.<KoscEvent>builder(name, checkpoint -> feedBatch(sorted, checkpoint), handler)
-                .checkpointStore(store)
-                .pollInterval(interval == null ? DEFAULT_POLL_INTERVAL : interval)
-                .build();
-    }
-
-    private FeedBatch<KoscEvent> feedBatch(EventQuery query, String checkpoint) {
-        Page<KoscEvent> page = eventPage(query, checkpoint);
-        List<FeedItem<KoscEvent>> items = new ArrayList<>();
-        String last = checkpoint;
-        for (KoscEvent event : page.items()) {
-            // An event without a sort_value (never seen) keeps the previous checkpoint rather than losing the place.
-            last = event.sortValue() != null ? event.sortValue() : last;
-            items.add(new FeedItem<>(event.eventUuid(), event, last));
-        }
-        return new FeedBatch<>(items, page.hasNext());
     }
 
     // ---------------------------------------------------------------- order info messages

@@ -9,9 +9,6 @@ import dev.troubleticket.core.auth.RenewingTokenAuth;
 import dev.troubleticket.core.auth.StaticTokenAuth;
 import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.error.ValidationException;
-import dev.troubleticket.core.feed.CheckpointStore;
-import dev.troubleticket.core.feed.EventHandler;
-import dev.troubleticket.core.feed.FeedSubscription;
 import dev.troubleticket.core.http.RetryPolicy;
 import dev.troubleticket.core.http.TransportOptions;
 import dev.troubleticket.core.internal.HttpTransport;
@@ -36,12 +33,10 @@ import dev.troubleticket.kosc.internal.TicketRules;
 import dev.troubleticket.kosc.internal.TicketScanReads;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
 import dev.troubleticket.kosc.model.KoscTicket;
-import dev.troubleticket.kosc.model.KoscEvent;
 import dev.troubleticket.kosc.model.KoscTicketEvent;
 import dev.troubleticket.kosc.model.KoscTicketStatus;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -243,61 +238,6 @@ public final class KoscClient implements TicketingClient {
                 return api.listTicketEvents(ticketKey);
             }
         };
-    }
-
-    /**
-     * Follows ticket changes as neutral events; see {@link #followTickets(EventHandler, CheckpointStore, Duration, Instant)}.
-     * Starts from the beginning when no checkpoint is saved (bounded by 5 pages of the ticket list).
-     *
-     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}, which never skips a change
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal")
-    public FeedSubscription<TicketEvent> followTickets(EventHandler<? super TicketEvent> handler, CheckpointStore store,
-                                                       Duration interval) {
-        return followTickets(handler, store, interval, null);
-    }
-
-    /**
-     * A subscription to the changes of the account's tickets, as neutral {@link TicketEvent}s (comments and
-     * status changes, oldest first), NOT yet started: call {@code start()} (and {@code close()}) or drive
-     * it with {@code pollOnce()}. Kosc's feed has no ticket events, so each poll reads the ticket list
-     * (most recently modified first, down to the checkpoint, at most 5 pages of 100) and the events of the
-     * tickets that changed. The checkpoint (named {@code kosc-tickets}) is the creation instant of the last
-     * handled event.
-     *
-     * <p>When more tickets changed between two polls than 5 pages hold, the changes of those it did not read are
-     * skipped: {@link #subscribe(TicketEventHandler, SubscriptionOptions)} never skips, and reads this checkpoint (an
-     * ISO instant) as a position of its {@code tickets} stream.
-     *
-     * @param interval the least time between polls; {@code null} for 30 s
-     * @param startAt  where to start when the store holds no checkpoint; {@code null} for the beginning
-     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}, which never skips a change
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal")
-    public FeedSubscription<TicketEvent> followTickets(EventHandler<? super TicketEvent> handler, CheckpointStore store,
-                                                       Duration interval, Instant startAt) {
-        return FeedSubscription.<TicketEvent>builder("kosc-tickets", new dev.troubleticket.kosc.internal.FollowTicketsSource(api, startAt, 5, 100), handler)
-                .checkpointStore(store)
-                .pollInterval(interval == null ? KoscApi.DEFAULT_POLL_INTERVAL : interval)
-                .build();
-    }
-
-    /**
-     * A subscription (NOT yet started) to Kosc's account-wide event feed as neutral events: each order or
-     * service event becomes a {@link TicketEvent.Kind#PROVIDER_EVENT} whose {@code providerType} is Kosc's
-     * event type and whose raw payload is the event as received. Same rules as
-     * {@link KoscApi#subscribeToEvents(EventHandler, CheckpointStore, Duration)} (checkpoint {@code kosc-events}).
-     *
-     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}: its {@code feed} stream is this
-     *             feed, in the same subscription as the tickets' events
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal")
-    public FeedSubscription<KoscEvent> followFeed(EventHandler<? super TicketEvent> handler, CheckpointStore store,
-                                                    Duration interval) {
-        return api.subscribeToEvents(event -> handler.handle(NeutralMapper.feedEvent(event)), store, interval);
     }
 
     @Override

@@ -209,7 +209,7 @@ public final class MasStackApi {
 
     /**
      * Makes an operator transaction on a ticket whose state and mirror key the caller already knows (from
-     * a {@link #get} or the change watcher), saving a read. If the ticket changed since, the provider refuses.
+     * a {@link #get} or a subscription's event), saving a read. If the ticket changed since, the provider refuses.
      *
      * @return the provider's answer (a partial ticket)
      */

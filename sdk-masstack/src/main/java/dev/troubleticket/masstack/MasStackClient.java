@@ -9,9 +9,6 @@ import dev.troubleticket.core.auth.StaticTokenAuth;
 import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.error.UnsupportedCapabilityException;
 import dev.troubleticket.core.error.ValidationException;
-import dev.troubleticket.core.feed.CheckpointStore;
-import dev.troubleticket.core.feed.EventHandler;
-import dev.troubleticket.core.feed.FeedSubscription;
 import dev.troubleticket.core.http.TransportOptions;
 import dev.troubleticket.core.internal.HttpTransport;
 import dev.troubleticket.core.internal.Json;
@@ -81,13 +78,9 @@ public final class MasStackClient implements TicketingClient {
     private final NeutralMapping.CreateDefaults createDefaults;
     private final String defaultCloseOutType;
     private final String defaultCloseOutNarr;
-    private final boolean followCreatedTickets;
     private final OpenSubscriptions subscriptions;
-    @SuppressWarnings("removal")
-    private final MasStackTicketWatcher watcher;
     private final String description;
 
-    @SuppressWarnings("removal")
     private MasStackClient(Builder b, MasStackApi api) {
         this.api = api;
         this.subscriptions = api.subscriptions();
@@ -95,8 +88,6 @@ public final class MasStackClient implements TicketingClient {
         this.createDefaults = new NeutralMapping.CreateDefaults(b.clearencePerson, b.issueType, b.defaultPriority);
         this.defaultCloseOutType = b.closeOutType;
         this.defaultCloseOutNarr = b.closeOutNarr;
-        this.followCreatedTickets = b.followCreatedTickets;
-        this.watcher = new MasStackTicketWatcher(api, b.clock);
         this.description = "MasStackClient[baseUrl=" + b.baseUrl + ", auth=" + (b.staticToken != null ? "static token"
                 : "service account " + b.serviceAccount.clientEmail()) + "]";
     }
@@ -153,15 +144,7 @@ public final class MasStackClient implements TicketingClient {
         CreateTroubleTicketResponse created = api.createChecked(body);
         MasStackTicket ticket = api.get(created.ticketId());
         subscriptions.opened(ticket.ticketId(), ticket.baseTroubleTicketState(), ticket.dialog());
-        if (followCreatedTickets) {
-            followByWatcher(ticket);
-        }
         return NeutralMapping.toTicket(ticket);
-    }
-
-    @SuppressWarnings("removal")
-    private void followByWatcher(MasStackTicket ticket) {
-        watcher.follow(ticket);
     }
 
     @Override
@@ -331,41 +314,10 @@ public final class MasStackClient implements TicketingClient {
         return new MasStackSubscription(engine, source, subscriptions);
     }
 
-    /**
-     * The change watcher of this client: follow tickets on it and drive it with a
-     * {@link FeedSubscription} (or use {@link #subscription}). Tickets created through this client are
-     * followed automatically unless the builder turned that off.
-     *
-     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}, which keeps the followed tickets in
-     *             its store, follows tickets opened through the typed API too and spreads its reads over the interval;
-     *             the watcher goes before the first release
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal")
-    public MasStackTicketWatcher watcher() {
-        return watcher;
-    }
-
-    /**
-     * A subscription (not started) that polls {@link #watcher()} every {@code interval} and hands events to {@code handler}.
-     *
-     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}; this goes before the first release
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal")
-    public FeedSubscription<TicketEvent> subscription(String name, EventHandler<? super TicketEvent> handler,
-                                                      CheckpointStore store, Duration interval) {
-        return FeedSubscription.builder(name, watcher, handler).checkpointStore(store).pollInterval(interval).build();
-    }
-
     @Override
-    @SuppressWarnings("removal")
     public <T> T unwrap(Class<T> apiType) {
         if (apiType.isInstance(api)) {
             return apiType.cast(api);
-        }
-        if (apiType.isInstance(watcher)) {
-            return apiType.cast(watcher);
         }
         if (apiType.isInstance(this)) {
             // As the other adapters do: callers holding a TicketingClient reach the MasStack-only methods.
@@ -436,8 +388,8 @@ public final class MasStackClient implements TicketingClient {
         /** {@code closeOutNarr} for neutral closes without a comment. */
         public Builder defaultCloseOutNarr(String value) { this.closeOutNarr = value; return this; }
         /**
-         * Whether tickets created through the client are followed at once: by its open subscriptions (neutral and
-         * typed creates) and by the watcher (neutral creates); default {@code true}.
+         * Whether tickets created through the client (neutral and typed creates) are followed at once by its open
+         * subscriptions; default {@code true}.
          */
         public Builder followCreatedTickets(boolean value) { this.followCreatedTickets = value; return this; }
 

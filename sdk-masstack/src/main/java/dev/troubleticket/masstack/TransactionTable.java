@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * MasStack's transaction table as data: for each transaction, the states it may start from and the
  * state it leads to. The SDK checks every operator transaction against it before sending, and the
- * change watcher uses it to name the territory owner's transaction behind a change of state.
+ * subscription ({@link MasStackClient#subscribe}) uses it to name the territory owner's transaction behind a
+ * change of state.
  *
  * <p>The document gives each transaction's resulting state; the states it starts from follow from the
  * state-flow (a cancellation is answered from {@code DEFERRED.AWAITING-CANCELATION}, a resolution from

@@ -81,11 +81,10 @@ class MasStackProviderTest {
     }
 
     @Test
-    @SuppressWarnings("removal")
-    void unwrapGivesTheTypedApiAndTheWatcher() {
+    void unwrapGivesTheTypedApiAndTheClient() {
         try (MasStackClient client = MasStackClient.builder().staticToken("t").build()) {
             assertThat(client.unwrap(MasStackApi.class).transactionTable()).isSameAs(TransactionTable.standard());
-            assertThat(client.unwrap(MasStackTicketWatcher.class)).isSameAs(client.watcher());
+            assertThat(client.unwrap(MasStackClient.class)).isSameAs(client);
             assertThatThrownBy(() -> client.unwrap(String.class)).isInstanceOf(IllegalArgumentException.class);
         }
     }

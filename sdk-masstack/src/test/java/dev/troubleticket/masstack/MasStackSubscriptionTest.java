@@ -182,10 +182,35 @@ class MasStackSubscriptionTest {
         subscription.follow(ticket);
 
         eventually("the ticket observed", () -> received(ticket, "observed"));
-        assertThat(eventsOf(ticket).get(0).status()).isEqualTo(TicketStatus.WAITING_FOR_OPERATOR);
-        assertThat(eventsOf(ticket).get(0).comment()).isEqualTo("¿Horario?");
+        assertThat(eventsOf(ticket).get(0)).satisfies(event -> {
+            assertThat(event.kind()).isEqualTo(TicketEvent.Kind.STATUS_CHANGE);
+            assertThat(event.status()).isEqualTo(TicketStatus.WAITING_FOR_OPERATOR);
+            assertThat(event.providerStatus()).isEqualTo("DEFERRED.AWAITING-INFORMATION");
+            assertThat(event.comment()).isEqualTo("¿Horario?");
+            assertThat(event.id()).startsWith(ticket + "#1.");
+            assertThat(event.raw().json()).contains("\"ticketId\":\"" + ticket + "\"");
+        });
         client.transition(ticket, StatusChange.to(TicketStatus.IN_PROGRESS).withComment("A partir de las 18:00"));
         eventually("the operator's answer", () -> received(ticket, "TU06"));
+    }
+
+    @Test
+    void aNewDialogInTheSameStateIsACommentAndAStateChangeNamesItsTransactionEachNumberedInTurn() {
+        subscribe(client, new RecordingStore()).start();
+        String ticket = open(client, "ONV-10");
+
+        simulator.writeDialog(ticket, "Técnico asignado");
+        eventually("the territory owner's message", () -> received(ticket, "dialog"));
+        simulator.requestCancellation(ticket, "Duplicada");
+        eventually("the cancellation request", () -> received(ticket, "TO02"));
+
+        assertThat(eventsOf(ticket)).extracting(TicketEvent::kind, TicketEvent::providerType, TicketEvent::status, TicketEvent::comment)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(TicketEvent.Kind.COMMENT, "dialog", null, "Técnico asignado"),
+                        org.assertj.core.groups.Tuple.tuple(TicketEvent.Kind.STATUS_CHANGE, "TO02",
+                                TicketStatus.CANCELLATION_REQUESTED, "Duplicada"));
+        assertThat(eventsOf(ticket)).extracting(e -> e.id().substring(0, e.id().indexOf('.')))
+                .containsExactly(ticket + "#1", ticket + "#2");
     }
 
     @Test
@@ -214,9 +239,10 @@ class MasStackSubscriptionTest {
     }
 
     @Test
-    void aTicketThatNoLongerExistsIsUnfollowed() {
+    void aTicketThatNoLongerExistsIsUnfollowedWithoutStoppingTheOthers() {
         RecordingStore store = new RecordingStore();
         TicketSubscription subscription = subscribe(client, store).start();
+        String other = open(client, "ONV-11");
 
         subscription.follow("RED-9999");
 
@@ -224,6 +250,9 @@ class MasStackSubscriptionTest {
         assertThat(store.record("back-office", "RED-9999")).isEmpty();
         assertThat(events).isEmpty();
         assertThat(subscription.health().running()).isTrue();
+        simulator.resolve(other, "reparada");
+        eventually("the other ticket's resolution", () -> received(other, "TO07"));
+        assertThat(events).extracting(TicketEvent::ticketId).containsOnly(other);
     }
 
     @Test

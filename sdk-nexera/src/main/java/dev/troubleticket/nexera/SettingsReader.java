@@ -10,7 +10,7 @@ import java.util.List;
  * Reads {@link ProviderSettings} into a client builder. Keys: {@code baseUrl} (required), {@code basePath},
  * {@code safeCreateLookupPages}, {@code hubListing};
  * authentication by {@code username} + {@code password}, or {@code clientId} + {@code clientSecret} +
- * {@code tokenUrl}, or {@code token}; {@code allowInsecureHttp}; for {@code listen}: {@code listenerSecret}
+ * {@code tokenUrl}, or {@code token}; {@code allowInsecureHttp}; for the receiver of {@code subscribe}: {@code listenerSecret}
  * (several separated by commas, for rotation) with {@code listenerSecretHeader} (default
  * {@value #DEFAULT_SECRET_HEADER}), and/or {@code listenerUsername} + {@code listenerPassword}.
  */

@@ -10,12 +10,10 @@ import dev.troubleticket.core.auth.AuthProvider;
 import dev.troubleticket.core.auth.BasicAuth;
 import dev.troubleticket.core.auth.RenewingTokenAuth;
 import dev.troubleticket.core.auth.StaticTokenAuth;
-import dev.troubleticket.core.callback.CallbackServerOptions;
 import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.error.ProviderException;
 import dev.troubleticket.core.error.TicketingException;
 import dev.troubleticket.core.error.ValidationException;
-import dev.troubleticket.core.feed.EventHandler;
 import dev.troubleticket.core.http.TransportOptions;
 import dev.troubleticket.core.internal.HttpTransport;
 import dev.troubleticket.core.internal.Json;
@@ -37,11 +35,9 @@ import dev.troubleticket.nexera.internal.StatusMapping;
 import dev.troubleticket.nexera.internal.TmfErrorParser;
 import dev.troubleticket.nexera.internal.Tmf621PushSource;
 import dev.troubleticket.nexera.listener.CallerCheck;
-import dev.troubleticket.nexera.listener.Tmf621Event;
 import dev.troubleticket.nexera.model.Note;
 import dev.troubleticket.nexera.model.TroubleTicket;
 import dev.troubleticket.nexera.model.TroubleTicketStatus;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,10 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 import okhttp3.HttpUrl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The neutral {@link TicketingClient} for any TMF621 v4 Trouble Ticket server; {@link NexeraClient}
@@ -65,7 +58,6 @@ import org.slf4j.LoggerFactory;
  * <p>Build it with {@link #builder()}, which checks the configuration in {@code build()}. Thread-safe.
  */
 public class Tmf621Client implements TicketingClient {
-    private static final Logger LOG = LoggerFactory.getLogger(Tmf621Client.class);
     private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(Capability.CREATE, Capability.IDEMPOTENT_CREATE, Capability.GET,
             Capability.LIST, Capability.COMMENT, Capability.TRANSITION, Capability.HISTORY, Capability.ATTACHMENTS,
             Capability.PUSH_NOTIFICATIONS));
@@ -75,8 +67,6 @@ public class Tmf621Client implements TicketingClient {
     private final NeutralMapping mapping;
     private final CallerCheck callerCheck;
     private final String noteAuthor;
-    @SuppressWarnings("removal")
-    private final Set<Tmf621Subscription> subscriptions = Collections.synchronizedSet(new LinkedHashSet<>());
     private final List<TicketSubscription> durable = Collections.synchronizedList(new ArrayList<>());
     private final boolean hubListing;
 
@@ -286,97 +276,6 @@ public class Tmf621Client implements TicketingClient {
         return subscription;
     }
 
-    /**
-     * Follows the provider's events: starts a receiver on {@code bindAddress}, registers a hub at the
-     * provider for {@code callbackUrl} (the address the provider reaches the receiver's {@code /listener} path
-     * at; {@code null} for {@code http://<bind host>:<port>/listener}), and hands each event, once, to
-     * {@code handler} as a neutral {@link TicketEvent}. Closing the subscription unregisters the hub and stops
-     * the receiver. Callers are checked with the client's {@link Builder#callerCheck(CallerCheck)}; without
-     * one, the URL registered carries an unguessable {@link dev.troubleticket.nexera.listener.CallbackToken}
-     * as one more path segment and any request without it gets 404.
-     *
-     * <p>The receiver is the embedded server of {@code dev.troubleticket:sdk-listener-jetty}, with
-     * {@link CallbackServerOptions#defaults()}.
-     *
-     * @throws IllegalStateException when that artifact is not on the class path
-     * @deprecated acknowledges each event before it is handled, so a crash between the two loses it; use
-     *             {@link #subscribe(TicketEventHandler, SubscriptionOptions)}, which stores it first. To be removed
-     *             before the first release.
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal")
-    public Tmf621Subscription listen(InetSocketAddress bindAddress, String callbackUrl, EventHandler<? super TicketEvent> handler) {
-        return listen(bindAddress, callbackUrl, CallbackServerOptions.defaults(), handler);
-    }
-
-    /**
-     * {@link #listen(InetSocketAddress, String, EventHandler)} with the receiver's limits and timeouts.
-     *
-     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)} with
-     *             {@link SubscriptionOptions.Builder#callbackServerOptions}
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal")
-    public Tmf621Subscription listen(InetSocketAddress bindAddress, String callbackUrl, CallbackServerOptions options,
-                                     EventHandler<? super TicketEvent> handler) {
-        Objects.requireNonNull(handler, "handler");
-        return listenTyped(bindAddress, callbackUrl, null, options, event -> {
-            try {
-                handler.handle(mapping.toEvent(event));
-            } catch (Exception e) {
-                LOG.warn("{}: the event handler failed on event {}: {}", provider, event.eventId(), e.toString());
-            }
-        });
-    }
-
-    /**
-     * {@link #listen(InetSocketAddress, String, EventHandler)} on {@code host:port}, the callback derived from it.
-     *
-     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal")
-    public Tmf621Subscription listen(String hostAndPort, EventHandler<? super TicketEvent> handler) {
-        int colon = hostAndPort.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new IllegalArgumentException("expected HOST:PORT, got '" + hostAndPort + "'");
-        }
-        return listen(new InetSocketAddress(hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1))),
-                null, handler);
-    }
-
-    /**
-     * Like {@link #listen(InetSocketAddress, String, EventHandler)}, handing the typed TMF621 events.
-     *
-     * @param query the hub's TMF query (for example {@code eventType=TroubleTicketResolvedEvent}), or {@code null} for all
-     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}; the neutral event's
-     *             {@code providerType} is the TMF event type and its {@code raw()} the notification as received
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal")
-    public Tmf621Subscription listenTyped(InetSocketAddress bindAddress, String callbackUrl, String query,
-                                          Consumer<? super Tmf621Event> consumer) {
-        return listenTyped(bindAddress, callbackUrl, query, CallbackServerOptions.defaults(), consumer);
-    }
-
-    /**
-     * {@link #listenTyped(InetSocketAddress, String, String, Consumer)} with the receiver's limits and timeouts.
-     *
-     * @deprecated use {@link #subscribe(TicketEventHandler, SubscriptionOptions)}
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal")
-    public Tmf621Subscription listenTyped(InetSocketAddress bindAddress, String callbackUrl, String query,
-                                          CallbackServerOptions options, Consumer<? super Tmf621Event> consumer) {
-        Objects.requireNonNull(bindAddress, "bindAddress");
-        Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(consumer, "consumer");
-        Tmf621Subscription subscription = Tmf621Subscription.open(api, provider, bindAddress, callbackUrl, query, callerCheck,
-                options, consumer, subscriptions::remove);
-        subscriptions.add(subscription);
-        return subscription;
-    }
-
     private Ticket toTicket(Tmf621Api.Received received) {
         return mapping.toTicket(received.ticket(), received.json());
     }
@@ -393,12 +292,8 @@ public class Tmf621Client implements TicketingClient {
                 + getClass().getSimpleName() + ", not " + apiType.getName());
     }
 
-    /**
-     * Closes the subscriptions still open: those of {@code subscribe} keep their hubs (as their {@code close()}
-     * does), those of {@code listen} unregister theirs.
-     */
+    /** Closes the subscriptions still open; they keep their hubs, as their {@code close()} does. */
     @Override
-    @SuppressWarnings("removal")
     public void close() {
         List<TicketSubscription> running;
         synchronized (durable) {
@@ -406,11 +301,6 @@ public class Tmf621Client implements TicketingClient {
             durable.clear();
         }
         running.forEach(TicketSubscription::close);
-        List<Tmf621Subscription> open;
-        synchronized (subscriptions) {
-            open = new ArrayList<>(subscriptions);
-        }
-        open.forEach(Tmf621Subscription::close);
     }
 
     @Override
@@ -479,7 +369,7 @@ public class Tmf621Client implements TicketingClient {
         /** How long before expiry a token is renewed. Default 60 s. */
         public Builder tokenRenewalMargin(Duration value) { this.renewalMargin = Objects.requireNonNull(value); return this; }
         /**
-         * How the receiver of {@code subscribe} (and {@code listen}) checks that a notification comes from the provider (basic
+         * How the receiver of {@code subscribe} checks that a notification comes from the provider (basic
          * credentials or a shared secret it sends). Default none: the callback URL then carries an unguessable
          * token instead, as TMF621 hubs carry no credentials. {@link CallerCheck#acceptAll()} when your own
          * proxy authenticates the provider.

@@ -13,7 +13,16 @@ import dev.troubleticket.core.model.StatusChange;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketQuery;
 import dev.troubleticket.core.model.TicketStatus;
+import dev.troubleticket.core.callback.CallbackServer;
+import dev.troubleticket.core.callback.CallbackServers;
+import dev.troubleticket.core.subscription.SubscriptionOptions;
+import dev.troubleticket.core.subscription.TicketSubscription;
+import dev.troubleticket.core.subscription.store.InMemorySubscriptionStore;
+import dev.troubleticket.nexera.listener.CallerCheck;
 import dev.troubleticket.nexera.listener.Tmf621Event;
+import dev.troubleticket.nexera.listener.Tmf621EventHandler;
+import dev.troubleticket.nexera.listener.Tmf621EventParser;
+import dev.troubleticket.nexera.model.Hub;
 import dev.troubleticket.nexera.model.AttachmentRefOrValue;
 import dev.troubleticket.nexera.model.Note;
 import dev.troubleticket.nexera.model.RelatedEntity;
@@ -25,6 +34,7 @@ import dev.troubleticket.nexera.model.TroubleTicketStatus;
 import dev.troubleticket.testkit.nexera.NexeraSimulator;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,8 +45,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every operation of the typed API against the stateful simulator. */
-// The deprecated listen API, tested while it lasts (subscribe replaces it).
-@SuppressWarnings("removal")
 class Tmf621ApiSimulatorTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
     private NexeraSimulator simulator;
@@ -229,43 +237,54 @@ class Tmf621ApiSimulatorTest {
     }
 
     @Test
-    void hubDeliversTypedEventsForEveryProviderSideChangeToTheEmbeddedReceiver() throws Exception {
+    void hubDeliversEveryProviderSideChangeToASubscriptionWhoseRawEventsParseAsTheTypedOnes() throws Exception {
         TroubleTicket created = createCustomerTicket("A");
-        List<Tmf621Event> events = new CopyOnWriteArrayList<>();
+        List<TicketEvent> events = new CopyOnWriteArrayList<>();
         Tmf621Client tmf = client.unwrap(Tmf621Client.class);
-        try (Tmf621Subscription subscription = tmf.listenTyped(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, null,
-                events::add)) {
+        try (TicketSubscription subscription = tmf.subscribe(events::add, SubscriptionOptions.builder("typed")
+                .store(new InMemorySubscriptionStore()).callback(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null)
+                .build()).start()) {
             simulator.changeAttribute(created.id(), "expectedResolutionDate", "2026-03-02T12:00:00Z");
-            await(events, e -> e instanceof Tmf621Event.AttributeValueChange);
+            await(events, Tmf621Event.ATTRIBUTE_VALUE_CHANGE);
             simulator.hold(created.id(), "part ordered");
-            await(events, e -> e instanceof Tmf621Event.StatusChange);
+            await(events, Tmf621Event.STATUS_CHANGE);
             simulator.askForInformation(created.id(), "which port?");
-            await(events, e -> e instanceof Tmf621Event.InformationRequired);
+            await(events, Tmf621Event.INFORMATION_REQUIRED);
             simulator.deleteTicket(created.id());
-            await(events, e -> e instanceof Tmf621Event.Deleted);
-
-            assertThat(events).filteredOn(e -> e instanceof Tmf621Event.AttributeValueChange).singleElement()
-                    .satisfies(e -> {
-                        assertThat(((Tmf621Event.AttributeValueChange) e).fieldPath()).isEqualTo("expectedResolutionDate");
-                        assertThat(e.troubleTicket().expectedResolutionDate().instant()).isEqualTo(Instant.parse("2026-03-02T12:00:00Z"));
-                    });
-            assertThat(events).filteredOn(e -> e instanceof Tmf621Event.StatusChange).singleElement()
-                    .satisfies(e -> assertThat(e.troubleTicket().status()).isEqualTo(TroubleTicketStatus.HELD));
-            assertThat(subscription.handler().refusedCount()).isZero();
+            await(events, Tmf621Event.DELETE);
         }
+
+        // The neutral event's raw() is the notification as sent: the typed event is read from it.
+        Tmf621EventParser parser = new Tmf621EventParser("nexera");
+        List<Tmf621Event> typed = events.stream().map(e -> parser.parse(e.raw().json().getBytes(StandardCharsets.UTF_8))).toList();
+        assertThat(typed).filteredOn(e -> e instanceof Tmf621Event.AttributeValueChange).singleElement()
+                .satisfies(e -> {
+                    assertThat(((Tmf621Event.AttributeValueChange) e).fieldPath()).isEqualTo("expectedResolutionDate");
+                    assertThat(e.troubleTicket().expectedResolutionDate().instant()).isEqualTo(Instant.parse("2026-03-02T12:00:00Z"));
+                });
+        assertThat(typed).filteredOn(e -> e instanceof Tmf621Event.StatusChange).singleElement()
+                .satisfies(e -> assertThat(e.troubleTicket().status()).isEqualTo(TroubleTicketStatus.HELD));
+        assertThat(typed).anySatisfy(e -> assertThat(e).isInstanceOf(Tmf621Event.InformationRequired.class));
+        assertThat(typed).anySatisfy(e -> assertThat(e).isInstanceOf(Tmf621Event.Deleted.class));
+        assertThat(events).filteredOn(e -> Tmf621Event.STATUS_CHANGE.equals(e.providerType())).singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(TicketStatus.ON_HOLD));
+        assertThat(simulator.deliveries()).allSatisfy(d -> assertThat(d.lastStatus()).isEqualTo(200));
     }
 
     @Test
-    void hubQueryLimitsTheEventsSent() throws Exception {
+    void aHubRegisteredWithAQueryIsSentOnlyTheEventsItAsksFor() throws Exception {
         TroubleTicket created = createCustomerTicket("A");
         List<Tmf621Event> events = new CopyOnWriteArrayList<>();
-        try (Tmf621Subscription subscription = client.unwrap(Tmf621Client.class).listenTyped(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, "eventType=TroubleTicketResolvedEvent", events::add)) {
-            assertThat(simulator.hubs().get(subscription.hub().id()).get("query").asText())
-                    .isEqualTo("eventType=TroubleTicketResolvedEvent");
+        Tmf621EventHandler handler = Tmf621EventHandler.builder(CallerCheck.acceptAll(), event -> events.add(event)).build();
+        try (CallbackServer receiver = CallbackServers.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/listener",
+                handler)) {
+            Hub hub = api.registerHub("http://127.0.0.1:" + receiver.port() + "/listener", "eventType=TroubleTicketResolvedEvent");
+            assertThat(simulator.hubs().get(hub.id()).get("query").asText()).isEqualTo("eventType=TroubleTicketResolvedEvent");
             simulator.hold(created.id(), "part ordered");
             simulator.resolve(created.id(), "fixed");
-            await(events, e -> e instanceof Tmf621Event.Resolved);
+            awaitTyped(events, e -> e instanceof Tmf621Event.Resolved);
+            api.unregisterHub(hub.id());
+            assertThat(simulator.hubs()).doesNotContainKey(hub.id());
         }
         assertThat(events).singleElement().isInstanceOf(Tmf621Event.Resolved.class);
     }
@@ -285,7 +304,17 @@ class Tmf621ApiSimulatorTest {
         return api.list(filter).stream().map(TroubleTicket::id).toList();
     }
 
-    private static void await(List<Tmf621Event> events, Predicate<Tmf621Event> condition) throws InterruptedException {
+    private static void await(List<TicketEvent> events, String eventType) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (events.stream().noneMatch(e -> eventType.equals(e.providerType()))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + eventType + " arrived; got " + events.stream().map(TicketEvent::providerType).toList());
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static void awaitTyped(List<Tmf621Event> events, Predicate<Tmf621Event> condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (events.stream().noneMatch(condition)) {
             if (System.nanoTime() > deadline) {

@@ -20,8 +20,7 @@ import java.util.Objects;
  * {@code PROVIDER_EVENT} ({@link NeutralMapper#feedEvent}) keyed {@code feed:<event_uuid>}, on the lane of its
  * order or service.
  *
- * <p>The position is the {@code sort_value} of the last event read, as the former {@code subscribeToEvents}
- * checkpoint was. The feed cannot be asked for events after an instant, so a subscription that starts at an instant
+ * <p>The position is the {@code sort_value} of the last event read. The feed cannot be asked for events after an instant, so a subscription that starts at an instant
  * reads the feed from its beginning and hands over only the events created at or after it; until it reaches them
  * its position reads {@code v2 s=<instant> c=<sort_value>}.
  */

@@ -15,8 +15,9 @@ import java.time.format.DateTimeParseException;
  * polls. The mark moves to {@code scanTop} only when the scan reached it.
  *
  * <p>Text: {@code v2 m=<mark> mk=<ticket> h=<horizon> t=<scanTop> tk=<ticket> c=<cursor>}, each part left out when
- * absent, instants in ISO form, ticket ids and the cursor percent-encoded. A bare ISO instant, the checkpoint the
- * former {@code followTickets} kept under {@code kosc-tickets}, reads as mark and horizon.
+ * absent, instants in ISO form, ticket ids and the cursor percent-encoded. A bare ISO instant (the checkpoint of
+ * the ticket subscription replaced before the first release: the creation instant of the last handled event) reads as
+ * mark and horizon.
  *
  * @param mark          tickets modified before it were read by a completed scan; {@code null} before the first one
  *                      (the scan then reads the whole list)

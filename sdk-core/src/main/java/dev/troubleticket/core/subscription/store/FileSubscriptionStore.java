@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  *       (default {@value InMemorySubscriptionStore#DEFAULT_SEEN_WINDOW}); older ones are forgotten first.</li>
  * </ul>
  *
- * <p>A checkpoint file of the SDK's earlier subscriptions ({@code FileCheckpointStore}) is refused, unchanged,
- * with the instant to start the new store from and the tickets to follow again. The journal holds hub callback
+ * <p>A checkpoint file of the SDK's earlier subscriptions (the properties file of the checkpoint store replaced
+ * before the first release) is refused, unchanged, with the instant to start the new store from and the tickets to
+ * follow again. The journal holds hub callback
  * tokens, so it is created readable by its owner only. Thread-safe.
  */
 public final class FileSubscriptionStore implements SubscriptionStore {

@@ -17,15 +17,17 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Recognises a checkpoint file of the SDK's earlier subscriptions ({@code core.feed.FileCheckpointStore}, a
- * properties file) and explains how to move on from it: a new store file, started where the old checkpoints
- * stood, and the MasStack tickets it followed followed again. The old file is only read.
+ * Recognises a checkpoint file of the SDK's earlier subscriptions (a properties file, written by the checkpoint
+ * store replaced before the first release, whose first line is {@link #COMMENT}) and explains how to move on from
+ * it: a new store file, started where the old checkpoints stood, and the MasStack tickets it followed followed
+ * again. The old file is only read.
  *
  * <p>Its values are a Kosc ticket checkpoint (an ISO instant), a Kosc event feed's {@code sort_value} (base64 of
- * a JSON array whose first element is a date-time), or a MasStack watcher's {@code v1;RED-84,OPENACTIVE,hash,2;...}.
+ * a JSON array whose first element is a date-time), or MasStack's followed tickets
+ * ({@code v1;RED-84,OPENACTIVE,hash,2;...}).
  */
 final class LegacyCheckpointFile {
-    /** The comment {@code FileCheckpointStore} wrote as the file's first line. */
+    /** The comment the earlier checkpoint store wrote as the file's first line. */
     static final String COMMENT = "trouble-ticket SDK subscription checkpoints";
     private static final int IDS_SHOWN = 5;
 

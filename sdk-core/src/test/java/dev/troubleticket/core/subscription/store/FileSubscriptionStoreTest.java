@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.troubleticket.core.contract.MutableClock;
 import dev.troubleticket.core.contract.SubscriptionStoreContractTest;
-import dev.troubleticket.core.feed.FileCheckpointStore;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketStatus;
 import dev.troubleticket.core.subscription.DeadLetter;
@@ -368,15 +367,23 @@ class FileSubscriptionStoreTest extends SubscriptionStoreContractTest {
 
     // ------------------------------------------------------------------ files it refuses
 
+    /**
+     * Writes a checkpoint file as the SDK's earlier checkpoint store left it: a properties file with its comment and
+     * date lines first, {@code :} and {@code =} escaped in the values.
+     */
+    private Path oldCheckpointFile(String name, String... lines) throws IOException {
+        return Files.writeString(dir.resolve(name), "#trouble-ticket SDK subscription checkpoints\n#Wed May 01 12:00:00 CEST 2024\n"
+                + String.join("\n", lines) + "\n");
+    }
+
     @Test
     void oldCheckpointFileIsRefusedWithTheInstantToStartFromAndTheTicketsToFollowAgain() throws IOException {
-        Path old = dir.resolve("kosc.checkpoint");
-        FileCheckpointStore checkpoints = new FileCheckpointStore(old);
-        checkpoints.save("kosc-tickets", "2024-05-01T10:00:00Z");
         // Kosc's event feed cursor: base64 of ["<date-time without zone>", ...], as in its documentation.
-        checkpoints.save("kosc-events", Base64.getEncoder().encodeToString("[\"2024-04-30T08:15:00.250000\",17]"
-                .getBytes(StandardCharsets.UTF_8)));
-        checkpoints.save("masstack-watch", "v1;RED-84,OPENACTIVE,3f2a9c0d1e4b5a6c,2;RED-85,CLOSED,-,4;RED%2F86,OPEN,-,1");
+        String feedCursor = Base64.getEncoder().encodeToString("[\"2024-04-30T08:15:00.250000\",17]".getBytes(StandardCharsets.UTF_8));
+        Path old = oldCheckpointFile("kosc.checkpoint",
+                "kosc-events=" + feedCursor,
+                "kosc-tickets=2024-05-01T10\\:00\\:00Z",
+                "masstack-watch=v1;RED-84,OPENACTIVE,3f2a9c0d1e4b5a6c,2;RED-85,CLOSED,-,4;RED%2F86,OPEN,-,1");
         byte[] before = Files.readAllBytes(old);
 
         assertThatThrownBy(() -> FileSubscriptionStore.open(old)).isInstanceOf(SubscriptionStoreException.class)
@@ -396,8 +403,7 @@ class FileSubscriptionStoreTest extends SubscriptionStoreContractTest {
 
     @Test
     void oldCheckpointFileWithTheSpecificationsCursorGivesItsInstant() throws IOException {
-        Path old = dir.resolve("feed.checkpoint");
-        new FileCheckpointStore(old).save("kosc-events", "WyIyMDE3LTA1LTA5VDE1OjU3OjU5LjU3MzM5MyJd");
+        Path old = oldCheckpointFile("feed.checkpoint", "kosc-events=WyIyMDE3LTA1LTA5VDE1OjU3OjU5LjU3MzM5MyJd");
 
         assertThatThrownBy(() -> FileSubscriptionStore.open(old))
                 .hasMessageContaining("StartPosition.at(2017-05-09T15:57:59.573393Z)")
@@ -406,8 +412,7 @@ class FileSubscriptionStoreTest extends SubscriptionStoreContractTest {
 
     @Test
     void oldMasStackOnlyCheckpointFileSaysHowManyTicketsToFollowAgain() throws IOException {
-        Path old = dir.resolve("masstack.checkpoint");
-        new FileCheckpointStore(old).save("watch", "v1;RED-84,OPENACTIVE,3f2a9c0d1e4b5a6c,2");
+        Path old = oldCheckpointFile("masstack.checkpoint", "watch=v1;RED-84,OPENACTIVE,3f2a9c0d1e4b5a6c,2");
 
         assertThatThrownBy(() -> FileSubscriptionStore.open(old))
                 .hasMessageContaining("1 MasStack ticket (RED-84)")
