@@ -3,8 +3,10 @@ package dev.troubleticket.reliability;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troubleticket.core.TicketingClients;
 import dev.troubleticket.core.internal.Json;
+import dev.troubleticket.core.model.TicketEvent;
+import dev.troubleticket.core.subscription.SubscriptionOptions;
+import dev.troubleticket.core.subscription.TicketSubscription;
 import dev.troubleticket.nexera.Tmf621Client;
-import dev.troubleticket.nexera.Tmf621Subscription;
 import dev.troubleticket.nexera.listener.CallbackRequests;
 import dev.troubleticket.nexera.listener.Tmf621Event;
 import dev.troubleticket.testkit.nexera.NexeraSimulator;
@@ -21,6 +23,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +54,8 @@ class ListenerUnderHostileConnectionsTest {
 
     @Test
     void validNotificationsAreAllAnsweredAndDeliveredWhileSlowAndSilentSocketsAreHeldOpenAndAnOversizedOneGets413() throws Exception {
-        List<Tmf621Event> delivered = new CopyOnWriteArrayList<>();
+        List<TicketEvent> delivered = new CopyOnWriteArrayList<>();
+        int port = freePort();
         List<Socket> hostile = new ArrayList<>();
         ExecutorService senders = Executors.newFixedThreadPool(4);
         OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).retryOnConnectionFailure(false).build();
@@ -60,10 +64,10 @@ class ListenerUnderHostileConnectionsTest {
         Thread drip = null;
         try (NexeraSimulator nexera = new NexeraSimulator().start(0);
              Tmf621Client client = (Tmf621Client) TicketingClients.create("nexera", nexera.clientSettings());
-             Tmf621Subscription subscription = client.listenTyped(new InetSocketAddress("127.0.0.1", 0), null, null, delivered::add)) {
-            String callback = subscription.hub().callback();
+             TicketSubscription subscription = client.subscribe(delivered::add, SubscriptionOptions.builder("hostile")
+                     .callback(new InetSocketAddress("127.0.0.1", port), null).build()).start()) {
+            String callback = nexera.hubs().values().iterator().next().get("callback").asText();
             SecretRegistry.register(List.of(callback.substring(callback.lastIndexOf('/') + 1)));
-            int port = subscription.port();
 
             List<Socket> slow = new ArrayList<>();
             for (int i = 0; i < SLOWLORIS; i++) {
@@ -162,15 +166,17 @@ class ListenerUnderHostileConnectionsTest {
     void aFloodOfLargeNotificationsIsAnsweredAndDeliveredInFull() throws Exception {
         int flood = 1_000;
         int concurrency = 32;
-        List<Tmf621Event> delivered = new CopyOnWriteArrayList<>();
+        List<TicketEvent> delivered = new CopyOnWriteArrayList<>();
+        int port = freePort();
         ExecutorService senders = Executors.newFixedThreadPool(concurrency);
         OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).retryOnConnectionFailure(false)
                 .dispatcher(new okhttp3.Dispatcher(senders)).build();
         http.dispatcher().setMaxRequestsPerHost(concurrency);
         try (NexeraSimulator nexera = new NexeraSimulator().start(0);
              Tmf621Client client = (Tmf621Client) TicketingClients.create("nexera", nexera.clientSettings());
-             Tmf621Subscription subscription = client.listenTyped(new InetSocketAddress("127.0.0.1", 0), null, null, delivered::add)) {
-            String callback = subscription.hub().callback();
+             TicketSubscription subscription = client.subscribe(delivered::add, SubscriptionOptions.builder("hostile")
+                     .callback(new InetSocketAddress("127.0.0.1", port), null).build()).start()) {
+            String callback = nexera.hubs().values().iterator().next().get("callback").asText();
             SecretRegistry.register(List.of(callback.substring(callback.lastIndexOf('/') + 1)));
             CallbackRequests none = CallbackRequests.unauthenticated(Clock.systemUTC());
             String padding = "x".repeat(200 * 1024);
@@ -206,7 +212,7 @@ class ListenerUnderHostileConnectionsTest {
                 Thread.sleep(20);
             }
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            long distinct = delivered.stream().map(Tmf621Event::eventId).distinct().count();
+            long distinct = delivered.stream().map(TicketEvent::id).distinct().count();
 
             ReliabilityReport.line("nexera listener", String.format("flood of %d notifications of 200 KB, %d at a time: %d answered 2xx, "
                     + "%d reset or dropped, %d delivered (%d distinct) in %d ms", flood, concurrency, answered2xx, failed, delivered.size(),
@@ -271,6 +277,13 @@ class ListenerUnderHostileConnectionsTest {
             }
             byte[] status = in.readNBytes(12);
             return Integer.parseInt(new String(status, StandardCharsets.ISO_8859_1).substring(9, 12));
+        }
+    }
+
+    /** A port free now, so that the subscription's receiver binds it and the test knows where to reach it. */
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
         }
     }
 }
