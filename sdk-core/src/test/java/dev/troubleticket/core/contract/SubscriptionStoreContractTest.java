@@ -221,6 +221,21 @@ public abstract class SubscriptionStoreContractTest {
         assertThat(store.seen(SUB, "k1")).isFalse();
     }
 
+    @Test
+    void commitWithoutALeaseIsTakenWhenItMovesNoStreamAndRefusedWhenItDoes() {
+        lease();
+        store.addToInbox(SUB, stored("n1"));
+
+        store.commit(null, Commit.handled(SUB, "n1").withInboxDone("n1"));
+        assertThat(store.seen(SUB, "n1")).isTrue();
+        assertThat(store.inbox(SUB, 10)).isEmpty();
+
+        assertThatThrownBy(() -> store.commit(null, Commit.handled(SUB, "k2").withPosition("tickets", "p2")))
+                .isInstanceOf(LeaseLostException.class);
+        assertThat(store.positions(SUB)).doesNotContainKey("tickets");
+        assertThat(store.seen(SUB, "k2")).isFalse();
+    }
+
     // ------------------------------------------------------------------ commit
 
     @Test

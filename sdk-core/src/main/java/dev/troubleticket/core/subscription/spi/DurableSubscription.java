@@ -364,9 +364,8 @@ public final class DurableSubscription implements TicketSubscription {
 
     private void commitQuietly(Commit commit) {
         try {
-            // Inbox work needs no lease: a notification is handled by the instance that took it.
-            Lease held = lease != null ? lease : new Lease(name, options.owner(), Long.MAX_VALUE, Instant.MAX);
-            store.commit(held, commit);
+            // A handled notification or a dead letter moves no stream: it needs no lease.
+            store.commit(lease, commit);
         } catch (SubscriptionStoreException e) {
             fail("the store could not record a handled notification", e);
         }

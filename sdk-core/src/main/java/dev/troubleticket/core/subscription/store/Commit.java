@@ -33,6 +33,14 @@ public record Commit(
         }
     }
 
+    /**
+     * Whether this commit moves what only the lease holder may move: a stream's position or a followed ticket. A
+     * commit that does not (a handled notification, a dead letter) may be written without a lease.
+     */
+    public boolean movesStream() {
+        return stream != null || followed != null || unfollow != null;
+    }
+
     /** A commit that only records {@code eventKey} as handled. */
     public static Commit handled(String subscription, String eventKey) {
         return new Commit(subscription, eventKey, null, null, null, null, null, null);

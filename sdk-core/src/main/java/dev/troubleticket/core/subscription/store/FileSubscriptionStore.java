@@ -180,7 +180,7 @@ public final class FileSubscriptionStore implements SubscriptionStore {
     @Override
     public synchronized void commit(Lease lease, Commit commit) {
         checkWritable();
-        state.checkFence(lease, commit.subscription());
+        state.checkFence(lease, commit);
         append(new JournalRecord.Committed(commit));
         state.apply(commit);
         compactIfLong();

@@ -58,7 +58,7 @@ public final class InMemorySubscriptionStore implements SubscriptionStore {
 
     @Override
     public synchronized void commit(Lease lease, Commit commit) {
-        state.checkFence(lease, commit.subscription());
+        state.checkFence(lease, commit);
         state.apply(commit);
     }
 
@@ -183,7 +183,12 @@ public final class InMemorySubscriptionStore implements SubscriptionStore {
             }
         }
 
-        void checkFence(Lease lease, String subscription) {
+        void checkFence(Lease lease, Commit commit) {
+            String subscription = commit.subscription();
+            if (lease == null && !commit.movesStream()) {
+                // A handled notification or a dead letter: written by whichever instance handled it.
+                return;
+            }
             Subscription s = of(subscription);
             if (lease == null || !lease.subscription().equals(subscription) || lease.token() < s.lastToken) {
                 throw new LeaseLostException("subscription '" + subscription + "': this instance's lease (token "

@@ -54,7 +54,10 @@ public interface SubscriptionStore extends AutoCloseable {
      * into the seen window, a position, a followed ticket's state, the removal of a handled notification from the
      * inbox, a dead letter. Parts that are {@code null} are left as they are.
      *
-     * @throws LeaseLostException when {@code lease} is no longer the subscription's newest (the write is refused)
+     * @param lease the writer's lease; {@code null} is allowed only for a commit that {@link Commit#movesStream() moves
+     *              no stream} (a handled notification, a dead letter), which whichever instance handled it writes
+     * @throws LeaseLostException when {@code lease} is no longer the subscription's newest, or is {@code null} for a
+     *         commit that moves a stream (the write is refused)
      */
     void commit(Lease lease, Commit commit);
 
