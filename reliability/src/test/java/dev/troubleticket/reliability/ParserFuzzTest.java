@@ -141,7 +141,10 @@ class ParserFuzzTest {
 
         AtomicInteger handed = new AtomicInteger();
         Tmf621EventHandler handler = Tmf621EventHandler.builder(CallerCheck.sharedSecret("X-Fuzz", "fuzz-callback-secret"),
-                e -> handed.incrementAndGet(), Runnable::run).build();
+                e -> {
+                    handed.incrementAndGet();
+                    return true;
+                }).build();
         Map<String, List<String>> headers = Map.of("X-Fuzz", List.of("fuzz-callback-secret"));
         for (DocumentMutator.Mutation mutation : new DocumentMutator(FaultPlans.SEED + 7).mutations(event, MUTATIONS * 2)) {
             try {

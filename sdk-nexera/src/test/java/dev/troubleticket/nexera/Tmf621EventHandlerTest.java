@@ -13,6 +13,7 @@ import dev.troubleticket.nexera.listener.CallbackRequests.CallbackRequest;
 import dev.troubleticket.nexera.listener.CallerCheck;
 import dev.troubleticket.nexera.listener.Tmf621Event;
 import dev.troubleticket.nexera.listener.Tmf621EventHandler;
+import dev.troubleticket.nexera.listener.Tmf621EventSink;
 import dev.troubleticket.nexera.listener.CallbackToken;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,18 +21,27 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 /** The framework-neutral handler and the embedded receiver: callback token, caller check, size cap, parsing, once-only delivery. */
 class Tmf621EventHandlerTest {
-    private static final Executor DIRECT = Runnable::run;
     private final List<Tmf621Event> received = new CopyOnWriteArrayList<>();
+    private final Set<String> takenIds = ConcurrentHashMap.newKeySet();
+    /** Records each event and, like a store's inbox, says {@code false} for an event id it already took. */
+    private final Tmf621EventSink sink = event -> {
+        if (event.eventId() != null && !takenIds.add(event.eventId())) {
+            return false;
+        }
+        received.add(event);
+        return true;
+    };
     private final CallbackRequests signed = CallbackRequests.withSharedSecret("X-Callback-Secret", "s3cret", Clock.systemUTC());
 
     private Tmf621EventHandler handler(CallerCheck check) {
-        return Tmf621EventHandler.builder(check, received::add, DIRECT).maxBodyBytes(4096).rememberedEventIds(2).build();
+        return Tmf621EventHandler.builder(check, sink).maxBodyBytes(4096).build();
     }
 
     private static ObjectNode ticket(String id, String status) {
@@ -123,25 +133,6 @@ class Tmf621EventHandlerTest {
     }
 
     @Test
-    void rememberedEventIdsAreBoundedOldestForgottenFirst() {
-        Tmf621EventHandler handler = handler(CallerCheck.sharedSecret("X-Callback-Secret", "s3cret"));
-        for (String id : List.of("A", "B", "C", "A")) {
-            send(handler, signed.event(id, Tmf621Event.STATUS_CHANGE, ticket("TT-1", "held"), null));
-        }
-
-        assertThat(received).extracting(Tmf621Event::eventId).containsExactly("A", "B", "C", "A");
-    }
-
-    @Test
-    void consumerFailureStillAcknowledgesSoTheProviderDoesNotResendForEver() {
-        Tmf621EventHandler handler = Tmf621EventHandler.builder(CallerCheck.sharedSecret("X-Callback-Secret", "s3cret"),
-                e -> { throw new IllegalStateException("database down"); }, DIRECT).build();
-
-        assertThat(send(handler, signed.event(Tmf621Event.STATUS_CHANGE, ticket("TT-1", "held"))).status()).isEqualTo(200);
-        assertThat(handler.deliveredCount()).isZero();
-    }
-
-    @Test
     void withASinkTheAnswerSaysWhatTheSinkDidARepeatIs200AndAFailure503() {
         List<String> taken = new CopyOnWriteArrayList<>();
         java.util.concurrent.atomic.AtomicBoolean storeDown = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -182,7 +173,7 @@ class Tmf621EventHandlerTest {
     @Test
     void withACallbackTokenEveryPathWithoutItGets404WithNoDetailAndNothingIsDelivered() {
         CallbackToken token = CallbackToken.random();
-        Tmf621EventHandler handler = Tmf621EventHandler.builder(CallerCheck.acceptAll(), received::add, DIRECT).callbackToken(token).build();
+        Tmf621EventHandler handler = Tmf621EventHandler.builder(CallerCheck.acceptAll(), sink).callbackToken(token).build();
         CallbackRequest request = CallbackRequests.unauthenticated(Clock.systemUTC()).event(Tmf621Event.STATUS_CHANGE, ticket("TT-1", "held"));
         String value = token.value();
         String sameLength = value.substring(0, value.length() - 1) + (value.endsWith("A") ? "B" : "A");
@@ -202,7 +193,7 @@ class Tmf621EventHandlerTest {
     @Test
     void withTheCallbackTokenInThePathANotificationWithoutCredentialsIsDelivered() {
         CallbackToken token = CallbackToken.random();
-        Tmf621EventHandler handler = Tmf621EventHandler.builder(CallerCheck.acceptAll(), received::add, DIRECT).callbackToken(token).build();
+        Tmf621EventHandler handler = Tmf621EventHandler.builder(CallerCheck.acceptAll(), sink).callbackToken(token).build();
         CallbackRequests none = CallbackRequests.unauthenticated(Clock.systemUTC());
 
         assertThat(handler.handle("POST", "/listener/" + token.value(), none.event(Tmf621Event.RESOLVED, ticket("TT-1", "resolved")).headerLists(),
@@ -218,7 +209,7 @@ class Tmf621EventHandlerTest {
     @Test
     void aCallerCheckStillAppliesBesideTheToken() {
         CallbackToken token = CallbackToken.random();
-        Tmf621EventHandler handler = Tmf621EventHandler.builder(CallerCheck.sharedSecret("X-Callback-Secret", "s3cret"), received::add, DIRECT)
+        Tmf621EventHandler handler = Tmf621EventHandler.builder(CallerCheck.sharedSecret("X-Callback-Secret", "s3cret"), sink)
                 .callbackToken(token).build();
         CallbackRequest unsigned = CallbackRequests.unauthenticated(Clock.systemUTC()).event(Tmf621Event.STATUS_CHANGE, ticket("TT-1", "held"));
 
@@ -230,7 +221,7 @@ class Tmf621EventHandlerTest {
     void callbackTokensAreRandom256BitBase64UrlAndNeverPrinted() {
         CallbackToken a = CallbackToken.random();
         CallbackToken b = CallbackToken.random();
-        Tmf621EventHandler handler = Tmf621EventHandler.builder(CallerCheck.acceptAll(), received::add, DIRECT).callbackToken(a).build();
+        Tmf621EventHandler handler = Tmf621EventHandler.builder(CallerCheck.acceptAll(), sink).callbackToken(a).build();
 
         assertThat(a.value()).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(b.value());
         assertThat(a.appendTo("http://h:1/listener")).isEqualTo("http://h:1/listener/" + a.value());

@@ -5,9 +5,7 @@ import dev.troubleticket.core.callback.CallbackResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +20,10 @@ import org.slf4j.LoggerFactory;
  * provider retries when it missed our answer), 503 when the sink could not take it (the provider sends again),
  * 400 when it found the event unusable ({@link MalformedEventException}).
  *
- * <p>Two sinks: a durable subscription's ({@code TicketingClient.subscribe}) writes each event to its store's
- * inbox before the 200, so that nothing acknowledged is lost; {@link #builder(CallerCheck, Consumer, Executor)}
- * hands each event to a consumer on an executor and answers at once, remembering the last event ids in memory
- * (bounded, oldest forgotten first) to drop repeats: an event acknowledged but not yet handled is lost with the
- * process.
+ * <p>A durable subscription's sink ({@code TicketingClient.subscribe}) writes each event to its store's inbox
+ * before the 200, so that nothing acknowledged is lost; {@code TicketSubscription.callbackHandler()} gives that
+ * handler to mount in your own server. A sink of your own given to {@link #builder(CallerCheck, Tmf621EventSink)}
+ * owns the same promise: the provider is answered 200 only once it returned, and it recognises repeats itself.
  */
 public final class Tmf621EventHandler implements CallbackHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Tmf621EventHandler.class);
@@ -34,7 +31,6 @@ public final class Tmf621EventHandler implements CallbackHandler {
     private final CallerCheck callerCheck;
     private final CallbackToken token;
     private final Tmf621EventSink sink;
-    private final ExecutorHandOver handOver;
     private final int maxBodyBytes;
     private final Tmf621EventParser parser;
     private final AtomicLong taken = new AtomicLong();
@@ -44,24 +40,14 @@ public final class Tmf621EventHandler implements CallbackHandler {
     private Tmf621EventHandler(Builder b) {
         this.callerCheck = b.callerCheck;
         this.token = b.token;
-        this.handOver = b.sink == null ? new ExecutorHandOver(b.consumer, b.executor, b.rememberedEventIds) : null;
-        this.sink = b.sink != null ? b.sink : handOver;
+        this.sink = b.sink;
         this.maxBodyBytes = b.maxBodyBytes;
         this.parser = new Tmf621EventParser(b.provider);
     }
 
-    /**
-     * A handler checking callers with {@code callerCheck} and handing events to {@code consumer} on {@code executor},
-     * answering at once (nothing is stored; see the class comment).
-     */
-    public static Builder builder(CallerCheck callerCheck, Consumer<? super Tmf621Event> consumer, Executor executor) {
-        return new Builder(callerCheck, null, Objects.requireNonNull(consumer, "consumer"),
-                Objects.requireNonNull(executor, "executor"));
-    }
-
     /** A handler checking callers with {@code callerCheck} and answering each event only once {@code sink} took it. */
     public static Builder builder(CallerCheck callerCheck, Tmf621EventSink sink) {
-        return new Builder(callerCheck, Objects.requireNonNull(sink, "sink"), null, null);
+        return new Builder(callerCheck, Objects.requireNonNull(sink, "sink"));
     }
 
     /** The largest body accepted, in bytes. */
@@ -140,12 +126,9 @@ public final class Tmf621EventHandler implements CallbackHandler {
         return new CallbackResponse(status, answer);
     }
 
-    /**
-     * With the consumer builder, events handed to the consumer and handled without throwing; with a sink, events
-     * the sink took as new.
-     */
+    /** Events the sink took as new. */
     public long deliveredCount() {
-        return handOver != null ? handOver.deliveredCount() : taken.get();
+        return taken.get();
     }
 
     /** Notifications recognised as already taken (answered 200, not taken again). */
@@ -168,18 +151,13 @@ public final class Tmf621EventHandler implements CallbackHandler {
     public static final class Builder {
         private final CallerCheck callerCheck;
         private final Tmf621EventSink sink;
-        private final Consumer<? super Tmf621Event> consumer;
-        private final Executor executor;
         private CallbackToken token;
         private int maxBodyBytes = 1024 * 1024;
-        private int rememberedEventIds = 10_000;
         private String provider = "tmf621";
 
-        private Builder(CallerCheck callerCheck, Tmf621EventSink sink, Consumer<? super Tmf621Event> consumer, Executor executor) {
+        private Builder(CallerCheck callerCheck, Tmf621EventSink sink) {
             this.callerCheck = Objects.requireNonNull(callerCheck, "callerCheck");
             this.sink = sink;
-            this.consumer = consumer;
-            this.executor = executor;
         }
 
         /** The largest body accepted. Default 1 MiB (tickets carry base64 attachments). */
@@ -188,15 +166,6 @@ public final class Tmf621EventHandler implements CallbackHandler {
                 throw new IllegalArgumentException("maxBodyBytes must be positive");
             }
             this.maxBodyBytes = value;
-            return this;
-        }
-
-        /** How many event ids the consumer builder remembers for dropping repeats (a sink keeps its own). Default 10,000. */
-        public Builder rememberedEventIds(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("rememberedEventIds must be positive");
-            }
-            this.rememberedEventIds = value;
             return this;
         }
 
