@@ -96,7 +96,7 @@ public final class WireFields {
      * A list field: a JSON array read element by element with {@code element} (JSON null elements as the
      * element deserializer's null, as Jackson's list binding keeps them); any other shape (a single value,
      * an empty string, ...) read by {@code whole}, Jackson's deserializer of the list. Jackson's list
-     * binding costs ~50 ns more per list than this loop, and a ticket has several.
+     * binding costs measurably more per list than this loop, and a ticket has several.
      */
     public static <T> List<T> list(JsonParser parser, DeserializationContext context, JsonDeserializer<T> element,
                                    JsonDeserializer<List<T>> whole) throws IOException {
