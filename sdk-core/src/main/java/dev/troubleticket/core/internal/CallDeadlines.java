@@ -13,8 +13,8 @@ import okhttp3.Call;
  *
  * <p>Why not OkHttp's call timeout: it is an Okio {@code AsyncTimeout}, and entering one when no other
  * call is in flight puts it at the head of the watchdog's queue, which wakes the watchdog thread on every call
- * (on the benchmarks' machine, as much as reading ten tickets; benchmarks/README.md gives the
- * measurement); the same call written by hand, without a timeout, never pays it. Here one daemon thread looks at the calls in
+ * (on the benchmarks' machine, as much as reading ten tickets; benchmarks/README.md gives the measurement);
+ * the same call written by hand, without a timeout, never pays it. Here one daemon thread looks at the calls in
  * flight every {@code tick} and cancels those past their deadline, and registering a call is one insertion
  * in a concurrent set.
  *
