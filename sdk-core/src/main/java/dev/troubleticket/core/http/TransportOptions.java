@@ -62,7 +62,7 @@ public final class TransportOptions {
     public Duration readTimeout() { return readTimeout; }
     /**
      * The limit for one attempt, connection to last byte. Default 60 s. From one second up it is kept to
-     * within 25 ms by a shared watcher thread (the project README, "Transport and configuration"); shorter
+     * within 25 ms by a shared watcher thread (sdk-core README, "Transport and configuration"); shorter
      * limits are kept exactly, by OkHttp.
      */
     public Duration attemptTimeout() { return attemptTimeout; }
