@@ -18,17 +18,9 @@ class KoscContractTest extends TicketingClientContractTest {
 
     @Override
     protected ProviderSide providerSide() {
-        return new ProviderSide() {
-            @Override
-            public void resolve(String ticketId) {
-                simulator.resolve(ticketId, "line resynchronised");
-            }
-
-            @Override
-            public void askForInformation(String ticketId) {
-                simulator.askForInformation(ticketId, "when is the customer at home?");
-            }
-        };
+        return ProviderSide.of(
+                id -> simulator.resolve(id, "line resynchronised"),
+                id -> simulator.askForInformation(id, "when is the customer at home?"));
     }
 
     @Override

@@ -21,17 +21,9 @@ class KoscSubscriptionContractTest extends SubscriptionContractTest {
 
     @Override
     protected TicketingClientContractTest.ProviderSide providerSide() {
-        return new TicketingClientContractTest.ProviderSide() {
-            @Override
-            public void resolve(String ticketId) {
-                simulator.resolve(ticketId, "line resynchronised");
-            }
-
-            @Override
-            public void askForInformation(String ticketId) {
-                simulator.askForInformation(ticketId, "when is the customer at home?");
-            }
-        };
+        return TicketingClientContractTest.ProviderSide.of(
+                id -> simulator.resolve(id, "line resynchronised"),
+                id -> simulator.askForInformation(id, "when is the customer at home?"));
     }
 
     @Override

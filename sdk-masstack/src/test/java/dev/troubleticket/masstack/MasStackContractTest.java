@@ -19,17 +19,9 @@ class MasStackContractTest extends TicketingClientContractTest {
 
     @Override
     protected ProviderSide providerSide() {
-        return new ProviderSide() {
-            @Override
-            public void resolve(String ticketId) {
-                simulator.resolve(ticketId, "CTO repaired, line synchronised");
-            }
-
-            @Override
-            public void askForInformation(String ticketId) {
-                simulator.askForInformation(ticketId, "When is the customer at home?");
-            }
-        };
+        return ProviderSide.of(
+                id -> simulator.resolve(id, "CTO repaired, line synchronised"),
+                id -> simulator.askForInformation(id, "When is the customer at home?"));
     }
 
     @Override

@@ -20,17 +20,9 @@ class NexeraContractTest extends TicketingClientContractTest {
 
     @Override
     protected ProviderSide providerSide() {
-        return new ProviderSide() {
-            @Override
-            public void resolve(String ticketId) {
-                simulator.resolve(ticketId, "fibre spliced");
-            }
-
-            @Override
-            public void askForInformation(String ticketId) {
-                simulator.askForInformation(ticketId, "when is the customer at home?");
-            }
-        };
+        return ProviderSide.of(
+                id -> simulator.resolve(id, "fibre spliced"),
+                id -> simulator.askForInformation(id, "when is the customer at home?"));
     }
 
     @Override

@@ -27,17 +27,9 @@ class NexeraSubscriptionContractTest extends SubscriptionContractTest {
 
     @Override
     protected TicketingClientContractTest.ProviderSide providerSide() {
-        return new TicketingClientContractTest.ProviderSide() {
-            @Override
-            public void resolve(String ticketId) {
-                simulator.resolve(ticketId, "fibre spliced");
-            }
-
-            @Override
-            public void askForInformation(String ticketId) {
-                simulator.askForInformation(ticketId, "when is the customer at home?");
-            }
-        };
+        return TicketingClientContractTest.ProviderSide.of(
+                id -> simulator.resolve(id, "fibre spliced"),
+                id -> simulator.askForInformation(id, "when is the customer at home?"));
     }
 
     @Override

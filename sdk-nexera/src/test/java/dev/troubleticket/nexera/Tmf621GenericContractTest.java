@@ -22,17 +22,9 @@ class Tmf621GenericContractTest extends TicketingClientContractTest {
 
     @Override
     protected ProviderSide providerSide() {
-        return new ProviderSide() {
-            @Override
-            public void resolve(String ticketId) {
-                simulator.resolve(ticketId, "replaced the card");
-            }
-
-            @Override
-            public void askForInformation(String ticketId) {
-                simulator.askForInformation(ticketId, "which port?");
-            }
-        };
+        return ProviderSide.of(
+                id -> simulator.resolve(id, "replaced the card"),
+                id -> simulator.askForInformation(id, "which port?"));
     }
 
     @Override

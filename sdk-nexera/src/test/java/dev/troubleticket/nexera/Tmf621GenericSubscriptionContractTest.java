@@ -27,17 +27,9 @@ class Tmf621GenericSubscriptionContractTest extends SubscriptionContractTest {
 
     @Override
     protected TicketingClientContractTest.ProviderSide providerSide() {
-        return new TicketingClientContractTest.ProviderSide() {
-            @Override
-            public void resolve(String ticketId) {
-                simulator.resolve(ticketId, "replaced the card");
-            }
-
-            @Override
-            public void askForInformation(String ticketId) {
-                simulator.askForInformation(ticketId, "which port?");
-            }
-        };
+        return TicketingClientContractTest.ProviderSide.of(
+                id -> simulator.resolve(id, "replaced the card"),
+                id -> simulator.askForInformation(id, "which port?"));
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,21 @@ public abstract class TicketingClientContractTest {
 
         /** The provider asks the operator for more information (defers the ticket). */
         void askForInformation(String ticketId);
+
+        /** A provider side made of its two moves, for a simulator whose moves are one call each. */
+        static ProviderSide of(Consumer<String> resolve, Consumer<String> askForInformation) {
+            return new ProviderSide() {
+                @Override
+                public void resolve(String ticketId) {
+                    resolve.accept(ticketId);
+                }
+
+                @Override
+                public void askForInformation(String ticketId) {
+                    askForInformation.accept(ticketId);
+                }
+            };
+        }
     }
 
     protected TicketingClient client;
