@@ -1,6 +1,7 @@
 package dev.troubleticket.testkit;
 
 import dev.troubleticket.core.ProviderSettings;
+import dev.troubleticket.core.model.CreateTicketRequest;
 
 /**
  * What every provider simulator offers beyond its provider-specific test API, so that tools (the
@@ -28,6 +29,13 @@ public interface ProviderSimulator extends AutoCloseable {
      * to this simulator with its built-in test account.
      */
     ProviderSettings clientSettings();
+
+    /**
+     * A neutral create request that this provider accepts, with the given external reference: what the
+     * examples, the reliability suite, the benchmarks and the contract tests create. Each call gives a request
+     * that may be created next to the earlier ones (Kosc allows one open ticket per service and diagnostic run).
+     */
+    CreateTicketRequest sampleCreateRequest(String reference);
 
     /** The provider asks the operator for information on a ticket (Kosc defers, MasStack TO05, TMF pending). */
     void askForInformation(String ticketId, String question);

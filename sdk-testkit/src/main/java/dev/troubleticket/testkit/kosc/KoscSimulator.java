@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troubleticket.core.ProviderSettings;
-import dev.troubleticket.testkit.ProviderSimulator;
+import dev.troubleticket.core.model.Contact;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.Priority;
+import dev.troubleticket.testkit.AbstractSimulator;
 import dev.troubleticket.testkit.SimulatorResponses;
-import dev.troubleticket.testkit.SimulatorServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,9 +29,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -52,7 +54,7 @@ import mockwebserver3.SocketEffect;
  * {@code GET /api/tickets/{id|alias|uuid}/}, {@code GET|POST /api/tickets/{id}/events/},
  * {@code GET /api/events/}, {@code GET /api/events/{uuid}/}, {@code POST /api/v2/orders/{uuid}/events/info}.
  */
-public final class KoscSimulator implements ProviderSimulator {
+public final class KoscSimulator extends AbstractSimulator<KoscSimulator> {
     /** The built-in test account's e-mail. */
     public static final String EMAIL = "operator@kosc-simulator.test";
     /** The built-in test account's password (a test value, not a secret). */
@@ -74,7 +76,7 @@ public final class KoscSimulator implements ProviderSimulator {
 
     private final Clock clock;
     private final KoscTokens tokens;
-    private final SimulatorServer server;
+    private static final AtomicInteger SAMPLE_RUNS = new AtomicInteger();
     private final Object lock = new Object();
     private final Map<Long, SimTicket> tickets = new LinkedHashMap<>();
     /** Each ticket under its id, alias and uuid, so that a look-up costs the same with 10 tickets or 10,000. */
@@ -106,12 +108,6 @@ public final class KoscSimulator implements ProviderSimulator {
     public KoscSimulator(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tokens = new KoscTokens(clock);
-        this.server = new SimulatorServer(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return handle(request);
-            }
-        });
     }
 
     // ------------------------------------------------------------------ ProviderSimulator
@@ -119,22 +115,6 @@ public final class KoscSimulator implements ProviderSimulator {
     @Override
     public String provider() {
         return "kosc";
-    }
-
-    @Override
-    public KoscSimulator start(int port) {
-        server.start(port);
-        return this;
-    }
-
-    /** Starts on a free port. */
-    public KoscSimulator start() {
-        return start(0);
-    }
-
-    @Override
-    public SimulatorServer server() {
-        return server;
     }
 
     /** Settings for the v2 login with the built-in account. */
@@ -166,8 +146,18 @@ public final class KoscSimulator implements ProviderSimulator {
     }
 
     @Override
-    public void close() {
-        server.close();
+    public CreateTicketRequest sampleCreateRequest(String reference) {
+        // One open ticket per service and per diagnostic run: each sample gets its own of both.
+        return CreateTicketRequest.builder()
+                .externalReference(reference)
+                .serviceId(UUID.randomUUID().toString())
+                .category("low_rate")
+                .description("Customer complains about low rate")
+                .initialComment("Customer reports a low bitrate since Monday evening.")
+                .priority(Priority.of(Priority.Level.LOW))
+                .contact(new Contact("Camille", "Martin", "camille.martin@example.fr", "0612345678"))
+                .providerField("diagnostic_run_id", String.format("D261123_%03d", SAMPLE_RUNS.incrementAndGet() % 1000))
+                .build();
     }
 
     // ------------------------------------------------------------------ configuration
@@ -380,7 +370,8 @@ public final class KoscSimulator implements ProviderSimulator {
 
     // ------------------------------------------------------------------ HTTP
 
-    private MockResponse handle(RecordedRequest request) {
+    @Override
+    protected MockResponse handle(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         boolean login = path.startsWith("/api/account/token") || path.startsWith("/api/v2/account/token");
         MockResponse response;

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.troubleticket.core.ProviderSettings;
-import dev.troubleticket.testkit.ProviderSimulator;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.Priority;
+import dev.troubleticket.testkit.AbstractSimulator;
 import dev.troubleticket.testkit.SimulatorResponses;
-import dev.troubleticket.testkit.SimulatorServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
@@ -57,7 +57,7 @@ import mockwebserver3.RecordedRequest;
  * <p>Runs standalone too: {@code new MasStackSimulator().start(port)}; {@link #clientSettings()} gives what a
  * client needs, including a service-account file written to a temporary directory.
  */
-public final class MasStackSimulator implements ProviderSimulator {
+public final class MasStackSimulator extends AbstractSimulator<MasStackSimulator> {
     /** The simulated service account's id. */
     public static final String CLIENT_EMAIL = "isp-operator@masstack-simulator.iam.example";
     static final String TOKEN_PATH = "/oauth2/token";
@@ -69,7 +69,6 @@ public final class MasStackSimulator implements ProviderSimulator {
     private final Clock clock;
     private final KeyPair keyPair;
     private final String keyId = "sim-key-" + UUID.randomUUID().toString().substring(0, 8);
-    private final SimulatorServer server;
     private final TokenEndpoint tokens;
     private final Map<String, SimulatedTicket> tickets = new ConcurrentHashMap<>();
     private final AtomicInteger nextNumber = new AtomicInteger(84);
@@ -96,12 +95,6 @@ public final class MasStackSimulator implements ProviderSimulator {
             throw new IllegalStateException("no RSA in this JVM", e);
         }
         this.tokens = new TokenEndpoint(clock, (RSAPublicKey) keyPair.getPublic(), keyId, this::tokenUrl);
-        this.server = new SimulatorServer(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return handle(request);
-            }
-        });
     }
 
     // ---------------------------------------------------------------- ProviderSimulator
@@ -112,14 +105,18 @@ public final class MasStackSimulator implements ProviderSimulator {
     }
 
     @Override
-    public MasStackSimulator start(int port) {
-        server.start(port);
-        return this;
-    }
-
-    @Override
-    public SimulatorServer server() {
-        return server;
+    public CreateTicketRequest sampleCreateRequest(String reference) {
+        return CreateTicketRequest.builder()
+                .externalReference(reference)
+                .serviceId("O99999999999/M9999999999")
+                .category("FTTH_PROVISION_RANGED_NO_NAVEGA")
+                .title("ONT sincronizado, pero no navega.")
+                .description("ERI_MM_OLTZ3562010LAP012_para que se revise")
+                .priority(Priority.of(Priority.Level.CRITICAL))
+                .detectedAt(Instant.now())
+                .providerField("troubledObject", "CTO")
+                .providerField("wh1Parameter", "red")
+                .build();
     }
 
     /** The token endpoint's URL. */
@@ -195,7 +192,7 @@ public final class MasStackSimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        server.close();
+        super.close();
         Path file = serviceAccountFile;
         if (file != null) {
             try {
@@ -347,7 +344,8 @@ public final class MasStackSimulator implements ProviderSimulator {
 
     // ---------------------------------------------------------------- HTTP
 
-    private MockResponse handle(RecordedRequest request) {
+    @Override
+    protected MockResponse handle(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         String method = request.getMethod();
         if (path.equals(TOKEN_PATH)) {

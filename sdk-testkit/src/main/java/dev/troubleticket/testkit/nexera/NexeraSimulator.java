@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troubleticket.core.ProviderSettings;
-import dev.troubleticket.testkit.ProviderSimulator;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.Priority;
+import dev.troubleticket.testkit.AbstractSimulator;
 import dev.troubleticket.testkit.SimulatorResponses;
-import dev.troubleticket.testkit.SimulatorServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,7 +35,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -59,7 +59,7 @@ import okhttp3.Response;
  * {@link #askForInformation}, {@link #resolve}, {@link #reject}, {@link #cancel}, {@link #changeAttribute},
  * {@link #deleteTicket}. Runs standalone too: {@code new NexeraSimulator().start(8080)}.
  */
-public final class NexeraSimulator implements ProviderSimulator {
+public final class NexeraSimulator extends AbstractSimulator<NexeraSimulator> {
     /** The built-in operator account (basic authentication). */
     public static final String USERNAME = "operator";
     /** Its password. */
@@ -79,7 +79,6 @@ public final class NexeraSimulator implements ProviderSimulator {
     private static final int DEFAULT_LIMIT = 100;
 
     private final ObjectMapper mapper = SimulatorResponses.mapper();
-    private final SimulatorServer server;
     private final Clock clock;
     private final String basePath;
     private final Map<String, ObjectNode> tickets = new LinkedHashMap<>();
@@ -110,12 +109,6 @@ public final class NexeraSimulator implements ProviderSimulator {
     public NexeraSimulator(Clock clock, String basePath) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.basePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
-        this.server = new SimulatorServer(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return NexeraSimulator.this.dispatch(request);
-            }
-        });
         this.callbacks = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "nexera-simulator-callbacks");
             thread.setDaemon(true);
@@ -130,14 +123,14 @@ public final class NexeraSimulator implements ProviderSimulator {
     }
 
     @Override
-    public NexeraSimulator start(int port) {
-        server.start(port);
-        return this;
-    }
-
-    @Override
-    public SimulatorServer server() {
-        return server;
+    public CreateTicketRequest sampleCreateRequest(String reference) {
+        return CreateTicketRequest.builder()
+                .externalReference(reference)
+                .serviceId("FTTH-000123")
+                .title("No sync on the ONT")
+                .description("The customer's ONT has shown LOS since 08:00.")
+                .priority(Priority.of(Priority.Level.HIGH))
+                .build();
     }
 
     /**
@@ -148,7 +141,7 @@ public final class NexeraSimulator implements ProviderSimulator {
     @Override
     public ProviderSettings clientSettings() {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("baseUrl", server.baseUrl());
+        settings.put("baseUrl", baseUrl());
         settings.put("basePath", basePath);
         settings.put("username", USERNAME);
         settings.put("password", PASSWORD);
@@ -161,16 +154,16 @@ public final class NexeraSimulator implements ProviderSimulator {
      * under ({@code http://127.0.0.1:PORT/tmf-api/troubleTicket/v4}), without a trailing slash.
      */
     public String apiRoot() {
-        String root = server.baseUrl() + basePath.replaceFirst("^/", "");
+        String root = baseUrl() + basePath.replaceFirst("^/", "");
         return root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
     }
 
     /** Settings using the client-credentials token endpoint instead of basic authentication. */
     public ProviderSettings tokenClientSettings() {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("baseUrl", server.baseUrl());
+        settings.put("baseUrl", baseUrl());
         settings.put("basePath", basePath);
-        settings.put("tokenUrl", server.baseUrl() + TOKEN_PATH.substring(1));
+        settings.put("tokenUrl", baseUrl() + TOKEN_PATH.substring(1));
         settings.put("clientId", CLIENT_ID);
         settings.put("clientSecret", CLIENT_SECRET);
         putListenerCredentials(settings);
@@ -401,7 +394,8 @@ public final class NexeraSimulator implements ProviderSimulator {
 
     // ---------------------------------------------------------------- HTTP
 
-    private MockResponse dispatch(RecordedRequest request) {
+    @Override
+    protected MockResponse handle(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         String method = request.getMethod();
         try {
@@ -505,7 +499,7 @@ public final class NexeraSimulator implements ProviderSimulator {
             String id = "TT-" + String.format(Locale.ROOT, "%06d", sequence.incrementAndGet());
             ObjectNode ticket = body.deepCopy();
             ticket.put("id", id);
-            ticket.put("href", server.baseUrl() + basePath.substring(1) + "/troubleTicket/" + id);
+            ticket.put("href", baseUrl() + basePath.substring(1) + "/troubleTicket/" + id);
             String at = now();
             ticket.put("creationDate", at);
             ticket.put("lastUpdate", at);
@@ -900,7 +894,7 @@ public final class NexeraSimulator implements ProviderSimulator {
     @Override
     public void close() {
         callbacks.shutdownNow();
-        server.close();
+        super.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }
@@ -915,7 +909,7 @@ public final class NexeraSimulator implements ProviderSimulator {
 
     @Override
     public String toString() {
-        return "NexeraSimulator[baseUrl=" + server.baseUrl() + ", basePath=" + basePath + ", tickets=" + tickets.size() + "]";
+        return "NexeraSimulator[baseUrl=" + baseUrl() + ", basePath=" + basePath + ", tickets=" + tickets.size() + "]";
     }
 
     /** Unmodifiable view used by tests of the simulator itself. */
