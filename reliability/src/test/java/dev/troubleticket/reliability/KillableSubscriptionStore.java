@@ -1,6 +1,6 @@
 package dev.troubleticket.reliability;
 
-import dev.troubleticket.core.subscription.DeadLetter;
+import dev.troubleticket.core.subscription.store.DeadLetter;
 import dev.troubleticket.core.subscription.store.Commit;
 import dev.troubleticket.core.subscription.store.FollowedTicket;
 import dev.troubleticket.core.subscription.store.HubRegistration;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.troubleticket.core.model.Numeral;
 
 /**
  * The one Jackson configuration every adapter uses, chosen for reading providers that change without
@@ -51,6 +52,7 @@ public final class Json {
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .addModule(new SimpleModule("lenient-reading").addDeserializer(String.class, LenientText.INSTANCE)
+                        .addDeserializer(Numeral.class, new NumeralReader())
                         .setDeserializerModifier(new TextBackedValues()))
                 .addHandler(new MisshapenParts())
                 .build();

@@ -1,8 +1,6 @@
 package dev.troubleticket.core.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.troubleticket.core.internal.NumeralReader;
 import java.math.BigDecimal;
 
 /**
@@ -15,10 +13,10 @@ import java.math.BigDecimal;
  * (surrounding spaces allowed), {@code null} when it is not. A JSON value that is neither a number nor a
  * string is kept as its JSON text ({@code true}, {@code {"level":"High"}}).
  *
- * <p>Written back as a JSON number when it is one, else as its text. Immutable and thread-safe. Two numerals
+ * <p>The SDK's JSON configuration reads it from any JSON value. Written back as a JSON number when it is one,
+ * else as its text. Immutable and thread-safe. Two numerals
  * are equal when their texts are: {@code 4} and {@code "4"} are, {@code 4} and {@code 4.0} are not.
  */
-@JsonDeserialize(using = NumeralReader.class)
 public final class Numeral {
     private static final Numeral[] SMALL = new Numeral[17];
 

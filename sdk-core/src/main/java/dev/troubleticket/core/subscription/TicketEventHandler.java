@@ -1,6 +1,7 @@
 package dev.troubleticket.core.subscription;
 
 import dev.troubleticket.core.model.TicketEvent;
+import dev.troubleticket.core.subscription.store.DeadLetter;
 
 /**
  * The back office's code that reacts to one ticket event of a {@link TicketSubscription}.

@@ -1,6 +1,7 @@
 package dev.troubleticket.core.subscription;
 
 import dev.troubleticket.core.callback.CallbackHandler;
+import dev.troubleticket.core.subscription.store.DeadLetter;
 import java.util.List;
 import java.util.Optional;
 

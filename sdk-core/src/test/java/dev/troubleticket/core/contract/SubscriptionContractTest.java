@@ -7,7 +7,7 @@ import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketStatus;
-import dev.troubleticket.core.subscription.DeadLetter;
+import dev.troubleticket.core.subscription.store.DeadLetter;
 import dev.troubleticket.core.subscription.SubscriptionHealth;
 import dev.troubleticket.core.subscription.SubscriptionOptions;
 import dev.troubleticket.core.subscription.TicketEventHandler;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.troubleticket.core.model.RawPayload;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketStatus;
-import dev.troubleticket.core.subscription.DeadLetter;
+import dev.troubleticket.core.subscription.store.DeadLetter;
 import dev.troubleticket.core.subscription.store.Commit;
 import dev.troubleticket.core.subscription.store.FollowedTicket;
 import dev.troubleticket.core.subscription.store.HubRegistration;

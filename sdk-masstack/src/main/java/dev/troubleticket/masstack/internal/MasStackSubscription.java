@@ -1,7 +1,7 @@
 package dev.troubleticket.masstack.internal;
 
 import dev.troubleticket.core.callback.CallbackHandler;
-import dev.troubleticket.core.subscription.DeadLetter;
+import dev.troubleticket.core.subscription.store.DeadLetter;
 import dev.troubleticket.core.subscription.SubscriptionHealth;
 import dev.troubleticket.core.subscription.TicketSubscription;
 import dev.troubleticket.core.subscription.spi.DurableSubscription;

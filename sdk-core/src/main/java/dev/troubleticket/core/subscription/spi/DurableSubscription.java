@@ -3,7 +3,7 @@ package dev.troubleticket.core.subscription.spi;
 import dev.troubleticket.core.callback.CallbackHandler;
 import dev.troubleticket.core.error.TicketingException;
 import dev.troubleticket.core.model.TicketEvent;
-import dev.troubleticket.core.subscription.DeadLetter;
+import dev.troubleticket.core.subscription.store.DeadLetter;
 import dev.troubleticket.core.subscription.SubscriptionHealth;
 import dev.troubleticket.core.subscription.SubscriptionOptions;
 import dev.troubleticket.core.subscription.TicketEventHandler;

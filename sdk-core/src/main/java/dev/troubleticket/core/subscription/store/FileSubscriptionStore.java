@@ -1,6 +1,5 @@
 package dev.troubleticket.core.subscription.store;
 
-import dev.troubleticket.core.subscription.DeadLetter;
 import dev.troubleticket.core.subscription.store.InMemorySubscriptionStore.StoreState;
 import dev.troubleticket.core.subscription.store.InMemorySubscriptionStore.Subscription;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package dev.troubleticket.core.subscription.store;
 
-import dev.troubleticket.core.subscription.DeadLetter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package dev.troubleticket.core.subscription.store;
 
-import dev.troubleticket.core.subscription.DeadLetter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import dev.troubleticket.core.contract.MutableClock;
 import dev.troubleticket.core.contract.SubscriptionStoreContractTest;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketStatus;
-import dev.troubleticket.core.subscription.DeadLetter;
+import dev.troubleticket.core.subscription.store.DeadLetter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

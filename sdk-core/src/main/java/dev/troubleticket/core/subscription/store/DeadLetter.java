@@ -1,4 +1,4 @@
-package dev.troubleticket.core.subscription;
+package dev.troubleticket.core.subscription.store;
 
 import dev.troubleticket.core.model.TicketEvent;
 import java.time.Instant;
