@@ -2,7 +2,6 @@ package dev.troubleticket.reliability;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.troubleticket.core.TicketingClient;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +27,10 @@ class PackageCyclesTest {
 
     static final String ALLOWED = "package-cycles-allowed.txt";
 
-    private static final JavaClasses LIBRARY = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.troubleticket");
-
     @Test
     void noLibraryPackageCycleExistsBeyondTheAllowedOnes() throws IOException {
-        PackageCycles cycles = PackageCycles.of(LIBRARY);
-        assertThat(LIBRARY.contain(TicketingClient.class)).as("the library classes were read").isTrue();
+        PackageCycles cycles = PackageCycles.of(LibraryClasses.all());
+        assertThat(LibraryClasses.all().contain(TicketingClient.class)).as("the library classes were read").isTrue();
         assertThat(cycles.truncated()).as("more cycles exist than ArchUnit enumerates").isFalse();
 
         Set<String> unexpected = new TreeSet<>(cycles.names());
@@ -51,7 +46,7 @@ class PackageCyclesTest {
     @Test
     void everyAllowedCycleStillExists() throws IOException {
         Set<String> gone = new TreeSet<>(allowed());
-        gone.removeAll(PackageCycles.of(LIBRARY).names());
+        gone.removeAll(PackageCycles.of(LibraryClasses.all()).names());
         assertThat(gone).as("cycles that no longer exist: delete their lines from %s", ALLOWED).isEmpty();
     }
 
