@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
  * so the two measures compare exactly the same work.
  *
  * <p>Arguments: {@code case warmupRounds rounds roundSeconds}, where case is {@code get:P}, {@code create:P},
- * {@code list:P}, {@code parse:P} or {@code feed}. Prints one line: {@code interleaved case=... sdkUs=...
+ * {@code list:P}, {@code parse:P}, {@code feed} or {@code json:ITEM} (a {@link JsonBindingBenchmark} item, Jackson's
+ * binding in the SDK's place). Prints one line: {@code interleaved case=... sdkUs=...
  * handUs=... ratio=... ratioMin=... ratioMax=...}: each side's median over all rounds, and the median,
  * lowest and highest of the rounds' ratios.
  */
@@ -60,7 +61,7 @@ public final class InterleavedCalls {
         }
     }
 
-    private static Pair pair(String name) {
+    private static Pair pair(String name) throws Exception {
         String[] parts = name.split(":");
         String provider = parts.length > 1 ? parts[1] : null;
         switch (parts[0]) {
@@ -88,7 +89,14 @@ public final class InterleavedCalls {
                 b.setUp();
                 return new Pair(b::sdkModel, b::handWritten, () -> { });
             }
-            default -> throw new IllegalArgumentException("unknown case " + name + " (get:P, create:P, list:P, parse:P, feed)");
+            case "json" -> {
+                // Jackson's binding in the "sdk" place: the ratio printed is Jackson / hand-written.
+                JsonBindingBenchmark b = new JsonBindingBenchmark();
+                b.item = provider;
+                b.setUp();
+                return new Pair(b::jackson, b::handWritten, () -> { });
+            }
+            default -> throw new IllegalArgumentException("unknown case " + name + " (get:P, create:P, list:P, parse:P, feed, json:ITEM)");
         }
     }
 
