@@ -17,13 +17,14 @@ import dev.troubleticket.core.internal.HttpTransport;
 import dev.troubleticket.core.internal.OnePassReader;
 import dev.troubleticket.core.internal.SafeCreate;
 import dev.troubleticket.core.model.OpenValue;
-import dev.troubleticket.nexera.internal.OperatorTransitions;
+import dev.troubleticket.nexera.internal.CreateValidation;
 import dev.troubleticket.nexera.internal.TicketForMapping;
-import dev.troubleticket.nexera.internal.TicketValidator;
+import dev.troubleticket.nexera.internal.TransitionRules;
 import dev.troubleticket.nexera.internal.TroubleTicketTree;
 import dev.troubleticket.nexera.model.AttachmentRefOrValue;
 import dev.troubleticket.nexera.model.Hub;
 import dev.troubleticket.nexera.model.Note;
+import dev.troubleticket.nexera.model.TicketOperation;
 import dev.troubleticket.nexera.model.TroubleTicket;
 import dev.troubleticket.nexera.model.TroubleTicketStatus;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class Tmf621Api {
 
     private final HttpTransport transport;
     private final Tmf621Profile profile;
-    private final TicketValidator validator;
+    private final CreateValidation validation;
     private final ObjectMapper mapper;
     /** Reads answers in one pass: tickets bound straight from the parser, their JSON kept as the slice received. */
     private final OnePassReader json;
@@ -69,7 +70,7 @@ public final class Tmf621Api {
         this.safeCreateLookupPages = safeCreateLookupPages;
         this.profile = Objects.requireNonNull(profile, "profile");
         this.mapper = transport.mapper();
-        this.validator = new TicketValidator(profile, mapper);
+        this.validation = new CreateValidation(profile.matrix(), profile.strictVocabulary(), mapper);
         this.json = new OnePassReader(transport.provider(), mapper);
     }
 
@@ -88,12 +89,12 @@ public final class Tmf621Api {
 
     /** Every violation of the profile's rules by a create body (empty when it may be sent). */
     public List<FieldViolation> checkCreate(TroubleTicket ticket) {
-        return validator.check(ticket, TicketOperation.CREATE, null);
+        return validation.check(ticket, TicketOperation.CREATE, null);
     }
 
     /** Every violation of the profile's rules by a merge patch on a ticket of the given type ({@code null} if unknown). */
     public List<FieldViolation> checkUpdate(TroubleTicket patch, String ticketType) {
-        return validator.check(patch, TicketOperation.UPDATE, ticketType);
+        return validation.check(patch, TicketOperation.UPDATE, ticketType);
     }
 
     /**
@@ -192,7 +193,7 @@ public final class Tmf621Api {
      */
     CheckedCreate checkedCreate(TroubleTicket ticket) {
         ObjectNode body = TroubleTicketTree.of(ticket, mapper);
-        return new CheckedCreate(body, validator.check(ticket, body, TicketOperation.CREATE, null));
+        return new CheckedCreate(body, validation.check(ticket, body, TicketOperation.CREATE, null));
     }
 
     /** Sends a create body already checked (its violations are the caller's to have refused). */
@@ -347,8 +348,8 @@ public final class Tmf621Api {
 
     Received changeStatusReceived(String id, TroubleTicketStatus target, String reason) {
         TroubleTicket current = get(id);
-        List<OperatorTransitions.Allowed> allowed = OperatorTransitions.from(current.status());
-        OperatorTransitions.Allowed chosen = allowed.stream().filter(a -> a.target().is(target)).findFirst().orElse(null);
+        List<TransitionRules.Allowed> allowed = TransitionRules.from(current.status());
+        TransitionRules.Allowed chosen = allowed.stream().filter(a -> a.target().is(target)).findFirst().orElse(null);
         if (chosen == null) {
             throw ValidationException.beforeSending(transport.provider(), "status change", List.of(new FieldViolation("status",
                     "an operator may not move a ticket from " + current.status() + " to " + target + "; allowed: "

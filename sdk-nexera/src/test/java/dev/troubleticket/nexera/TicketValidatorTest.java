@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.core.model.Timestamp;
-import dev.troubleticket.nexera.internal.TicketValidator;
+import dev.troubleticket.nexera.internal.CreateValidation;
+import dev.troubleticket.nexera.model.Requirement;
+import dev.troubleticket.nexera.model.RequirementMatrix;
+import dev.troubleticket.nexera.model.TicketOperation;
 import dev.troubleticket.nexera.model.AttachmentRefOrValue;
 import dev.troubleticket.nexera.model.Note;
 import dev.troubleticket.nexera.model.Origin;
@@ -21,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** The requirement matrix and vocabularies, checked before sending, every violation together. */
 class TicketValidatorTest {
-    private final TicketValidator nexera = new TicketValidator(NexeraProfile.profile(), Json.mapper());
-    private final TicketValidator generic = new TicketValidator(Tmf621Profile.generic(), Json.mapper());
+    private final CreateValidation nexera = new CreateValidation(NexeraProfile.matrix(), true, Json.mapper());
+    private final CreateValidation generic = new CreateValidation(Tmf621Profile.generic().matrix(), false, Json.mapper());
 
     private static TroubleTicket.Builder validTroubleTicket() {
         return TroubleTicket.builder().ticketType(TicketType.CUSTOMER_TROUBLE_TICKET).name("No sync").description("LOS")

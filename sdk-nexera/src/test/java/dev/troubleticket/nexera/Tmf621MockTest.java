@@ -37,12 +37,12 @@ class Tmf621MockTest {
             + "\"note\":[{\"id\":\"1\",\"author\":\"Nexera\",\"date\":\"2026-01-05T10:00:00Z\",\"text\":\"when?\"}]}";
 
     private final MockWebServer server = new MockWebServer();
-    private NexeraClient client;
+    private Tmf621Client client;
 
     @BeforeEach
     void start() throws Exception {
         server.start();
-        client = (NexeraClient) NexeraClient.builder().baseUrl(server.url("/").toString()).basicAuth("op", "pw")
+        client = NexeraClient.builder().baseUrl(server.url("/").toString()).basicAuth("op", "pw")
                 .transportOptions(TransportOptions.builder().retryPolicy(RetryPolicy.none()).build()).build();
     }
 
@@ -460,7 +460,7 @@ class Tmf621MockTest {
     @Test
     void clientCredentialsTokenIsObtainedWithBasicClientAuthAndRenewedBeforeItExpires() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        NexeraClient tokenClient = (NexeraClient) NexeraClient.builder().baseUrl(server.url("/").toString())
+        Tmf621Client tokenClient = NexeraClient.builder().baseUrl(server.url("/").toString())
                 .clientCredentials(server.url("/oauth/token").toString(), "cid", "csecret").clock(clock)
                 .tokenRenewalMargin(Duration.ofSeconds(60))
                 .transportOptions(TransportOptions.builder().retryPolicy(RetryPolicy.none()).build()).build();

@@ -30,7 +30,7 @@ class TicketForMappingTest {
     private static final Set<String> MAPPED = Set.of("id", "externalId", "status", "name", "description", "ticketSubtype",
             "ticketSubType", "ticketType", "creationDate", "lastUpdate", "priority", "severity", "relatedEntity", "attachment");
 
-    private final NeutralMapping mapping = new NeutralMapping("nexera", NexeraProfile.profile(), Json.mapper());
+    private final NeutralMapping mapping = new NeutralMapping("nexera", NexeraProfile.profile().defaultTicketType(), Json.mapper());
     private final PartialReadingCheck check = new PartialReadingCheck(MAPPED,
             json -> neutral(Json.mapper().readValue(json, TroubleTicket.class), json),
             json -> {
