@@ -119,6 +119,16 @@ class SpecExampleParseTest {
     }
 
     @Test
+    void anEventTypeInAnotherCaseOrWithSurroundingBlanksIsStillRecognised() {
+        Tmf621Event event = new Tmf621EventParser("nexera").parse(
+                "{\"eventType\":\" troubleticketRESOLVEDevent \",\"event\":{\"troubleTicket\":{\"id\":\"7\"}}}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(event).isInstanceOf(Tmf621Event.Resolved.class);
+        assertThat(event.eventType()).isEqualTo(" troubleticketRESOLVEDevent ");
+    }
+
+    @Test
     void attributeValueChangeEventCarriesItsFieldPath() throws Exception {
         Tmf621Event event = new Tmf621EventParser("nexera").parse(example("event-attribute-value-change.json"));
 

@@ -106,6 +106,13 @@ class TicketValidatorTest {
     }
 
     @Test
+    void anOperatorTargetIsRecognisedInAnotherCaseOrWithSurroundingBlanks() {
+        TroubleTicket patch = TroubleTicket.builder().status(TroubleTicketStatus.of(" Closed ")).build();
+
+        assertThat(nexera.check(patch, TicketOperation.UPDATE, "Customer_Trouble_Ticket")).isEmpty();
+    }
+
+    @Test
     void statusChangeReasonAloneAndAnEmptyPatchAreRefused() {
         assertThat(fields(nexera.check(TroubleTicket.builder().statusChangeReason("because").build(), TicketOperation.UPDATE, null)))
                 .containsExactly("statusChangeReason");

@@ -16,7 +16,6 @@ import dev.troubleticket.nexera.model.TroubleTicketStatus;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -28,7 +27,8 @@ import java.util.stream.Collectors;
 public final class CreateValidation {
     private static final Pattern MIME_TYPE = Pattern.compile("^[\\w.+-]+/[\\w.+-]+(\\s*;.*)?$");
     /** The statuses an operator may ask for in a PATCH; which one from which status is {@link TransitionRules}' business. */
-    static final Set<String> OPERATOR_TARGETS = Set.of("inprogress", "closed", "cancelled");
+    static final List<TroubleTicketStatus> OPERATOR_TARGETS = List.of(TroubleTicketStatus.IN_PROGRESS, TroubleTicketStatus.CLOSED,
+            TroubleTicketStatus.CANCELLED);
 
     private final RequirementMatrix matrix;
     private final boolean strictVocabulary;
@@ -146,7 +146,7 @@ public final class CreateValidation {
         String type = text(json.get("ticketType"));
         JsonNode status = json.get("status");
         if (matrix.requirement("status", type, operation) == Requirement.PROCESS_DEPENDENT && status != null
-                && !OPERATOR_TARGETS.contains(status.asText().toLowerCase(java.util.Locale.ROOT))) {
+                && !OPERATOR_TARGETS.contains(TroubleTicketStatus.of(status.asText()).canonical())) {
             violations.add(new FieldViolation("status", "an operator may only set inProgress, closed or cancelled, not '"
                     + status.asText() + "'"));
         }
