@@ -1,11 +1,12 @@
-package dev.troubleticket.nexera;
+package dev.troubleticket.nexera.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.core.model.Timestamp;
-import dev.troubleticket.nexera.internal.CreateValidation;
+import dev.troubleticket.nexera.NexeraProfile;
+import dev.troubleticket.nexera.Tmf621Profile;
 import dev.troubleticket.nexera.model.Requirement;
 import dev.troubleticket.nexera.model.RequirementMatrix;
 import dev.troubleticket.nexera.model.TicketOperation;
@@ -23,7 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The requirement matrix and vocabularies, checked before sending, every violation together. */
-class TicketValidatorTest {
+class NexeraCreateValidationTest {
     private final CreateValidation nexera = new CreateValidation(NexeraProfile.matrix(), true, Json.mapper());
     private final CreateValidation generic = new CreateValidation(Tmf621Profile.generic().matrix(), false, Json.mapper());
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Exactly what the adapter sends (method, path, headers, body) and how it reads what comes back. */
-class Tmf621MockTest {
+class NexeraWireTest {
     private static final String BASE = "/api/openapi/troubleTicket";
     private static final String PENDING_TICKET = "{\"id\":\"TT-1\",\"status\":\"pending\",\"ticketType\":\"Customer_Trouble_Ticket\","
             + "\"note\":[{\"id\":\"1\",\"author\":\"Nexera\",\"date\":\"2026-01-05T10:00:00Z\",\"text\":\"when?\"}]}";

@@ -29,10 +29,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The examples in {@code spec-examples/} (built from the documents, quirks included) through the parsers. */
-class SpecExampleParseTest {
+class NexeraSpecExamplesTest {
 
     private static byte[] example(String name) throws IOException {
-        try (InputStream in = SpecExampleParseTest.class.getResourceAsStream("/spec-examples/" + name)) {
+        try (InputStream in = NexeraSpecExamplesTest.class.getResourceAsStream("/spec-examples/" + name)) {
             return in.readAllBytes();
         }
     }
