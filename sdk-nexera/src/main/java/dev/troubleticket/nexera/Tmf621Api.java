@@ -18,7 +18,6 @@ import dev.troubleticket.core.internal.OnePassReader;
 import dev.troubleticket.core.internal.SafeCreate;
 import dev.troubleticket.core.model.OpenValue;
 import dev.troubleticket.nexera.internal.CreateValidation;
-import dev.troubleticket.nexera.internal.TicketForMapping;
 import dev.troubleticket.nexera.internal.TransitionRules;
 import dev.troubleticket.nexera.internal.TroubleTicketTree;
 import dev.troubleticket.nexera.model.AttachmentRefOrValue;
@@ -218,7 +217,7 @@ public final class Tmf621Api {
 
     /** {@code GET /troubleTicket}: one page at {@code offset}, {@code limit} tickets at most ({@code 0}: server default). */
     public TroubleTicketPage listPage(TroubleTicketFilter filter, int offset, int limit) {
-        PageOfReceived page = fetchPage(filter, offset, limit, false);
+        PageOfReceived page = fetchPage(filter, offset, limit);
         return new TroubleTicketPage(page.items().stream().map(Received::ticket).toList(), offset, page.total(),
                 page.resultCount(), page.partial());
     }
@@ -236,22 +235,10 @@ public final class Tmf621Api {
     }
 
     PageFetcher<Received> fetcher(TroubleTicketFilter filter) {
-        return fetcher(filter, false);
-    }
-
-    /**
-     * Like {@link #fetcher(TroubleTicketFilter)}, but each ticket is read only as far as the neutral mapping
-     * looks at it (see {@link TicketForMapping}): its {@code ticket} is partial, to be mapped, never handed out.
-     */
-    PageFetcher<Received> fetcherForMapping(TroubleTicketFilter filter) {
-        return fetcher(filter, true);
-    }
-
-    private PageFetcher<Received> fetcher(TroubleTicketFilter filter, boolean forMapping) {
         Objects.requireNonNull(filter, "filter");
         return cursor -> {
             int offset = cursor == null ? filter.offset() : Integer.parseInt(cursor);
-            PageOfReceived page = fetchPage(filter, offset, filter.pageSize(), forMapping);
+            PageOfReceived page = fetchPage(filter, offset, filter.pageSize());
             boolean more = TroubleTicketPage.hasMore(page.items().size(), offset, page.total(), page.partial(), filter.pageSize());
             String next = more ? String.valueOf(offset + page.items().size()) : null;
             return new Page<>(page.items(), next, page.total());
@@ -261,7 +248,7 @@ public final class Tmf621Api {
     private record PageOfReceived(List<Received> items, long total, long resultCount, boolean partial) {
     }
 
-    private PageOfReceived fetchPage(TroubleTicketFilter filter, int offset, int limit, boolean forMapping) {
+    private PageOfReceived fetchPage(TroubleTicketFilter filter, int offset, int limit) {
         ApiRequest.Builder request = ApiRequest.get(path("/troubleTicket"));
         for (Map.Entry<String, String> parameter : filter.queryParameters()) {
             request.query(parameter.getKey(), parameter.getValue());
@@ -271,9 +258,7 @@ public final class Tmf621Api {
             request.query("limit", limit);
         }
         ApiResponse response = transport.send(request.build());
-        List<Received> items = forMapping
-                ? json.array(response, TicketForMapping.class, "trouble ticket", (read, raw) -> new Received(read.ticket(), raw))
-                : json.array(response, TroubleTicket.class, "trouble ticket", Received::new);
+        List<Received> items = json.array(response, TroubleTicket.class, "trouble ticket", Received::new);
         long total = headerNumber(response, "X-Total-Count");
         long results = headerNumber(response, "X-Result-Count");
         return new PageOfReceived(items, total, results >= 0 ? results : items.size(), response.status() == 206);

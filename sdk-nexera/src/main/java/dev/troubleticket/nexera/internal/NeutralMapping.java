@@ -185,8 +185,6 @@ public final class NeutralMapping {
 
     /**
      * The neutral ticket, keeping the JSON as received (a ticket listed without an id has the empty id).
-     * A page of tickets is read only as far as this method looks ({@link TicketForMapping}): a field read
-     * here must be read there too, which {@code TicketForMappingTest} checks.
      */
     public Ticket toTicket(TroubleTicket t, String json) {
         // A page keeps a ticket listed without an id (its raw JSON tells what it is); it has no neutral id.
