@@ -19,7 +19,7 @@ class NexeraProviderTest {
     }
 
     @Test
-    void nexeraSettingsBuildANexeraClientAndTmf621SettingsAGenericOne() {
+    void nexeraSettingsBuildAClientWithNexerasProfileAndTmf621SettingsAGenericOne() {
         try (TicketingClient nexera = TicketingClients.create("nexera", ProviderSettings.of(Map.of("baseUrl", "https://api.example.pl",
                 "username", "u", "password", "p")));
              TicketingClient tmf = TicketingClients.create("tmf621", ProviderSettings.of(Map.of("baseUrl", "https://tmf.example",
