@@ -19,7 +19,7 @@ import dev.troubleticket.core.internal.SafeCreate;
 import dev.troubleticket.core.model.OpenValue;
 import dev.troubleticket.nexera.internal.CreateValidation;
 import dev.troubleticket.nexera.internal.TransitionRules;
-import dev.troubleticket.nexera.internal.TroubleTicketTree;
+import dev.troubleticket.nexera.internal.json.CreateBodyWriter;
 import dev.troubleticket.nexera.model.AttachmentRefOrValue;
 import dev.troubleticket.nexera.model.Hub;
 import dev.troubleticket.nexera.model.Note;
@@ -191,7 +191,7 @@ public final class Tmf621Api {
      * so that a create is neither serialized nor checked twice.
      */
     CheckedCreate checkedCreate(TroubleTicket ticket) {
-        ObjectNode body = TroubleTicketTree.of(ticket, mapper);
+        ObjectNode body = CreateBodyWriter.of(ticket, mapper);
         return new CheckedCreate(body, validation.check(ticket, body, TicketOperation.CREATE, null));
     }
 

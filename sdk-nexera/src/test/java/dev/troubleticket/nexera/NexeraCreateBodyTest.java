@@ -2,23 +2,14 @@ package dev.troubleticket.nexera;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.troubleticket.core.http.RetryPolicy;
 import dev.troubleticket.core.http.TransportOptions;
-import dev.troubleticket.core.model.Numeral;
-import dev.troubleticket.core.model.OpenValue;
-import dev.troubleticket.core.model.Timestamp;
 import dev.troubleticket.nexera.internal.json.WireModule;
 import dev.troubleticket.nexera.model.RequirementMatrix;
+import dev.troubleticket.nexera.model.TicketSamples;
 import dev.troubleticket.nexera.model.TroubleTicket;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -53,7 +44,7 @@ class NexeraCreateBodyTest {
 
     @Test
     void everyComponentOfTheTicketReachesTheCreateBody() throws Exception {
-        TroubleTicket ticket = (TroubleTicket) sample(TroubleTicket.class, "ticket");
+        TroubleTicket ticket = TicketSamples.everyComponentSet();
         server.enqueue(json("[]")); // the look-up by externalId finds nothing
         server.enqueue(new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json").body("{\"id\":\"TT-1\"}").build());
 
@@ -70,7 +61,7 @@ class NexeraCreateBodyTest {
                         .isEqualTo(WireModule.mapper().valueToTree(extra)));
                 continue;
             }
-            assertThat(body.get(wireName(component))).as("component %s in the create body", component.getName())
+            assertThat(body.get(TicketSamples.wireName(component))).as("component %s in the create body", component.getName())
                     .isNotNull().isEqualTo(WireModule.mapper().valueToTree(value));
         }
         assertThat(WireModule.mapper().treeToValue(body, TroubleTicket.class)).as("the body read back").isEqualTo(ticket);
@@ -78,7 +69,7 @@ class NexeraCreateBodyTest {
 
     @Test
     void theBuilderCarriesEveryComponent() throws Exception {
-        TroubleTicket ticket = (TroubleTicket) sample(TroubleTicket.class, "ticket");
+        TroubleTicket ticket = TicketSamples.everyComponentSet();
 
         TroubleTicket rebuilt = ticket.toBuilder().build();
 
@@ -90,57 +81,5 @@ class NexeraCreateBodyTest {
 
     private static MockResponse json(String body) {
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
-    }
-
-    private static String wireName(RecordComponent component) {
-        // A record component's @JsonProperty lands on its accessor, field and constructor parameter.
-        JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
-        return property != null && !property.value().isEmpty() ? property.value() : component.getName();
-    }
-
-    /**
-     * A value of {@code type} with every part set: a record gets a value for each of its components, a string-backed
-     * value its first documented value, so that the create passes the checks that stay with a permissive matrix.
-     */
-    private static Object sample(Type type, String name) throws Exception {
-        if (type instanceof ParameterizedType generic) {
-            Class<?> raw = (Class<?>) generic.getRawType();
-            if (raw == List.class) {
-                return List.of(sample(generic.getActualTypeArguments()[0], name));
-            }
-            if (raw == Map.class) {
-                Map<String, Object> extra = new LinkedHashMap<>();
-                extra.put("vendorField", "vendor-value");
-                return extra;
-            }
-        }
-        Class<?> cls = (Class<?>) type;
-        if (cls == String.class) {
-            return switch (name) {
-                case "content" -> "aGk=";
-                case "mimeType" -> "text/plain";
-                default -> name + "-value";
-            };
-        }
-        if (cls == Numeral.class) {
-            return Numeral.of(4);
-        }
-        if (cls == Timestamp.class) {
-            return Timestamp.parse("2026-01-02T03:04:05Z");
-        }
-        if (OpenValue.class.isAssignableFrom(cls)) {
-            return ((List<?>) cls.getMethod("knownValues").invoke(null)).get(0);
-        }
-        if (cls.isRecord()) {
-            RecordComponent[] components = cls.getRecordComponents();
-            Object[] values = new Object[components.length];
-            for (int i = 0; i < components.length; i++) {
-                values[i] = sample(components[i].getGenericType(), components[i].getName());
-            }
-            Constructor<?> canonical = cls.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
-                    .toArray(Class<?>[]::new));
-            return canonical.newInstance(values);
-        }
-        throw new AssertionError("no sample value for " + type + " (" + name + "): add one here");
     }
 }
