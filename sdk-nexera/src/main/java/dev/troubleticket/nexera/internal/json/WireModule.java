@@ -19,8 +19,9 @@ import java.io.IOException;
  * itself ({@code TroubleTicket} through its builder, the small records through their components); this module
  * only makes a type bound through a builder read an empty string as {@code null}, as the shared mapper reads
  * every other object ({@code ACCEPT_EMPTY_STRING_AS_NULL_OBJECT}): Jackson's builder binding turns it into a
- * {@code null} builder and then fails calling {@code build()} on it, which would fail a whole page for one
- * odd ticket.
+ * {@code null} builder and then fails calling {@code build()} on it. With it, the adapter's mapper reads a ticket
+ * as the record's component binding does on every input ({@code WireModuleTest}); pages and answers that are not
+ * objects are refused before binding anyway, by the one-pass reader.
  */
 public final class WireModule extends SimpleModule {
     private static final long serialVersionUID = 1L;
