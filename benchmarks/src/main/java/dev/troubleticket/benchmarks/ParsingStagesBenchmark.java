@@ -10,7 +10,7 @@ import dev.troubleticket.kosc.internal.KoscReader;
 import dev.troubleticket.kosc.internal.NeutralMapper;
 import dev.troubleticket.kosc.model.KoscTicket;
 import dev.troubleticket.nexera.NexeraProfile;
-import dev.troubleticket.nexera.internal.TicketForMapping;
+import dev.troubleticket.nexera.internal.json.WireModule;
 import dev.troubleticket.nexera.model.TroubleTicket;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,8 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Where the SDK's reading of a ticket page goes, stage by stage, against a Jackson tree of the same bytes:
  * the shared mapper's tree, the typed tickets bound by the hand-written readers, the typed reading with raw
- * JSON slices ({@code onePass}), Nexera's partial reading for the neutral list with slices
- * ({@code onePassMapped}), and the neutral tickets as the list makes them ({@code onePassNeutral}). Not in
+ * JSON slices ({@code onePass}), and the neutral tickets as the list makes them ({@code onePassNeutral}). Not in
  * the README's table: run it with {@code bench/run ParsingStages} to see which stage grew.
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -54,9 +53,9 @@ public class ParsingStagesBenchmark {
     private final KoscReader kosc = new KoscReader(Json.mapper());
     private List<TroubleTicket> nexeraTickets;
     private List<String> nexeraRaw;
-    private final OnePassReader nexera = new OnePassReader("nexera", Json.mapper());
-    private final dev.troubleticket.nexera.internal.NeutralMapping nexeraNeutral =
-            new dev.troubleticket.nexera.internal.NeutralMapping("nexera", NexeraProfile.profile(), Json.mapper());
+    private final OnePassReader nexera = new OnePassReader("nexera", WireModule.mapper());
+    private final dev.troubleticket.nexera.internal.NeutralMapping nexeraNeutral = new dev.troubleticket.nexera.internal.NeutralMapping(
+            "nexera", NexeraProfile.profile().defaultTicketType(), WireModule.mapper());
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -97,17 +96,7 @@ public class ParsingStagesBenchmark {
             }
             return out;
         }
-        // As the neutral list reads a page: each ticket only as far as the mapping looks.
-        return nexera.array(response, TicketForMapping.class, "trouble ticket", (read, raw) -> nexeraNeutral.toTicket(read.ticket(), raw));
-    }
-
-    /** The neutral list's partial reading with raw slices, without the neutral tickets (Nexera only). */
-    @Benchmark
-    public Object onePassMapped() {
-        if (nexeraTickets == null) {
-            return null;
-        }
-        return nexera.array(response, TicketForMapping.class, "trouble ticket", (read, raw) -> raw);
+        return nexera.array(response, TroubleTicket.class, "trouble ticket", (ticket, raw) -> nexeraNeutral.toTicket(ticket, raw));
     }
 
     /** The neutral mapping alone, of tickets read once at set-up (Nexera only). */

@@ -1,17 +1,17 @@
 package dev.troubleticket.nexera;
 
 /**
- * The neutral client for Nexera: a {@link Tmf621Client} with {@link NexeraProfile}'s base path,
- * vocabularies and requirement matrix. {@code NexeraClient.builder().baseUrl(...).basicAuth(...).build()}.
+ * Where a Nexera client starts: the {@link Tmf621Client} builder with {@link NexeraProfile}'s base path,
+ * vocabularies and requirement matrix. {@code NexeraClient.builder().baseUrl(...).basicAuth(...).build()}
+ * gives a {@link Tmf621Client} reporting the provider {@code nexera}.
  */
-public final class NexeraClient extends Tmf621Client {
+public final class NexeraClient {
 
-    private NexeraClient(Builder b) {
-        super(b);
+    private NexeraClient() {
     }
 
-    /** Starts a builder with Nexera's profile. */
-    public static Builder builder() {
-        return new Builder(NexeraProfile.profile()).factory(NexeraClient::new);
+    /** Starts a {@link Tmf621Client} builder with Nexera's profile. */
+    public static Tmf621Client.Builder builder() {
+        return new Tmf621Client.Builder(NexeraProfile.profile());
     }
 }

@@ -1,5 +1,7 @@
 package dev.troubleticket.nexera;
 
+import dev.troubleticket.nexera.model.RequirementMatrix;
+
 /**
  * Nexera's TMF621 profile: its base path, its vocabularies and the requirement matrix of its document
  * ("Trouble Ticket API" 1.5.0, "Fields Description"), reconstructed from the flattened table.

@@ -17,13 +17,13 @@ import dev.troubleticket.core.internal.HttpTransport;
 import dev.troubleticket.core.internal.OnePassReader;
 import dev.troubleticket.core.internal.SafeCreate;
 import dev.troubleticket.core.model.OpenValue;
-import dev.troubleticket.nexera.internal.OperatorTransitions;
-import dev.troubleticket.nexera.internal.TicketForMapping;
-import dev.troubleticket.nexera.internal.TicketValidator;
-import dev.troubleticket.nexera.internal.TroubleTicketTree;
+import dev.troubleticket.nexera.internal.CreateValidation;
+import dev.troubleticket.nexera.internal.TransitionRules;
+import dev.troubleticket.nexera.internal.json.CreateBodyWriter;
 import dev.troubleticket.nexera.model.AttachmentRefOrValue;
 import dev.troubleticket.nexera.model.Hub;
 import dev.troubleticket.nexera.model.Note;
+import dev.troubleticket.nexera.model.TicketOperation;
 import dev.troubleticket.nexera.model.TroubleTicket;
 import dev.troubleticket.nexera.model.TroubleTicketStatus;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ public final class Tmf621Api {
 
     private final HttpTransport transport;
     private final Tmf621Profile profile;
-    private final TicketValidator validator;
+    private final CreateValidation validation;
     private final ObjectMapper mapper;
     /** Reads answers in one pass: tickets bound straight from the parser, their JSON kept as the slice received. */
     private final OnePassReader json;
@@ -69,7 +69,7 @@ public final class Tmf621Api {
         this.safeCreateLookupPages = safeCreateLookupPages;
         this.profile = Objects.requireNonNull(profile, "profile");
         this.mapper = transport.mapper();
-        this.validator = new TicketValidator(profile, mapper);
+        this.validation = new CreateValidation(profile.matrix(), profile.strictVocabulary(), mapper);
         this.json = new OnePassReader(transport.provider(), mapper);
     }
 
@@ -88,12 +88,12 @@ public final class Tmf621Api {
 
     /** Every violation of the profile's rules by a create body (empty when it may be sent). */
     public List<FieldViolation> checkCreate(TroubleTicket ticket) {
-        return validator.check(ticket, TicketOperation.CREATE, null);
+        return validation.check(ticket, TicketOperation.CREATE, null);
     }
 
     /** Every violation of the profile's rules by a merge patch on a ticket of the given type ({@code null} if unknown). */
     public List<FieldViolation> checkUpdate(TroubleTicket patch, String ticketType) {
-        return validator.check(patch, TicketOperation.UPDATE, ticketType);
+        return validation.check(patch, TicketOperation.UPDATE, ticketType);
     }
 
     /**
@@ -191,8 +191,8 @@ public final class Tmf621Api {
      * so that a create is neither serialized nor checked twice.
      */
     CheckedCreate checkedCreate(TroubleTicket ticket) {
-        ObjectNode body = TroubleTicketTree.of(ticket, mapper);
-        return new CheckedCreate(body, validator.check(ticket, body, TicketOperation.CREATE, null));
+        ObjectNode body = CreateBodyWriter.of(ticket, mapper);
+        return new CheckedCreate(body, validation.check(ticket, body, TicketOperation.CREATE, null));
     }
 
     /** Sends a create body already checked (its violations are the caller's to have refused). */
@@ -217,7 +217,7 @@ public final class Tmf621Api {
 
     /** {@code GET /troubleTicket}: one page at {@code offset}, {@code limit} tickets at most ({@code 0}: server default). */
     public TroubleTicketPage listPage(TroubleTicketFilter filter, int offset, int limit) {
-        PageOfReceived page = fetchPage(filter, offset, limit, false);
+        PageOfReceived page = fetchPage(filter, offset, limit);
         return new TroubleTicketPage(page.items().stream().map(Received::ticket).toList(), offset, page.total(),
                 page.resultCount(), page.partial());
     }
@@ -235,22 +235,10 @@ public final class Tmf621Api {
     }
 
     PageFetcher<Received> fetcher(TroubleTicketFilter filter) {
-        return fetcher(filter, false);
-    }
-
-    /**
-     * Like {@link #fetcher(TroubleTicketFilter)}, but each ticket is read only as far as the neutral mapping
-     * looks at it (see {@link TicketForMapping}): its {@code ticket} is partial, to be mapped, never handed out.
-     */
-    PageFetcher<Received> fetcherForMapping(TroubleTicketFilter filter) {
-        return fetcher(filter, true);
-    }
-
-    private PageFetcher<Received> fetcher(TroubleTicketFilter filter, boolean forMapping) {
         Objects.requireNonNull(filter, "filter");
         return cursor -> {
             int offset = cursor == null ? filter.offset() : Integer.parseInt(cursor);
-            PageOfReceived page = fetchPage(filter, offset, filter.pageSize(), forMapping);
+            PageOfReceived page = fetchPage(filter, offset, filter.pageSize());
             boolean more = TroubleTicketPage.hasMore(page.items().size(), offset, page.total(), page.partial(), filter.pageSize());
             String next = more ? String.valueOf(offset + page.items().size()) : null;
             return new Page<>(page.items(), next, page.total());
@@ -260,7 +248,7 @@ public final class Tmf621Api {
     private record PageOfReceived(List<Received> items, long total, long resultCount, boolean partial) {
     }
 
-    private PageOfReceived fetchPage(TroubleTicketFilter filter, int offset, int limit, boolean forMapping) {
+    private PageOfReceived fetchPage(TroubleTicketFilter filter, int offset, int limit) {
         ApiRequest.Builder request = ApiRequest.get(path("/troubleTicket"));
         for (Map.Entry<String, String> parameter : filter.queryParameters()) {
             request.query(parameter.getKey(), parameter.getValue());
@@ -270,9 +258,7 @@ public final class Tmf621Api {
             request.query("limit", limit);
         }
         ApiResponse response = transport.send(request.build());
-        List<Received> items = forMapping
-                ? json.array(response, TicketForMapping.class, "trouble ticket", (read, raw) -> new Received(read.ticket(), raw))
-                : json.array(response, TroubleTicket.class, "trouble ticket", Received::new);
+        List<Received> items = json.array(response, TroubleTicket.class, "trouble ticket", Received::new);
         long total = headerNumber(response, "X-Total-Count");
         long results = headerNumber(response, "X-Result-Count");
         return new PageOfReceived(items, total, results >= 0 ? results : items.size(), response.status() == 206);
@@ -347,8 +333,8 @@ public final class Tmf621Api {
 
     Received changeStatusReceived(String id, TroubleTicketStatus target, String reason) {
         TroubleTicket current = get(id);
-        List<OperatorTransitions.Allowed> allowed = OperatorTransitions.from(current.status());
-        OperatorTransitions.Allowed chosen = allowed.stream().filter(a -> a.target().is(target)).findFirst().orElse(null);
+        List<TransitionRules.Allowed> allowed = TransitionRules.from(current.status());
+        TransitionRules.Allowed chosen = allowed.stream().filter(a -> a.target().is(target)).findFirst().orElse(null);
         if (chosen == null) {
             throw ValidationException.beforeSending(transport.provider(), "status change", List.of(new FieldViolation("status",
                     "an operator may not move a ticket from " + current.status() + " to " + target + "; allowed: "

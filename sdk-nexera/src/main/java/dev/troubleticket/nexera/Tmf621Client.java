@@ -16,7 +16,6 @@ import dev.troubleticket.core.error.TicketingException;
 import dev.troubleticket.core.error.ValidationException;
 import dev.troubleticket.core.http.TransportOptions;
 import dev.troubleticket.core.internal.HttpTransport;
-import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.core.model.AllowedTransition;
 import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.core.model.StatusChange;
@@ -28,13 +27,16 @@ import dev.troubleticket.core.subscription.SubscriptionOptions;
 import dev.troubleticket.core.subscription.TicketEventHandler;
 import dev.troubleticket.core.subscription.TicketSubscription;
 import dev.troubleticket.core.subscription.spi.DurableSubscription;
-import dev.troubleticket.nexera.internal.ClientCredentialsTokenSource;
+import dev.troubleticket.nexera.internal.AccessTokens;
+import dev.troubleticket.nexera.internal.ErrorParser;
 import dev.troubleticket.nexera.internal.NeutralMapping;
-import dev.troubleticket.nexera.internal.OperatorTransitions;
 import dev.troubleticket.nexera.internal.StatusMapping;
-import dev.troubleticket.nexera.internal.TmfErrorParser;
-import dev.troubleticket.nexera.internal.Tmf621PushSource;
+import dev.troubleticket.nexera.internal.TransitionRules;
+import dev.troubleticket.nexera.internal.events.HubCalls;
+import dev.troubleticket.nexera.internal.events.TicketEventSource;
+import dev.troubleticket.nexera.internal.json.WireModule;
 import dev.troubleticket.nexera.listener.CallerCheck;
+import dev.troubleticket.nexera.model.Hub;
 import dev.troubleticket.nexera.model.Note;
 import dev.troubleticket.nexera.model.TroubleTicket;
 import dev.troubleticket.nexera.model.TroubleTicketStatus;
@@ -51,13 +53,13 @@ import java.util.Set;
 import okhttp3.HttpUrl;
 
 /**
- * The neutral {@link TicketingClient} for any TMF621 v4 Trouble Ticket server; {@link NexeraClient}
- * builds it with Nexera's profile. The full typed API is {@code unwrap(Tmf621Api.class)}; pushed events
+ * The neutral {@link TicketingClient} for any TMF621 v4 Trouble Ticket server; {@link NexeraClient#builder()}
+ * starts its builder with Nexera's profile. The full typed API is {@code unwrap(Tmf621Api.class)}; pushed events
  * are followed with {@link #subscribe(TicketEventHandler, SubscriptionOptions)}.
  *
  * <p>Build it with {@link #builder()}, which checks the configuration in {@code build()}. Thread-safe.
  */
-public class Tmf621Client implements TicketingClient {
+public final class Tmf621Client implements TicketingClient {
     private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(Capability.CREATE, Capability.IDEMPOTENT_CREATE, Capability.GET,
             Capability.LIST, Capability.COMMENT, Capability.TRANSITION, Capability.HISTORY, Capability.ATTACHMENTS,
             Capability.PUSH_NOTIFICATIONS));
@@ -70,15 +72,14 @@ public class Tmf621Client implements TicketingClient {
     private final List<TicketSubscription> durable = Collections.synchronizedList(new ArrayList<>());
     private final boolean hubListing;
 
-    /** Built by {@link Builder#build()}. */
-    protected Tmf621Client(Builder b) {
+    private Tmf621Client(Builder b) {
         Tmf621Profile profile = b.profile.withBasePath(apiBasePath(b.baseUrl, b.basePath, b.profile));
         this.provider = profile.providerId();
-        ObjectMapper mapper = Json.mapper();
-        TmfErrorParser errors = new TmfErrorParser(mapper);
+        ObjectMapper mapper = WireModule.mapper();
+        ErrorParser errors = new ErrorParser(mapper);
         HttpTransport transport = new HttpTransport(provider, b.baseUrl, b.transport, b.authFor(provider, errors, mapper), errors, mapper);
         this.api = new Tmf621Api(transport, profile, b.safeCreateLookupPages);
-        this.mapping = new NeutralMapping(provider, profile, mapper);
+        this.mapping = new NeutralMapping(provider, profile.defaultTicketType(), mapper);
         this.callerCheck = b.callerCheck;
         this.noteAuthor = b.noteAuthor;
         this.hubListing = b.hubListing;
@@ -174,8 +175,7 @@ public class Tmf621Client implements TicketingClient {
             filter.date(TroubleTicketFilter.DateField.LAST_UPDATE, TroubleTicketFilter.Comparison.AT_OR_AFTER, q.updatedSince());
         }
         q.providerFilters().forEach(filter::attribute);
-        // Read only as far as the neutral ticket needs (the raw JSON keeps the rest): about a tenth off a page's reading.
-        PageFetcher<Tmf621Api.Received> fetcher = api.fetcherForMapping(filter.build());
+        PageFetcher<Tmf621Api.Received> fetcher = api.fetcher(filter.build());
         return PagedIterable.<Ticket>of(cursor -> {
             Page<Tmf621Api.Received> page = fetcher.fetch(cursor);
             return new Page<>(page.items().stream().map(this::toTicket).toList(), page.nextCursor(), page.totalCount());
@@ -233,7 +233,7 @@ public class Tmf621Client implements TicketingClient {
     @Override
     public List<AllowedTransition> allowedTransitions(String ticketId) {
         TroubleTicket ticket = api.get(ticketId);
-        return OperatorTransitions.from(ticket.status()).stream()
+        return TransitionRules.from(ticket.status()).stream()
                 .map(a -> new AllowedTransition(a.neutral(), a.target().value(), a.description(), a.needsComment()))
                 .toList();
     }
@@ -270,10 +270,30 @@ public class Tmf621Client implements TicketingClient {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(options, "options");
         TicketSubscription subscription = DurableSubscription.builder(provider, handler, options)
-                .push(new Tmf621PushSource(api, provider, mapping, callerCheck, options, hubListing, Clock.systemUTC()))
+                .push(new TicketEventSource(hubCalls(api), provider, mapping, callerCheck, options, hubListing, Clock.systemUTC()))
                 .build();
         durable.add(subscription);
         return subscription;
+    }
+
+    /** The typed API's hub calls, as the event source takes them. */
+    private static HubCalls hubCalls(Tmf621Api api) {
+        return new HubCalls() {
+            @Override
+            public Hub register(String callback, String query) {
+                return api.registerHub(callback, query);
+            }
+
+            @Override
+            public List<Hub> list() {
+                return api.listHubs();
+            }
+
+            @Override
+            public void unregister(String id) {
+                api.unregisterHub(id);
+            }
+        };
     }
 
     private Ticket toTicket(Tmf621Api.Received received) {
@@ -312,7 +332,7 @@ public class Tmf621Client implements TicketingClient {
      * Builds a {@link Tmf621Client}. Exactly one way of authenticating: basic credentials, client
      * credentials exchanged for a token at a token URL, a fixed token, or your own {@link AuthProvider}.
      */
-    public static class Builder {
+    public static final class Builder {
         private Tmf621Profile profile;
         private String baseUrl;
         private String basePath;
@@ -330,10 +350,9 @@ public class Tmf621Client implements TicketingClient {
         private String noteAuthor;
         private int safeCreateLookupPages = 2;
         private boolean hubListing = true;
-        private java.util.function.Function<Builder, Tmf621Client> factory = Tmf621Client::new;
 
-        /** A builder for the given profile. */
-        protected Builder(Tmf621Profile profile) {
+        /** A builder for the given profile ({@link NexeraClient#builder()} starts one with Nexera's). */
+        Builder(Tmf621Profile profile) {
             this.profile = Objects.requireNonNull(profile, "profile");
         }
 
@@ -394,12 +413,6 @@ public class Tmf621Client implements TicketingClient {
          */
         public Builder hubListing(boolean value) { this.hubListing = value; return this; }
 
-        /** Makes {@link #build()} produce a subclass (used by {@link NexeraClient}). */
-        protected Builder factory(java.util.function.Function<Builder, Tmf621Client> value) {
-            this.factory = Objects.requireNonNull(value);
-            return this;
-        }
-
         /**
          * Checks the configuration and builds the client.
          *
@@ -438,14 +451,14 @@ public class Tmf621Client implements TicketingClient {
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("invalid " + profile.providerId() + " client configuration: " + String.join("; ", problems));
             }
-            return factory.apply(this);
+            return new Tmf621Client(this);
         }
 
         private static boolean isBlank(String value) {
             return value == null || value.isBlank();
         }
 
-        AuthProvider authFor(String provider, TmfErrorParser errors, ObjectMapper mapper) {
+        AuthProvider authFor(String provider, ErrorParser errors, ObjectMapper mapper) {
             if (authProvider != null) {
                 return authProvider;
             }
@@ -457,7 +470,7 @@ public class Tmf621Client implements TicketingClient {
             }
             HttpTransport tokenTransport = new HttpTransport(provider, tokenUrl, transport, new BasicAuth(clientId, clientSecret),
                     errors, mapper);
-            return RenewingTokenAuth.of(new ClientCredentialsTokenSource(tokenTransport, tokenUrl, clock, Duration.ofMinutes(5)),
+            return RenewingTokenAuth.of(new AccessTokens(tokenTransport, tokenUrl, clock, Duration.ofMinutes(5)),
                     "Bearer", renewalMargin, clock);
         }
 

@@ -1,5 +1,6 @@
 package dev.troubleticket.nexera;
 
+import dev.troubleticket.nexera.model.RequirementMatrix;
 import java.util.Objects;
 
 /**

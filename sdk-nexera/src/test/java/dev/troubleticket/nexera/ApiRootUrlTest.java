@@ -53,8 +53,7 @@ class ApiRootUrlTest {
         TicketingClient client = client("nexera", simulator.apiRoot(), null);
         Tmf621Api api = client.unwrap(Tmf621Api.class);
 
-        String id = client.create(dev.troubleticket.core.model.CreateTicketRequest.builder().externalReference("ROOT-1")
-                .serviceId("FTTH-1").title("No sync").description("LOS since 08:00").build()).id();
+        String id = client.create(simulator.sampleCreateRequest("ROOT-1")).id();
         assertThat(api.get(id).externalId()).isEqualTo("ROOT-1");
         assertThat(api.list(TroubleTicketFilter.builder().build()).stream().map(t -> t.id())).contains(id);
         api.addNote(id, dev.troubleticket.nexera.model.Note.of(null, "checked the splitter"));
@@ -72,8 +71,7 @@ class ApiRootUrlTest {
         simulator = new NexeraSimulator().start(0);
         TicketingClient client = client("nexera", simulator.server().baseUrl(), null);
 
-        String id = client.create(dev.troubleticket.core.model.CreateTicketRequest.builder().externalReference("ROOT-2")
-                .serviceId("FTTH-2").title("No sync").description("LOS").build()).id();
+        String id = client.create(simulator.sampleCreateRequest("ROOT-2")).id();
 
         assertThat(client.get(id).externalReference()).isEqualTo("ROOT-2");
         client.close();
@@ -84,8 +82,7 @@ class ApiRootUrlTest {
         simulator = new NexeraSimulator(Clock.systemUTC(), "/gateway/tmf-api/troubleTicketManagement/v4").start(0);
         TicketingClient client = client("tmf621", simulator.server().baseUrl() + "gateway", "/tmf-api/troubleTicketManagement/v4");
 
-        String id = client.create(dev.troubleticket.core.model.CreateTicketRequest.builder().externalReference("ROOT-3")
-                .serviceId("FTTH-3").title("No sync").description("LOS").build()).id();
+        String id = client.create(simulator.sampleCreateRequest("ROOT-3")).id();
 
         assertThat(client.get(id).externalReference()).isEqualTo("ROOT-3");
         client.close();

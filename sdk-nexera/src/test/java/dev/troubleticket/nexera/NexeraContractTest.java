@@ -27,13 +27,7 @@ class NexeraContractTest extends TicketingClientContractTest {
 
     @Override
     protected CreateTicketRequest validCreateRequest(String externalReference) {
-        return CreateTicketRequest.builder()
-                .externalReference(externalReference)
-                .serviceId("FTTH-000123")
-                .title("No sync on the ONT")
-                .description("The customer's ONT has shown LOS since 08:00")
-                .priority(Priority.of(Priority.Level.HIGH))
-                .build();
+        return simulator.sampleCreateRequest(externalReference);
     }
 
     @Override

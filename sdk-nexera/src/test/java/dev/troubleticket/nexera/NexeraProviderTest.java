@@ -19,14 +19,15 @@ class NexeraProviderTest {
     }
 
     @Test
-    void nexeraSettingsBuildANexeraClientAndTmf621SettingsAGenericOne() {
+    void nexeraSettingsBuildAClientWithNexerasProfileAndTmf621SettingsAGenericOne() {
         try (TicketingClient nexera = TicketingClients.create("nexera", ProviderSettings.of(Map.of("baseUrl", "https://api.example.pl",
                 "username", "u", "password", "p")));
              TicketingClient tmf = TicketingClients.create("tmf621", ProviderSettings.of(Map.of("baseUrl", "https://tmf.example",
                      "token", "abc")))) {
-            assertThat(nexera).isInstanceOf(NexeraClient.class);
+            assertThat(nexera).isInstanceOf(Tmf621Client.class);
             assertThat(nexera.provider()).isEqualTo("nexera");
             assertThat(nexera.unwrap(Tmf621Api.class).profile().basePath()).isEqualTo(NexeraProfile.BASE_PATH);
+            assertThat(nexera.unwrap(Tmf621Api.class).profile().matrix()).isSameAs(NexeraProfile.matrix());
             assertThat(tmf.provider()).isEqualTo("tmf621");
             assertThat(tmf.unwrap(Tmf621Api.class).profile().basePath()).isEqualTo(Tmf621Profile.TMF_BASE_PATH);
             assertThat(nexera.capabilities()).contains(Capability.PUSH_NOTIFICATIONS, Capability.LIST, Capability.ATTACHMENTS)
@@ -56,7 +57,8 @@ class NexeraProviderTest {
     @Test
     void unwrapAnswersTheClientAndItsApiAndRefusesOtherTypes() {
         try (Tmf621Client client = NexeraClient.builder().baseUrl("https://api.example.pl").basicAuth("u", "p").build()) {
-            assertThat(client.unwrap(NexeraClient.class)).isSameAs(client);
+            assertThat(client.unwrap(Tmf621Client.class)).isSameAs(client);
+            assertThat(client.provider()).isEqualTo("nexera");
             assertThatThrownBy(() -> client.unwrap(Runnable.class)).isInstanceOf(IllegalArgumentException.class);
         }
     }

@@ -5,7 +5,6 @@ import dev.troubleticket.core.TicketingClients;
 import dev.troubleticket.core.contract.SubscriptionContractTest;
 import dev.troubleticket.core.contract.TicketingClientContractTest;
 import dev.troubleticket.core.model.CreateTicketRequest;
-import dev.troubleticket.core.model.Priority;
 import dev.troubleticket.core.subscription.SubscriptionOptions;
 import dev.troubleticket.testkit.nexera.NexeraSimulator;
 import java.net.InetSocketAddress;
@@ -34,13 +33,7 @@ class NexeraSubscriptionContractTest extends SubscriptionContractTest {
 
     @Override
     protected CreateTicketRequest validCreateRequest(String externalReference) {
-        return CreateTicketRequest.builder()
-                .externalReference(externalReference)
-                .serviceId("FTTH-000123")
-                .title("No sync on the ONT")
-                .description("The customer's ONT has shown LOS since 08:00")
-                .priority(Priority.of(Priority.Level.HIGH))
-                .build();
+        return simulator.sampleCreateRequest(externalReference);
     }
 
     @Override

@@ -50,7 +50,7 @@ class OddValueTest {
     private volatile String ticket = "{}";
     private volatile String page = "[]";
     private ObjectNode example;
-    private NexeraClient client;
+    private Tmf621Client client;
 
     @BeforeAll
     void start() throws IOException {
@@ -68,7 +68,7 @@ class OddValueTest {
                         : new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
             }
         }).start();
-        client = (NexeraClient) NexeraClient.builder().baseUrl(server.baseUrl()).basicAuth("op", "pw")
+        client = NexeraClient.builder().baseUrl(server.baseUrl()).basicAuth("op", "pw")
                 .transportOptions(TransportOptions.builder().retryPolicy(RetryPolicy.none()).build()).build();
     }
 

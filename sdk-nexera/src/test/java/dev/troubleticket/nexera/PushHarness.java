@@ -2,7 +2,6 @@ package dev.troubleticket.nexera;
 
 import dev.troubleticket.core.ProviderSettings;
 import dev.troubleticket.core.TicketingClients;
-import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketStatus;
 import dev.troubleticket.core.subscription.SubscriptionOptions;
@@ -62,8 +61,7 @@ final class PushHarness implements AutoCloseable {
     }
 
     String openTicket() {
-        return client.create(CreateTicketRequest.builder().externalReference("REF-" + UUID.randomUUID().toString().substring(0, 8))
-                .serviceId("FTTH-42").title("No sync").description("ONT shows LOS").build()).id();
+        return client.create(simulator.sampleCreateRequest("REF-" + UUID.randomUUID().toString().substring(0, 8))).id();
     }
 
     /** The hub registration the store holds for {@code name}. */

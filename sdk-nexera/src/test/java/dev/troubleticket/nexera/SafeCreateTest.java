@@ -37,8 +37,8 @@ class SafeCreateTest {
         return request.getMethod().equals("POST") && request.getUrl().encodedPath().endsWith("/troubleTicket");
     }
 
-    private static CreateTicketRequest request(String reference) {
-        return CreateTicketRequest.builder().externalReference(reference).serviceId("FTTH-9").title("No sync").description("LOS").build();
+    private CreateTicketRequest request(String reference) {
+        return simulator.sampleCreateRequest(reference);
     }
 
     @Test
@@ -133,7 +133,7 @@ class SafeCreateTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.create(CreateTicketRequest.builder().externalReference("SAFE-5")
                         .serviceId("FTTH-OTHER").title("No sync").description("LOS").build()))
                 .isInstanceOfSatisfying(dev.troubleticket.core.error.ConflictException.class, e -> assertThat(e.getMessage())
-                        .contains("SAFE-5").contains("'FTTH-9' on the ticket").contains("'FTTH-OTHER' in this request"));
+                        .contains("SAFE-5").contains("'FTTH-000123' on the ticket").contains("'FTTH-OTHER' in this request"));
         assertThat(simulator.ticketsCreated()).isEqualTo(1);
     }
 

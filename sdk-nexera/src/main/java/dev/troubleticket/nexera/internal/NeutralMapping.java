@@ -12,7 +12,6 @@ import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketStatus;
 import dev.troubleticket.core.model.Timestamp;
-import dev.troubleticket.nexera.Tmf621Profile;
 import dev.troubleticket.nexera.listener.Tmf621Event;
 import dev.troubleticket.nexera.model.AttachmentRefOrValue;
 import dev.troubleticket.nexera.model.Note;
@@ -37,12 +36,15 @@ public final class NeutralMapping {
     public static final String SERVICE_ROLE = "affectedService";
 
     private final String provider;
-    private final Tmf621Profile profile;
+    private final String defaultTicketType;
     private final ObjectMapper mapper;
 
-    public NeutralMapping(String provider, Tmf621Profile profile, ObjectMapper mapper) {
+    /**
+     * @param defaultTicketType the {@code ticketType} a neutral create is sent with (the profile's)
+     */
+    public NeutralMapping(String provider, String defaultTicketType, ObjectMapper mapper) {
         this.provider = provider;
-        this.profile = profile;
+        this.defaultTicketType = defaultTicketType;
         this.mapper = mapper;
     }
 
@@ -55,7 +57,7 @@ public final class NeutralMapping {
                 .externalId(request.externalReference())
                 .name(request.title())
                 .description(request.description())
-                .ticketType(TicketType.of(profile.defaultTicketType()));
+                .ticketType(TicketType.of(defaultTicketType));
         if (request.category() != null) {
             t.ticketSubtype(TicketSubtype.of(request.category()));
         }
@@ -183,8 +185,6 @@ public final class NeutralMapping {
 
     /**
      * The neutral ticket, keeping the JSON as received (a ticket listed without an id has the empty id).
-     * A page of tickets is read only as far as this method looks ({@link TicketForMapping}): a field read
-     * here must be read there too, which {@code TicketForMappingTest} checks.
      */
     public Ticket toTicket(TroubleTicket t, String json) {
         // A page keeps a ticket listed without an id (its raw JSON tells what it is); it has no neutral id.

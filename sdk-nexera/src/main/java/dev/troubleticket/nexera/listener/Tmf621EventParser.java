@@ -46,8 +46,8 @@ public final class Tmf621EventParser {
         TroubleTicket ticket = ticket(event.get("troubleTicket"));
         String fieldPath = text(root, "fieldPath") != null ? text(root, "fieldPath") : text(event, "fieldPath");
         RawPayload raw = new RawPayload(provider, new String(body, StandardCharsets.UTF_8));
-        // Servers differ in case ("troubleTicketStatusChangeEvent"): compare ignoring it.
-        switch (eventType.toLowerCase(Locale.ROOT)) {
+        // Servers differ in case ("troubleTicketStatusChangeEvent") and blanks: compared as OpenValue compares.
+        switch (eventType.strip().toLowerCase(Locale.ROOT)) {
             case "troubleticketattributevaluechangeevent":
                 return new Tmf621Event.AttributeValueChange(header, ticket, fieldPath, raw);
             case "troubleticketstatuschangeevent":

@@ -1,9 +1,7 @@
 package dev.troubleticket.nexera.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.troubleticket.core.model.Timestamp;
-import dev.troubleticket.nexera.internal.TicketPartReaders;
 
 /**
  * A note on a trouble ticket: the way the operator and the provider talk about it.
@@ -14,7 +12,6 @@ import dev.troubleticket.nexera.internal.TicketPartReaders;
  * @param text   the text
  * @param type   {@code @type}
  */
-@JsonDeserialize(using = TicketPartReaders.NoteReader.class)
 public record Note(String id, String author, Timestamp date, String text, @JsonProperty("@type") String type) {
 
     /** A new note to send: the server sets its id and date. */

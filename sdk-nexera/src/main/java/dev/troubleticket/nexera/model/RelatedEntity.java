@@ -1,8 +1,6 @@
 package dev.troubleticket.nexera.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.troubleticket.nexera.internal.TicketPartReaders;
 
 /**
  * Something the ticket is about: the faulty product or service, a bill, an order.
@@ -14,7 +12,6 @@ import dev.troubleticket.nexera.internal.TicketPartReaders;
  * @param referredType {@code @referredType}: its actual type, for example {@code Service} (required)
  * @param type         {@code @type}
  */
-@JsonDeserialize(using = TicketPartReaders.RelatedEntityReader.class)
 public record RelatedEntity(String id, String href, String name, String role,
                             @JsonProperty("@referredType") String referredType, @JsonProperty("@type") String type) {
     /** An entity by id, role and type. */

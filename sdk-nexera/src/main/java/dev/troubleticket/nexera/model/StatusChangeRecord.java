@@ -1,9 +1,7 @@
 package dev.troubleticket.nexera.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.troubleticket.core.model.Timestamp;
-import dev.troubleticket.nexera.internal.TicketPartReaders;
 
 /**
  * One past status change, as TMF621 v4 lists them in {@code statusChange} (when the server keeps them).
@@ -13,7 +11,6 @@ import dev.troubleticket.nexera.internal.TicketPartReaders;
  * @param changeReason why
  * @param type         {@code @type}
  */
-@JsonDeserialize(using = TicketPartReaders.StatusChangeReader.class)
 public record StatusChangeRecord(TroubleTicketStatus status, Timestamp changeDate, String changeReason,
                                  @JsonProperty("@type") String type) {
 }

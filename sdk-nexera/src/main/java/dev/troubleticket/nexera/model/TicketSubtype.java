@@ -13,9 +13,9 @@ import java.util.Objects;
  * received instead of failing the whole answer: {@link #isKnown()} tells whether it is one of the
  * documented constants.
  *
- * @param value the value exactly as on the wire
+ * @param value the value exactly as on the wire (written back as it is)
  */
-public record TicketSubtype(String value) implements OpenValue {
+public record TicketSubtype(@JsonValue String value) implements OpenValue {
     /** {@code Financial}. */
     public static final TicketSubtype FINANCIAL = new TicketSubtype("Financial");
     /** {@code Activation}. */
@@ -42,25 +42,19 @@ public record TicketSubtype(String value) implements OpenValue {
         return KNOWN;
     }
 
-    /** Whether the value is one of the documented ones (compared ignoring case, as servers vary). */
+    /** Whether the value is one of the documented ones, by {@link OpenValue}'s rule (ignoring case and surrounding blanks). */
     public boolean isKnown() {
         return canonical() != null;
     }
 
-    /** The documented constant this value stands for, ignoring case, or {@code null} when unknown. */
+    /** The documented constant this value names by {@link OpenValue}'s rule, or {@code null} when unknown. */
     public TicketSubtype canonical() {
         return OpenValue.canonical(value, KNOWN);
     }
 
-    /** Whether this value names the same thing as {@code other}, ignoring case. */
+    /** Whether this value names the same thing as {@code other}, by {@link OpenValue}'s rule. */
     public boolean is(TicketSubtype other) {
         return sameValueAs(other);
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

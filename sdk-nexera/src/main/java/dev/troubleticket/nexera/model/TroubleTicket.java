@@ -3,11 +3,12 @@ package dev.troubleticket.nexera.model;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import dev.troubleticket.core.model.Numeral;
 import dev.troubleticket.core.model.Timestamp;
-import dev.troubleticket.nexera.internal.TroubleTicketReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +54,8 @@ import java.util.Map;
  * @param schemaLocation {@code @schemaLocation}
  * @param additionalProperties fields this SDK version does not know, kept as received
  */
-// Read by a hand-written reader that follows these annotations (it is the SDK's most read type); written by Jackson.
-@JsonDeserialize(using = TroubleTicketReader.class)
+// Read through its builder, written from the components: a new field is a component and a builder setter.
+@JsonDeserialize(builder = TroubleTicket.Builder.class)
 public record TroubleTicket(
         String id,
         String href,
@@ -160,7 +161,8 @@ public record TroubleTicket(
                 + ", attachments=" + (attachment == null ? 0 : attachment.size()) + "]";
     }
 
-    /** Builds a {@link TroubleTicket}; unset fields stay {@code null} and are not sent. */
+    /** Builds a {@link TroubleTicket}; unset fields stay {@code null} and are not sent. Jackson reads tickets through it. */
+    @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder {
         private String id;
         private String href;
@@ -239,18 +241,21 @@ public record TroubleTicket(
         }
 
         /** Sets the sub-type (read also from {@code ticketSubType}). */
+        @JsonAlias("ticketSubType")
         public Builder ticketSubtype(TicketSubtype value) {
             this.ticketSubtype = value;
             return this;
         }
 
         /** Sets 1 (highest) to 10 (lowest). */
+        @JsonIgnore
         public Builder priority(Integer value) {
             this.priority = value == null ? null : Numeral.of(value);
             return this;
         }
 
         /** Sets the priority as a server may send it (a number, or another TMF621 server's text such as {@code "High"}). */
+        @JsonProperty("priority")
         public Builder priority(Numeral value) {
             this.priority = value;
             return this;
@@ -359,24 +364,28 @@ public record TroubleTicket(
         }
 
         /** Sets {@code @baseType}. */
+        @JsonProperty("@baseType")
         public Builder baseType(String value) {
             this.baseType = value;
             return this;
         }
 
         /** Sets {@code @type}. */
+        @JsonProperty("@type")
         public Builder type(String value) {
             this.type = value;
             return this;
         }
 
         /** Sets {@code @schemaLocation}. */
+        @JsonProperty("@schemaLocation")
         public Builder schemaLocation(String value) {
             this.schemaLocation = value;
             return this;
         }
 
         /** Sets a field this SDK has no component for, by its wire name. */
+        @JsonAnySetter
         public Builder additionalProperty(String name, Object value) {
             this.additionalProperties.put(name, value);
             return this;

@@ -13,9 +13,9 @@ import java.util.Objects;
  * received instead of failing the whole answer: {@link #isKnown()} tells whether it is one of the
  * documented constants.
  *
- * @param value the value exactly as on the wire
+ * @param value the value exactly as on the wire (written back as it is)
  */
-public record TroubleTicketStatus(String value) implements OpenValue {
+public record TroubleTicketStatus(@JsonValue String value) implements OpenValue {
     /** {@code submitted}. */
     public static final TroubleTicketStatus SUBMITTED = new TroubleTicketStatus("submitted");
     /** {@code acknowledged}. */
@@ -52,25 +52,19 @@ public record TroubleTicketStatus(String value) implements OpenValue {
         return KNOWN;
     }
 
-    /** Whether the value is one of the documented ones (compared ignoring case, as servers vary). */
+    /** Whether the value is one of the documented ones, by {@link OpenValue}'s rule (ignoring case and surrounding blanks). */
     public boolean isKnown() {
         return canonical() != null;
     }
 
-    /** The documented constant this value stands for, ignoring case, or {@code null} when unknown. */
+    /** The documented constant this value names by {@link OpenValue}'s rule, or {@code null} when unknown. */
     public TroubleTicketStatus canonical() {
         return OpenValue.canonical(value, KNOWN);
     }
 
-    /** Whether this value names the same thing as {@code other}, ignoring case. */
+    /** Whether this value names the same thing as {@code other}, by {@link OpenValue}'s rule. */
     public boolean is(TroubleTicketStatus other) {
         return sameValueAs(other);
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

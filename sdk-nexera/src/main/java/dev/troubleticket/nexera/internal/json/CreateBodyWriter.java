@@ -1,4 +1,4 @@
-package dev.troubleticket.nexera.internal;
+package dev.troubleticket.nexera.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,10 +19,11 @@ import java.util.function.BiConsumer;
  * order, {@code null} fields left out, unknown fields last), taking the scalar fields itself and handing
  * only the nested parts to Jackson. A create is written once as a tree, checked against the requirement
  * matrix and sent as that tree's bytes; Jackson's serialization of the 30-component record was the
- * larger part of that. {@code TroubleTicketTreeTest} compares the two on many tickets.
+ * larger part of that. {@code CreateBodyWriterTest} compares the two on many tickets and fails for a component of
+ * the record this class does not write.
  */
-public final class TroubleTicketTree {
-    private TroubleTicketTree() {
+public final class CreateBodyWriter {
+    private CreateBodyWriter() {
     }
 
     /** The ticket as a tree, exactly as {@code mapper.valueToTree(ticket)} writes it. */
@@ -48,9 +49,9 @@ public final class TroubleTicketTree {
         date(json, "resolutionDate", t.resolutionDate());
         date(json, "statusChangeDate", t.statusChangeDate());
         text(json, "statusChangeReason", t.statusChangeReason());
-        list(json, "note", t.note(), TroubleTicketTree::note);
+        list(json, "note", t.note(), CreateBodyWriter::note);
         nested(json, "attachment", t.attachment(), mapper);
-        list(json, "relatedEntity", t.relatedEntity(), TroubleTicketTree::relatedEntity);
+        list(json, "relatedEntity", t.relatedEntity(), CreateBodyWriter::relatedEntity);
         nested(json, "relatedParty", t.relatedParty(), mapper);
         nested(json, "troubleTicketRelationship", t.troubleTicketRelationship(), mapper);
         nested(json, "statusChange", t.statusChange(), mapper);

@@ -1,4 +1,4 @@
-package dev.troubleticket.nexera;
+package dev.troubleticket.nexera.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,13 +8,7 @@ import dev.troubleticket.core.callback.CallbackResponse;
 import dev.troubleticket.core.callback.CallbackServer;
 import dev.troubleticket.core.callback.CallbackServers;
 import dev.troubleticket.core.internal.Json;
-import dev.troubleticket.nexera.listener.CallbackRequests;
 import dev.troubleticket.nexera.listener.CallbackRequests.CallbackRequest;
-import dev.troubleticket.nexera.listener.CallerCheck;
-import dev.troubleticket.nexera.listener.Tmf621Event;
-import dev.troubleticket.nexera.listener.Tmf621EventHandler;
-import dev.troubleticket.nexera.listener.Tmf621EventSink;
-import dev.troubleticket.nexera.listener.CallbackToken;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
-package dev.troubleticket.nexera.internal;
+package dev.troubleticket.nexera.internal.events;
 
 import dev.troubleticket.core.model.TicketEvent;
+import dev.troubleticket.nexera.internal.NeutralMapping;
 import dev.troubleticket.core.subscription.spi.Inbox;
 import dev.troubleticket.core.subscription.store.StoredEvent;
 import dev.troubleticket.nexera.listener.MalformedEventException;

@@ -19,7 +19,7 @@ import okhttp3.FormBody;
  * {@code {"access_token", "expires_in", "token_type"}}. Nexera's "authorization call" works this way
  * (its Postman collection "Nexera Authorization"); the token URL is configuration.
  */
-public final class ClientCredentialsTokenSource implements TokenSource {
+public final class AccessTokens implements TokenSource {
     private final HttpTransport tokenTransport;
     private final String tokenUrl;
     private final Clock clock;
@@ -29,7 +29,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
      * @param tokenTransport a transport authenticating with the client's basic credentials
      * @param tokenUrl       the absolute token URL
      */
-    public ClientCredentialsTokenSource(HttpTransport tokenTransport, String tokenUrl, Clock clock, Duration fallbackLifetime) {
+    public AccessTokens(HttpTransport tokenTransport, String tokenUrl, Clock clock, Duration fallbackLifetime) {
         this.tokenTransport = tokenTransport;
         this.tokenUrl = tokenUrl;
         this.clock = clock;
@@ -63,6 +63,6 @@ public final class ClientCredentialsTokenSource implements TokenSource {
 
     @Override
     public String toString() {
-        return "ClientCredentialsTokenSource[tokenUrl=" + tokenUrl + "]";
+        return "AccessTokens[tokenUrl=" + tokenUrl + "]";
     }
 }

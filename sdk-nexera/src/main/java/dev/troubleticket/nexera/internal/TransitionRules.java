@@ -15,7 +15,7 @@ import java.util.List;
  * </ul>
  * Everything else is the provider's to do.
  */
-public final class OperatorTransitions {
+public final class TransitionRules {
 
     /**
      * One change the operator may make.
@@ -28,7 +28,7 @@ public final class OperatorTransitions {
     public record Allowed(TroubleTicketStatus target, TicketStatus neutral, String description, boolean needsComment) {
     }
 
-    private OperatorTransitions() {
+    private TransitionRules() {
     }
 
     /** The changes an operator may make from {@code current}. */

@@ -1,4 +1,4 @@
-package dev.troubleticket.nexera;
+package dev.troubleticket.nexera.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,19 +7,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.core.model.Timestamp;
-import dev.troubleticket.nexera.internal.TroubleTicketTree;
 import dev.troubleticket.nexera.model.AttachmentRefOrValue;
 import dev.troubleticket.nexera.model.ChannelRef;
 import dev.troubleticket.nexera.model.Note;
 import dev.troubleticket.nexera.model.Origin;
 import dev.troubleticket.nexera.model.RelatedEntity;
 import dev.troubleticket.nexera.model.Severity;
+import dev.troubleticket.nexera.model.TicketSamples;
 import dev.troubleticket.nexera.model.TicketSubtype;
 import dev.troubleticket.nexera.model.TicketType;
 import dev.troubleticket.nexera.model.TroubleTicket;
 import dev.troubleticket.nexera.model.TroubleTicketStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,22 +29,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code TroubleTicketTree} writes the tree Jackson's serialization writes (names, order, left-out nulls,
+ * {@code CreateBodyWriter} writes the tree Jackson's serialization writes (names, order, left-out nulls,
  * unknown fields last): on the examples, on a ticket with every field, and on the example with each of its
- * fields removed in turn.
+ * fields removed in turn; and it writes each component of the record, enumerated from the record itself.
  */
-class TroubleTicketTreeTest {
+class CreateBodyWriterTest {
     private static final ObjectMapper MAPPER = Json.mapper();
 
     private static String example(String name) throws IOException {
-        try (InputStream in = TroubleTicketTreeTest.class.getResourceAsStream("/spec-examples/" + name)) {
+        try (InputStream in = CreateBodyWriterTest.class.getResourceAsStream("/spec-examples/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
     private static void assertSameAsJackson(TroubleTicket ticket) {
         JsonNode jackson = MAPPER.valueToTree(ticket);
-        ObjectNode ours = TroubleTicketTree.of(ticket, MAPPER);
+        ObjectNode ours = CreateBodyWriter.of(ticket, MAPPER);
         assertThat(ours).isEqualTo(jackson);
         // Same order too: the body sent is this tree's text.
         assertThat(ours.toString()).isEqualTo(jackson.toString());
@@ -103,5 +104,20 @@ class TroubleTicketTreeTest {
                 .build();
         assertSameAsJackson(ticket);
         assertSameAsJackson(TroubleTicket.builder().note(List.of()).relatedEntity(List.of()).build());
+    }
+
+    @Test
+    void writesEachComponentOfTheRecordUnderItsWireName() throws Exception {
+        for (RecordComponent component : TroubleTicket.class.getRecordComponents()) {
+            TroubleTicket ticket = TicketSamples.onlyComponentSet(component);
+            ObjectNode written = CreateBodyWriter.of(ticket, MAPPER);
+            if (component.getName().equals("additionalProperties")) {
+                assertThat(written.has("vendorField")).as("an unknown field is written").isTrue();
+            } else {
+                assertThat(written.has(TicketSamples.wireName(component))).as("component %s is written", component.getName()).isTrue();
+            }
+            assertSameAsJackson(ticket);
+        }
+        assertSameAsJackson(TicketSamples.everyComponentSet());
     }
 }

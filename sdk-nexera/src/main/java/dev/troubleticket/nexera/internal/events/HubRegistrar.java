@@ -1,10 +1,9 @@
-package dev.troubleticket.nexera.internal;
+package dev.troubleticket.nexera.internal.events;
 
 import dev.troubleticket.core.error.ProviderException;
 import dev.troubleticket.core.error.TicketingException;
 import dev.troubleticket.core.subscription.store.HubRegistration;
 import dev.troubleticket.core.subscription.store.SubscriptionStore;
-import dev.troubleticket.nexera.Tmf621Api;
 import dev.troubleticket.nexera.listener.CallbackToken;
 import dev.troubleticket.nexera.model.Hub;
 import java.time.Clock;
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class HubRegistrar {
     private static final Logger LOG = LoggerFactory.getLogger(HubRegistrar.class);
 
-    private final Tmf621Api api;
+    private final HubCalls hubs;
     private final SubscriptionStore store;
     private final String subscription;
     private final String provider;
@@ -45,9 +44,9 @@ public final class HubRegistrar {
      * @param hubListing whether to ask the server for {@code GET /hub} when a registration's answer was lost
      * @param query      the hub's TMF query, or {@code null} for every event
      */
-    public HubRegistrar(Tmf621Api api, SubscriptionStore store, String subscription, String provider, boolean tokenInUrl,
+    public HubRegistrar(HubCalls hubs, SubscriptionStore store, String subscription, String provider, boolean tokenInUrl,
                         boolean hubListing, String query, Clock clock) {
-        this.api = Objects.requireNonNull(api, "api");
+        this.hubs = Objects.requireNonNull(hubs, "hubs");
         this.store = Objects.requireNonNull(store, "store");
         this.subscription = Objects.requireNonNull(subscription, "subscription");
         this.provider = provider;
@@ -108,7 +107,7 @@ public final class HubRegistrar {
         HubRegistration pending = new HubRegistration(null, url, token == null ? null : token.value(), query, clock.instant());
         // Stored first: if the answer is lost, the next start still knows the token this hub carries.
         store.saveHub(subscription, pending);
-        Hub hub = api.registerHub(url, query);
+        Hub hub = hubs.register(url, query);
         HubRegistration registered = pending.withHubId(hub.id());
         store.saveHub(subscription, registered);
         LOG.info("{} subscription '{}': registered hub {} at {}", provider, subscription, hub.id(), CallbackUrls.printable(url, token));
@@ -194,7 +193,7 @@ public final class HubRegistrar {
             return Optional.empty();
         }
         try {
-            return Optional.of(api.listHubs());
+            return Optional.of(hubs.list());
         } catch (TicketingException e) {
             int status = e.httpStatus();
             boolean notAList = e instanceof ProviderException && status >= 200 && status < 300;
@@ -223,7 +222,7 @@ public final class HubRegistrar {
 
     private void delete(String hubId) {
         try {
-            api.unregisterHub(hubId);
+            hubs.unregister(hubId);
         } catch (TicketingException e) {
             if (e.httpStatus() != 404) {
                 throw e;

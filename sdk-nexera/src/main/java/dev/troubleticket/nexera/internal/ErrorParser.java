@@ -12,10 +12,10 @@ import java.util.List;
  * may come as a number or a string; anything else (an HTML page, a proxy's text) gives an unreadable
  * error and the exception keeps the raw body.
  */
-public final class TmfErrorParser implements ErrorBodyParser {
+public final class ErrorParser implements ErrorBodyParser {
     private final ObjectMapper mapper;
 
-    public TmfErrorParser(ObjectMapper mapper) {
+    public ErrorParser(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 

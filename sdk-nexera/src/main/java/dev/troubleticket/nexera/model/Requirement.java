@@ -1,4 +1,4 @@
-package dev.troubleticket.nexera;
+package dev.troubleticket.nexera.model;
 
 /** The Nexera document's data requirement codes, per field, ticket type and operation. */
 public enum Requirement {

@@ -31,18 +31,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Exactly what the adapter sends (method, path, headers, body) and how it reads what comes back. */
-class Tmf621MockTest {
+class NexeraWireTest {
     private static final String BASE = "/api/openapi/troubleTicket";
     private static final String PENDING_TICKET = "{\"id\":\"TT-1\",\"status\":\"pending\",\"ticketType\":\"Customer_Trouble_Ticket\","
             + "\"note\":[{\"id\":\"1\",\"author\":\"Nexera\",\"date\":\"2026-01-05T10:00:00Z\",\"text\":\"when?\"}]}";
 
     private final MockWebServer server = new MockWebServer();
-    private NexeraClient client;
+    private Tmf621Client client;
 
     @BeforeEach
     void start() throws Exception {
         server.start();
-        client = (NexeraClient) NexeraClient.builder().baseUrl(server.url("/").toString()).basicAuth("op", "pw")
+        client = NexeraClient.builder().baseUrl(server.url("/").toString()).basicAuth("op", "pw")
                 .transportOptions(TransportOptions.builder().retryPolicy(RetryPolicy.none()).build()).build();
     }
 
@@ -460,7 +460,7 @@ class Tmf621MockTest {
     @Test
     void clientCredentialsTokenIsObtainedWithBasicClientAuthAndRenewedBeforeItExpires() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        NexeraClient tokenClient = (NexeraClient) NexeraClient.builder().baseUrl(server.url("/").toString())
+        Tmf621Client tokenClient = NexeraClient.builder().baseUrl(server.url("/").toString())
                 .clientCredentials(server.url("/oauth/token").toString(), "cid", "csecret").clock(clock)
                 .tokenRenewalMargin(Duration.ofSeconds(60))
                 .transportOptions(TransportOptions.builder().retryPolicy(RetryPolicy.none()).build()).build();

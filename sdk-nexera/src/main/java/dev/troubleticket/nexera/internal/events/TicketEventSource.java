@@ -1,11 +1,11 @@
-package dev.troubleticket.nexera.internal;
+package dev.troubleticket.nexera.internal.events;
 
 import dev.troubleticket.core.callback.CallbackServer;
 import dev.troubleticket.core.callback.CallbackServers;
 import dev.troubleticket.core.subscription.SubscriptionOptions;
 import dev.troubleticket.core.subscription.spi.Inbox;
 import dev.troubleticket.core.subscription.spi.PushSource;
-import dev.troubleticket.nexera.Tmf621Api;
+import dev.troubleticket.nexera.internal.NeutralMapping;
 import dev.troubleticket.nexera.listener.CallbackToken;
 import dev.troubleticket.nexera.listener.CallerCheck;
 import dev.troubleticket.nexera.listener.Tmf621EventHandler;
@@ -19,8 +19,8 @@ import java.util.Objects;
  * {@code sdk-listener-jetty} on the options' bind address or mounted in the application's own server, and the hub
  * kept in the store ({@link HubRegistrar}). Without a caller check the callback URL carries a {@link CallbackToken}.
  */
-public final class Tmf621PushSource implements PushSource {
-    private final Tmf621Api api;
+public final class TicketEventSource implements PushSource {
+    private final HubCalls hubs;
     private final String provider;
     private final NeutralMapping mapping;
     private final CallerCheck callerCheck;
@@ -32,9 +32,9 @@ public final class Tmf621PushSource implements PushSource {
      * @param callerCheck how callers are checked, or {@code null} for none (the callback URL then carries a token)
      * @param hubListing  whether a hub whose registration answer was lost is looked for with {@code GET /hub}
      */
-    public Tmf621PushSource(Tmf621Api api, String provider, NeutralMapping mapping, CallerCheck callerCheck,
+    public TicketEventSource(HubCalls hubs, String provider, NeutralMapping mapping, CallerCheck callerCheck,
                             SubscriptionOptions options, boolean hubListing, Clock clock) {
-        this.api = Objects.requireNonNull(api, "api");
+        this.hubs = Objects.requireNonNull(hubs, "hubs");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.mapping = Objects.requireNonNull(mapping, "mapping");
         this.callerCheck = callerCheck;
@@ -49,7 +49,7 @@ public final class Tmf621PushSource implements PushSource {
 
     @Override
     public PushReceiver start(Inbox inbox) {
-        HubRegistrar registrar = new HubRegistrar(api, options.store(), options.name(), provider, callerCheck == null, hubListing,
+        HubRegistrar registrar = new HubRegistrar(hubs, options.store(), options.name(), provider, callerCheck == null, hubListing,
                 null, clock);
         String base = expectedBase();
         // The token is chosen before the receiver starts, so that the provider's first pushes are accepted.
@@ -89,6 +89,6 @@ public final class Tmf621PushSource implements PushSource {
 
     @Override
     public String toString() {
-        return "Tmf621PushSource[provider=" + provider + ", subscription=" + options.name() + ", mounted=" + options.mounted() + "]";
+        return "TicketEventSource[provider=" + provider + ", subscription=" + options.name() + ", mounted=" + options.mounted() + "]";
     }
 }

@@ -1,4 +1,4 @@
-package dev.troubleticket.nexera;
+package dev.troubleticket.nexera.model;
 
 /** The two operations the requirement matrix has columns for. */
 public enum TicketOperation {

@@ -4,20 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troubleticket.core.error.FieldViolation;
-import dev.troubleticket.nexera.Requirement;
-import dev.troubleticket.nexera.RequirementMatrix;
-import dev.troubleticket.nexera.TicketOperation;
-import dev.troubleticket.nexera.Tmf621Profile;
 import dev.troubleticket.nexera.model.Origin;
+import dev.troubleticket.nexera.model.Requirement;
+import dev.troubleticket.nexera.model.RequirementMatrix;
 import dev.troubleticket.nexera.model.Severity;
 import dev.troubleticket.nexera.model.TicketSubtype;
+import dev.troubleticket.nexera.model.TicketOperation;
 import dev.troubleticket.nexera.model.TicketType;
 import dev.troubleticket.nexera.model.TroubleTicket;
 import dev.troubleticket.nexera.model.TroubleTicketStatus;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -26,16 +24,23 @@ import java.util.stream.Collectors;
  * every violation (it never stops at the first). Works on the JSON the request would send, so that the
  * field names in the messages are the wire names ({@code note[1].text}).
  */
-public final class TicketValidator {
+public final class CreateValidation {
     private static final Pattern MIME_TYPE = Pattern.compile("^[\\w.+-]+/[\\w.+-]+(\\s*;.*)?$");
-    /** The statuses an operator may ask for in a PATCH; which one from which status is {@link OperatorTransitions}' business. */
-    static final Set<String> OPERATOR_TARGETS = Set.of("inprogress", "closed", "cancelled");
+    /** The statuses an operator may ask for in a PATCH; which one from which status is {@link TransitionRules}' business. */
+    static final List<TroubleTicketStatus> OPERATOR_TARGETS = List.of(TroubleTicketStatus.IN_PROGRESS, TroubleTicketStatus.CLOSED,
+            TroubleTicketStatus.CANCELLED);
 
-    private final Tmf621Profile profile;
+    private final RequirementMatrix matrix;
+    private final boolean strictVocabulary;
     private final ObjectMapper mapper;
 
-    public TicketValidator(Tmf621Profile profile, ObjectMapper mapper) {
-        this.profile = profile;
+    /**
+     * @param matrix           the profile's requirement matrix
+     * @param strictVocabulary whether values outside the documented vocabularies are refused (the profile's)
+     */
+    public CreateValidation(RequirementMatrix matrix, boolean strictVocabulary, ObjectMapper mapper) {
+        this.matrix = matrix;
+        this.strictVocabulary = strictVocabulary;
         this.mapper = mapper;
     }
 
@@ -54,7 +59,7 @@ public final class TicketValidator {
     public List<FieldViolation> check(TroubleTicket ticket, ObjectNode json, TicketOperation operation, String currentTicketType) {
         String ticketType = operation == TicketOperation.CREATE ? text(json.get("ticketType"))
                 : currentTicketType != null ? currentTicketType : text(json.get("ticketType"));
-        String column = profile.matrix().columnFor(ticketType);
+        String column = matrix.columnFor(ticketType);
         List<FieldViolation> violations = new ArrayList<>();
         checkMatrix(json, operation, ticketType, column, violations);
         checkProcessRules(json, operation, violations);
@@ -67,7 +72,6 @@ public final class TicketValidator {
 
     private void checkMatrix(ObjectNode json, TicketOperation operation, String ticketType, String column,
                              List<FieldViolation> violations) {
-        RequirementMatrix matrix = profile.matrix();
         String where = column + " " + operation.method();
         List<String> fields = matrix.fields();
         List<Requirement> requirements = matrix.requirements(ticketType, operation);
@@ -139,11 +143,10 @@ public final class TicketValidator {
         if (operation != TicketOperation.UPDATE) {
             return;
         }
-        RequirementMatrix matrix = profile.matrix();
         String type = text(json.get("ticketType"));
         JsonNode status = json.get("status");
         if (matrix.requirement("status", type, operation) == Requirement.PROCESS_DEPENDENT && status != null
-                && !OPERATOR_TARGETS.contains(status.asText().toLowerCase(java.util.Locale.ROOT))) {
+                && !OPERATOR_TARGETS.contains(TroubleTicketStatus.of(status.asText()).canonical())) {
             violations.add(new FieldViolation("status", "an operator may only set inProgress, closed or cancelled, not '"
                     + status.asText() + "'"));
         }
@@ -154,7 +157,7 @@ public final class TicketValidator {
     }
 
     private void checkValues(TroubleTicket ticket, ObjectNode json, List<FieldViolation> violations) {
-        if (profile.strictVocabulary()) {
+        if (strictVocabulary) {
             vocabulary("ticketType", ticket.ticketType() == null ? null : ticket.ticketType().isKnown(),
                     TicketType.knownValues(), violations);
             vocabulary("ticketSubtype", ticket.ticketSubtype() == null ? null : ticket.ticketSubtype().isKnown(),

@@ -1,4 +1,4 @@
-package dev.troubleticket.nexera.internal;
+package dev.troubleticket.nexera.internal.events;
 
 import dev.troubleticket.nexera.listener.CallbackToken;
 import java.net.InetSocketAddress;

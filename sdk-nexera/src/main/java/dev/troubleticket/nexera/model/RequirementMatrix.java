@@ -1,4 +1,4 @@
-package dev.troubleticket.nexera;
+package dev.troubleticket.nexera.model;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.troubleticket.nexera.internal;
+package dev.troubleticket.nexera.internal.events;
 
 import dev.troubleticket.core.callback.CallbackHandler;
 import dev.troubleticket.core.callback.CallbackServer;

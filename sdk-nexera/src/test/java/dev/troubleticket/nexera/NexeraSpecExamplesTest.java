@@ -11,7 +11,7 @@ import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketStatus;
 import dev.troubleticket.nexera.internal.NeutralMapping;
-import dev.troubleticket.nexera.internal.TmfErrorParser;
+import dev.troubleticket.nexera.internal.ErrorParser;
 import dev.troubleticket.nexera.listener.Tmf621Event;
 import dev.troubleticket.nexera.listener.Tmf621EventParser;
 import dev.troubleticket.nexera.model.Hub;
@@ -29,10 +29,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The examples in {@code spec-examples/} (built from the documents, quirks included) through the parsers. */
-class SpecExampleParseTest {
+class NexeraSpecExamplesTest {
 
     private static byte[] example(String name) throws IOException {
-        try (InputStream in = SpecExampleParseTest.class.getResourceAsStream("/spec-examples/" + name)) {
+        try (InputStream in = NexeraSpecExamplesTest.class.getResourceAsStream("/spec-examples/" + name)) {
             return in.readAllBytes();
         }
     }
@@ -73,7 +73,7 @@ class SpecExampleParseTest {
         String json = new String(example("trouble-ticket.json"), StandardCharsets.UTF_8);
         TroubleTicket t = Json.mapper().readValue(json, TroubleTicket.class);
 
-        Ticket ticket = new NeutralMapping("nexera", NexeraProfile.profile(), Json.mapper()).toTicket(t, json);
+        Ticket ticket = new NeutralMapping("nexera", NexeraProfile.profile().defaultTicketType(), Json.mapper()).toTicket(t, json);
 
         assertThat(ticket.status()).isEqualTo(TicketStatus.IN_PROGRESS);
         assertThat(ticket.providerStatus()).isEqualTo("inProgress");
@@ -111,11 +111,21 @@ class SpecExampleParseTest {
         assertThat(event.header().priority()).isEqualTo("4");
         assertThat(event.troubleTicket().status()).isEqualTo(TroubleTicketStatus.HELD);
 
-        TicketEvent neutral = new NeutralMapping("nexera", NexeraProfile.profile(), Json.mapper()).toEvent(event);
+        TicketEvent neutral = new NeutralMapping("nexera", NexeraProfile.profile().defaultTicketType(), Json.mapper()).toEvent(event);
         assertThat(neutral.kind()).isEqualTo(TicketEvent.Kind.STATUS_CHANGE);
         assertThat(neutral.status()).isEqualTo(TicketStatus.ON_HOLD);
         assertThat(neutral.comment()).isEqualTo("Waiting for a spare part");
         assertThat(neutral.occurredAt()).isEqualTo(Instant.parse("2021-02-26T09:30:11Z"));
+    }
+
+    @Test
+    void anEventTypeInAnotherCaseOrWithSurroundingBlanksIsStillRecognised() {
+        Tmf621Event event = new Tmf621EventParser("nexera").parse(
+                "{\"eventType\":\" troubleticketRESOLVEDevent \",\"event\":{\"troubleTicket\":{\"id\":\"7\"}}}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(event).isInstanceOf(Tmf621Event.Resolved.class);
+        assertThat(event.eventType()).isEqualTo(" troubleticketRESOLVEDevent ");
     }
 
     @Test
@@ -133,7 +143,7 @@ class SpecExampleParseTest {
 
         assertThat(event).isInstanceOf(Tmf621Event.Resolved.class);
         assertThat(event.troubleTicket().resolutionDate().instant()).isEqualTo(Instant.parse("2021-02-27T15:44:30Z"));
-        assertThat(new NeutralMapping("nexera", NexeraProfile.profile(), Json.mapper()).toEvent(event).status())
+        assertThat(new NeutralMapping("nexera", NexeraProfile.profile().defaultTicketType(), Json.mapper()).toEvent(event).status())
                 .isEqualTo(TicketStatus.RESOLVED);
     }
 
@@ -145,7 +155,7 @@ class SpecExampleParseTest {
             assertThat(e.fieldPath()).isEqualTo("note");
             assertThat(e.troubleTicket().note().get(0).text()).isEqualTo("Please confirm the customer's availability");
         });
-        assertThat(new NeutralMapping("nexera", NexeraProfile.profile(), Json.mapper()).toEvent(event).status())
+        assertThat(new NeutralMapping("nexera", NexeraProfile.profile().defaultTicketType(), Json.mapper()).toEvent(event).status())
                 .isEqualTo(TicketStatus.WAITING_FOR_OPERATOR);
     }
 
@@ -153,7 +163,7 @@ class SpecExampleParseTest {
     void errorBodyParsesIntoCodeAndMessage() throws Exception {
         String body = new String(example("error.json"), StandardCharsets.UTF_8);
 
-        ProviderError error = new TmfErrorParser(Json.mapper()).parse(new ApiResponse(404, Map.of(), body, 1));
+        ProviderError error = new ErrorParser(Json.mapper()).parse(new ApiResponse(404, Map.of(), body, 1));
 
         assertThat(error.code()).isEqualTo("60");
         assertThat(error.message()).isEqualTo("Resource not found: Trouble ticket a0T7Q000001zzzDUAQ does not exist"
@@ -164,7 +174,7 @@ class SpecExampleParseTest {
 
     @Test
     void errorParserGivesUpQuietlyOnSomethingElse() {
-        assertThat(new TmfErrorParser(Json.mapper()).parse(new ApiResponse(502, Map.of(), "<html>Bad gateway</html>", 1)).code())
+        assertThat(new ErrorParser(Json.mapper()).parse(new ApiResponse(502, Map.of(), "<html>Bad gateway</html>", 1)).code())
                 .isNull();
     }
 
@@ -180,7 +190,7 @@ class SpecExampleParseTest {
 
     @Test
     void theServiceIsTheAffectedServiceElseTheFirstEntityAndNullEntriesAreSkipped() throws IOException {
-        NeutralMapping mapping = new NeutralMapping("nexera", NexeraProfile.profile(), Json.mapper());
+        NeutralMapping mapping = new NeutralMapping("nexera", NexeraProfile.profile().defaultTicketType(), Json.mapper());
         String affected = "{\"id\":\"T1\",\"relatedEntity\":[null,{\"id\":\"BILL-1\",\"role\":\"bill\"},"
                 + "{\"id\":\"FTTH-1\",\"role\":\"AffectedService\"}]}";
         assertThat(mapping.toTicket(TroubleTicket.fromJson(affected), affected).serviceId()).isEqualTo("FTTH-1");
@@ -192,7 +202,7 @@ class SpecExampleParseTest {
 
     @Test
     void everyPriorityMapsToItsLevelAndKeepsItsNumberInsideAndOutsideTheDocumentedRange() {
-        NeutralMapping mapping = new NeutralMapping("nexera", NexeraProfile.profile(), Json.mapper());
+        NeutralMapping mapping = new NeutralMapping("nexera", NexeraProfile.profile().defaultTicketType(), Json.mapper());
         Map<Integer, Priority.Level> expected = new java.util.LinkedHashMap<>();
         for (int p = 0; p <= 12; p++) {
             expected.put(p, p <= 2 ? Priority.Level.CRITICAL : p <= 4 ? Priority.Level.HIGH : p <= 7 ? Priority.Level.MEDIUM
