@@ -13,9 +13,8 @@ module dev.troubleticket.nexera {
     exports dev.troubleticket.nexera.listener;
     exports dev.troubleticket.nexera.model;
 
-    // Jackson binds the wire types and instantiates the readers their annotations name.
+    // Jackson binds the wire types (records and TroubleTicket's builder); internal.json registers its readers itself.
     opens dev.troubleticket.nexera.model to com.fasterxml.jackson.databind;
-    opens dev.troubleticket.nexera.internal to com.fasterxml.jackson.databind;
 
     provides dev.troubleticket.core.TicketingProvider with
             dev.troubleticket.nexera.NexeraProvider,

@@ -5,11 +5,12 @@ import org.junit.jupiter.api.Test;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.module.FindException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,8 +110,10 @@ class LibraryModulesTest {
         Map<String, ModuleDescriptor> modules = new LinkedHashMap<>();
         Enumeration<URL> descriptors = LibraryModulesTest.class.getClassLoader().getResources("module-info.class");
         while (descriptors.hasMoreElements()) {
-            try (InputStream in = descriptors.nextElement().openStream()) {
-                ModuleDescriptor descriptor = ModuleDescriptor.read(in);
+            // Found through its location, so that the descriptor lists every package of the module, not only
+            // those its exports and opens name (a class file's descriptor alone may not record the others).
+            for (ModuleReference reference : ModuleFinder.of(locationOf(descriptors.nextElement())).findAll()) {
+                ModuleDescriptor descriptor = reference.descriptor();
                 if (descriptor.name().startsWith(SDK_MODULE_PREFIX)) {
                     modules.put(descriptor.name(), descriptor);
                 }
@@ -118,6 +121,19 @@ class LibraryModulesTest {
         }
         assertThat(modules).as("the SDK's module descriptors").isNotEmpty();
         return modules;
+    }
+
+    /** The class-path entry (directory or jar) that holds a {@code module-info.class}. */
+    private static Path locationOf(URL descriptor) throws IOException {
+        try {
+            if ("jar".equals(descriptor.getProtocol())) {
+                String jar = descriptor.getPath().substring(0, descriptor.getPath().indexOf("!/"));
+                return Path.of(new URI(jar));
+            }
+            return Path.of(descriptor.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IOException("unreadable location " + descriptor, e);
+        }
     }
 
     private static boolean isInternal(String pkg) {
