@@ -10,6 +10,7 @@ import dev.troubleticket.masstack.model.BinaryAttachment;
 import dev.troubleticket.masstack.model.CreateTroubleTicketResponse;
 import dev.troubleticket.masstack.model.MasStackAttachment;
 import dev.troubleticket.masstack.model.MasStackTicket;
+import dev.troubleticket.masstack.model.Transaction;
 import dev.troubleticket.masstack.model.TransactionInput;
 import dev.troubleticket.masstack.model.TroubleTicketState;
 import dev.troubleticket.testkit.masstack.MasStackSimulator;

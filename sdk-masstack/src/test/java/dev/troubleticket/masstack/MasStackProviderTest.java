@@ -9,6 +9,7 @@ import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
 import dev.troubleticket.core.error.UnsupportedCapabilityException;
 import dev.troubleticket.core.model.TicketQuery;
+import dev.troubleticket.masstack.model.TransactionTable;
 import dev.troubleticket.testkit.masstack.MasStackSimulator;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,12 +1,9 @@
 package dev.troubleticket.masstack;
 
-import dev.troubleticket.core.contract.MutableClock;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.troubleticket.core.contract.MutableClock;
 import dev.troubleticket.core.error.AuthenticationException;
 import dev.troubleticket.core.error.NotFoundException;
 import dev.troubleticket.core.error.ProviderException;
@@ -16,6 +13,7 @@ import dev.troubleticket.core.http.RetryPolicy;
 import dev.troubleticket.core.http.TransportOptions;
 import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.masstack.model.BinaryAttachment;
+import dev.troubleticket.masstack.model.Transaction;
 import dev.troubleticket.masstack.model.TransactionInput;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Exactly what the adapter sends (method, path, headers, body), and how it reads what comes back. */
 class MasStackRequestMockTest {

@@ -1,10 +1,10 @@
 package dev.troubleticket.masstack.internal;
 
-import dev.troubleticket.masstack.Transaction;
-import dev.troubleticket.masstack.TransactionTable;
 import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
 import dev.troubleticket.masstack.model.IssueType;
+import dev.troubleticket.masstack.model.Transaction;
 import dev.troubleticket.masstack.model.TransactionInput;
+import dev.troubleticket.masstack.model.TransactionTable;
 import dev.troubleticket.masstack.model.TroubleTicketState;
 import java.util.List;
 import java.util.stream.Collectors;

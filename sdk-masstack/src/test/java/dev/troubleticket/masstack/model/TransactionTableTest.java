@@ -1,11 +1,10 @@
-package dev.troubleticket.masstack;
+package dev.troubleticket.masstack.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troubleticket.core.model.TicketStatus;
-import dev.troubleticket.masstack.Transaction.Role;
 import dev.troubleticket.masstack.internal.NeutralMapping;
-import dev.troubleticket.masstack.model.TroubleTicketState;
+import dev.troubleticket.masstack.model.Transaction.Role;
 import org.junit.jupiter.api.Test;
 
 /** The transaction table as data, and its neutral reading. */

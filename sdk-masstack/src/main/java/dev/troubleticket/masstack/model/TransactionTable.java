@@ -1,6 +1,5 @@
-package dev.troubleticket.masstack;
+package dev.troubleticket.masstack.model;
 
-import dev.troubleticket.masstack.model.TroubleTicketState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +9,7 @@ import java.util.Set;
 /**
  * MasStack's transaction table as data: for each transaction, the states it may start from and the
  * state it leads to. The SDK checks every operator transaction against it before sending, and the
- * subscription ({@link MasStackClient#subscribe}) uses it to name the territory owner's transaction behind a
+ * subscription ({@code MasStackClient.subscribe}) uses it to name the territory owner's transaction behind a
  * change of state.
  *
  * <p>The document gives each transaction's resulting state; the states it starts from follow from the
