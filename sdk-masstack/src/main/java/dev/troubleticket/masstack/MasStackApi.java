@@ -7,10 +7,11 @@ import dev.troubleticket.core.internal.ApiRequest;
 import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.HttpTransport;
 import dev.troubleticket.masstack.internal.CreateRequestJson;
-import dev.troubleticket.masstack.internal.OpenSubscriptions;
-import dev.troubleticket.masstack.internal.RequestRules;
+import dev.troubleticket.masstack.internal.CreateValidation;
+import dev.troubleticket.masstack.internal.TransitionRules;
 import dev.troubleticket.masstack.internal.UpdateBody;
 import dev.troubleticket.masstack.internal.Violations;
+import dev.troubleticket.masstack.internal.events.OpenSubscriptions;
 import dev.troubleticket.masstack.model.BinaryAttachment;
 import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
 import dev.troubleticket.masstack.model.CreateTroubleTicketResponse;
@@ -73,7 +74,7 @@ public final class MasStackApi {
      * {@link MasStackClient#subscribe}).
      */
     public CreateTroubleTicketResponse create(CreateTroubleTicketRequest request) {
-        RequestRules.checkCreate(request).throwIfAny("MasStack create request");
+        CreateValidation.check(request).throwIfAny("MasStack create request");
         return followed(createChecked(request), request);
     }
 
@@ -82,7 +83,7 @@ public final class MasStackApi {
         return created;
     }
 
-    /** Sends a create that the caller has already checked with {@link RequestRules#checkCreate} (the neutral client does). */
+    /** Sends a create that the caller has already checked with {@link CreateValidation#check} (the neutral client does). */
     CreateTroubleTicketResponse createChecked(CreateTroubleTicketRequest request) {
         return sendCreate(createBody(request));
     }
@@ -98,7 +99,7 @@ public final class MasStackApi {
      * client's open subscriptions as {@link #create} is.
      */
     public CreateTroubleTicketResponse createMultipart(CreateTroubleTicketRequest request, List<BinaryAttachment> files) {
-        Violations violations = RequestRules.checkCreate(request);
+        Violations violations = CreateValidation.check(request);
         checkFiles(violations, "attachment", files);
         violations.throwIfAny("MasStack multipart create request");
         MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM)
@@ -221,7 +222,7 @@ public final class MasStackApi {
         Objects.requireNonNull(input, "input");
         TroubleTicketState state = current.state();
         input = closeOutCompleted(transaction, current, input);
-        RequestRules.checkTransaction(table, transaction, current.ticketId(), current.mirrorKey(), state, input)
+        TransitionRules.check(table, transaction, current.ticketId(), current.mirrorKey(), state, input)
                 .throwIfAny("MasStack " + transaction + " (" + transaction.englishName() + ") request");
         ApiRequest patch = ApiRequest.patch(PATH + "/" + encode(current.ticketId()), transport.jsonBody(updateBody(transaction, current, input)))
                 .idempotent(false).build();
@@ -239,7 +240,7 @@ public final class MasStackApi {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(input, "input");
         input = closeOutCompleted(transaction, current, input);
-        Violations violations = RequestRules.checkTransaction(table, transaction, current.ticketId(), current.mirrorKey(),
+        Violations violations = TransitionRules.check(table, transaction, current.ticketId(), current.mirrorKey(),
                 current.state(), input);
         checkFiles(violations, "attachments", files);
         violations.throwIfAny("MasStack " + transaction + " (" + transaction.englishName() + ") multipart request");

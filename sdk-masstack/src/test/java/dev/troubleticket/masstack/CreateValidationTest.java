@@ -7,7 +7,7 @@ import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.error.ValidationException;
 import dev.troubleticket.core.model.Attachment;
 import dev.troubleticket.core.model.CreateTicketRequest;
-import dev.troubleticket.masstack.internal.RequestRules;
+import dev.troubleticket.masstack.internal.CreateValidation;
 import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
 import dev.troubleticket.masstack.model.IssueType;
 import dev.troubleticket.masstack.model.MasStackAttachment;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class CreateValidationTest {
 
     private static Map<String, String> violations(CreateTroubleTicketRequest request) {
-        return RequestRules.checkCreate(request).list().stream()
+        return CreateValidation.check(request).list().stream()
                 .collect(Collectors.toMap(FieldViolation::field, FieldViolation::message, (a, b) -> a + " | " + b));
     }
 

@@ -9,9 +9,9 @@ import dev.troubleticket.core.internal.ProviderError;
 import dev.troubleticket.core.model.Priority;
 import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.core.model.TicketStatus;
-import dev.troubleticket.masstack.internal.MasStackErrorParser;
+import dev.troubleticket.masstack.internal.CreateValidation;
+import dev.troubleticket.masstack.internal.ErrorParser;
 import dev.troubleticket.masstack.internal.NeutralMapping;
-import dev.troubleticket.masstack.internal.RequestRules;
 import dev.troubleticket.masstack.internal.UpdateBody;
 import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
 import dev.troubleticket.masstack.model.CreateTroubleTicketResponse;
@@ -124,7 +124,7 @@ class SpecExamplesParseTest {
                 CreateTroubleTicketRequest.class);
 
         // "string" is unpadded but decodable base64, and "cliente" comes with a homeId: nothing to refuse.
-        assertThat(RequestRules.checkCreate(request).list()).isEmpty();
+        assertThat(CreateValidation.check(request).list()).isEmpty();
     }
 
     @Test
@@ -140,7 +140,7 @@ class SpecExamplesParseTest {
     @Test
     void illegalArgumentBodiesListEachRequiredField() {
         for (String name : List.of("create-error-illegal-argument.json", "update-error-illegal-argument.json")) {
-            ProviderError error = new MasStackErrorParser().parse(new ApiResponse(400, Map.of(), example(name), 1));
+            ProviderError error = new ErrorParser().parse(new ApiResponse(400, Map.of(), example(name), 1));
 
             assertThat(error.kind()).isEqualTo(ProviderError.Kind.VALIDATION);
             assertThat(error.code()).isEqualTo("illegalArgumentException");

@@ -3,7 +3,7 @@ package dev.troubleticket.masstack.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troubleticket.core.model.TicketStatus;
-import dev.troubleticket.masstack.internal.NeutralMapping;
+import dev.troubleticket.masstack.internal.StatusMapping;
 import dev.troubleticket.masstack.model.Transaction.Role;
 import org.junit.jupiter.api.Test;
 
@@ -56,13 +56,13 @@ class TransactionTableTest {
 
     @Test
     void everyProviderStateHasANeutralStatus() {
-        assertThat(NeutralMapping.toNeutral(TroubleTicketState.OPENACTIVE)).isEqualTo(TicketStatus.IN_PROGRESS);
-        assertThat(NeutralMapping.toNeutral(TroubleTicketState.AWAITING_INFORMATION)).isEqualTo(TicketStatus.WAITING_FOR_OPERATOR);
-        assertThat(NeutralMapping.toNeutral(TroubleTicketState.AWAITING_CANCELATION)).isEqualTo(TicketStatus.CANCELLATION_REQUESTED);
-        assertThat(NeutralMapping.toNeutral(TroubleTicketState.CLEARED)).isEqualTo(TicketStatus.RESOLVED);
-        assertThat(NeutralMapping.toNeutral(TroubleTicketState.CLOSED)).isEqualTo(TicketStatus.CLOSED);
-        assertThat(NeutralMapping.toNeutral(TroubleTicketState.CANCELED)).isEqualTo(TicketStatus.CANCELLED);
-        assertThat(NeutralMapping.toNeutral(TroubleTicketState.of("DEFERRED.AWAITING-PARTS"))).isEqualTo(TicketStatus.UNKNOWN);
+        assertThat(StatusMapping.toNeutral(TroubleTicketState.OPENACTIVE)).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(StatusMapping.toNeutral(TroubleTicketState.AWAITING_INFORMATION)).isEqualTo(TicketStatus.WAITING_FOR_OPERATOR);
+        assertThat(StatusMapping.toNeutral(TroubleTicketState.AWAITING_CANCELATION)).isEqualTo(TicketStatus.CANCELLATION_REQUESTED);
+        assertThat(StatusMapping.toNeutral(TroubleTicketState.CLEARED)).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(StatusMapping.toNeutral(TroubleTicketState.CLOSED)).isEqualTo(TicketStatus.CLOSED);
+        assertThat(StatusMapping.toNeutral(TroubleTicketState.CANCELED)).isEqualTo(TicketStatus.CANCELLED);
+        assertThat(StatusMapping.toNeutral(TroubleTicketState.of("DEFERRED.AWAITING-PARTS"))).isEqualTo(TicketStatus.UNKNOWN);
         assertThat(TroubleTicketState.of("cleared ")).isEqualTo(TroubleTicketState.CLEARED);
         assertThat(TroubleTicketState.of("DEFERRED.AWAITING-PARTS").value()).isEqualTo("DEFERRED.AWAITING-PARTS");
     }

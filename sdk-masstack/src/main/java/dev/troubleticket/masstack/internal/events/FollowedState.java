@@ -1,4 +1,4 @@
-package dev.troubleticket.masstack.internal;
+package dev.troubleticket.masstack.internal.events;
 
 import dev.troubleticket.masstack.model.MasStackTicket;
 import java.net.URLDecoder;
