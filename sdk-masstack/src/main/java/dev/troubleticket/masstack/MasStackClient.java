@@ -375,7 +375,7 @@ public final class MasStackClient implements TicketingClient {
             if (defaultPriority < 1 || defaultPriority > 3) {
                 problems.add("defaultPriority must be 1, 2 or 3");
             }
-            if (issueType != null && issueType.kind() == IssueType.Kind.OTHER) {
+            if (issueType != null && !issueType.isKnown()) {
                 problems.add("defaultIssueType must be client or network");
             }
             boolean insecure = transportOptions != null && transportOptions.allowInsecureHttp();

@@ -67,7 +67,7 @@ class MasStackApiSimulatorTest {
         assertThat(ticket.homeId()).isEqualTo("HOME-0042");
         assertThat(ticket.gescal37ID()).isEqualTo("G37-1");
         assertThat(ticket.whParameter(2)).isEqualTo("extra-2");
-        assertThat(ticket.issueType().wireValue()).isEqualTo("cliente");
+        assertThat(ticket.issueType().value()).isEqualTo("cliente");
         assertThat(ticket.rawJson()).contains("\"troubleDectectionTime\"");
         assertThat(simulator.ticketsCreated()).isEqualTo(2);
     }

@@ -56,7 +56,7 @@ class SpecExamplesParseTest {
         assertThat(ticket.troubledObject()).isEqualTo("CTO");
         assertThat(ticket.customerTroubleNum()).isEqualTo("O99999999999/M9999999999");
         assertThat(ticket.wh1Parameter()).isEqualTo("Red");
-        assertThat(ticket.issueType().kind()).isEqualTo(IssueType.Kind.NETWORK);
+        assertThat(ticket.issueType().canonical()).isEqualTo(IssueType.NETWORK);
         assertThat(ticket.customer()).isEqualTo("100");
         assertThat(ticket.customerCount()).hasValue(100);
         assertThat(ticket.rawJson()).isEqualTo(json);
@@ -88,7 +88,7 @@ class SpecExamplesParseTest {
         assertThat(answer.priorityLevel()).hasValue(4);
         assertThat(answer.customerTroubleNum()).isEqualTo("O99999990");
         assertThat(answer.issueType()).isEqualTo(IssueType.of("Incidencia Mutualizada"));
-        assertThat(answer.issueType().kind()).isEqualTo(IssueType.Kind.OTHER);
+        assertThat(answer.issueType().isKnown()).isFalse();
         assertThat(answer.state()).as("the update answer has no state").isNull();
         Ticket neutral = NeutralMapping.toTicket(answer);
         assertThat(neutral.priority()).isEqualTo(new Priority(Priority.Level.UNKNOWN, "4"));
@@ -165,7 +165,7 @@ class SpecExamplesParseTest {
                 dev.troubleticket.masstack.model.CreateTroubleTicketRequest.fromJson(example("create-request.json"));
         assertThat(request.mirrorKey()).isEqualTo("string");
         assertThat(request.preferredPriority()).isEqualTo(1);
-        assertThat(request.wh1Parameter().wireValue()).isEqualTo("cliente");
+        assertThat(request.wh1Parameter().value()).isEqualTo("cliente");
         assertThat(request.attachmentList()).hasSize(1);
     }
 

@@ -39,7 +39,7 @@ public final class CreateRequestJson {
             text(json, "homeId", r.homeId());
             text(json, "gescal37ID", r.gescal37ID());
             IssueType issueType = r.wh1Parameter();
-            text(json, "wh1Parameter", issueType == null ? null : issueType.wireValue());
+            text(json, "wh1Parameter", issueType == null ? null : issueType.value());
             text(json, "wh2Parameter", r.wh2Parameter());
             text(json, "wh3Parameter", r.wh3Parameter());
             text(json, "wh4Parameter", r.wh4Parameter());

@@ -38,12 +38,12 @@ public final class CreateValidation {
         v.requiredMax("troubledObject", r.troubledObject(), 100);
         v.requiredMax("customerTroubleNum", r.customerTroubleNum(), 100);
         IssueType issueType = r.wh1Parameter();
-        if (issueType == null || issueType.wireValue().isBlank()) {
+        if (issueType == null || issueType.value().isBlank()) {
             v.add("wh1Parameter", "is required: the issue type, client (cliente) or network (red)");
-        } else if (issueType.kind() == IssueType.Kind.OTHER) {
-            v.add("wh1Parameter", "'" + issueType.wireValue() + "' is neither client (cliente) nor network (red)");
+        } else if (!issueType.isKnown()) {
+            v.add("wh1Parameter", "'" + issueType.value() + "' is neither client (cliente) nor network (red)");
         }
-        if (issueType != null && issueType.kind() == IssueType.Kind.CLIENT) {
+        if (issueType != null && issueType.is(IssueType.CLIENT)) {
             // The document: required "when issue type is client and IUA is not ready"; the SDK cannot know the IUA.
             if (r.homeId() == null || r.homeId().isBlank()) {
                 v.add("homeId", "is required when the issue type (wh1Parameter) is client");

@@ -10,10 +10,11 @@ public final class StatusMapping {
 
     /** The neutral status of a MasStack state; unknown states are {@link TicketStatus#UNKNOWN}. */
     public static TicketStatus toNeutral(TroubleTicketState state) {
-        if (state == null) {
+        TroubleTicketState known = state == null ? null : state.canonical();
+        if (known == null) {
             return TicketStatus.UNKNOWN;
         }
-        switch (state.value()) {
+        switch (known.value()) {
             case "OPENACTIVE": return TicketStatus.IN_PROGRESS;
             case "DEFERRED.AWAITING-INFORMATION": return TicketStatus.WAITING_FOR_OPERATOR;
             case "DEFERRED.AWAITING-CANCELATION": return TicketStatus.CANCELLATION_REQUESTED;

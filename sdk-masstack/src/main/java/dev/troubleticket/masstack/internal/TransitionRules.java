@@ -85,7 +85,7 @@ public final class TransitionRules {
             }
             TroubleTicketState target = TroubleTicketState.of(change.providerTarget());
             for (Transaction t : allowed) {
-                if (t != Transaction.TU10 && target.equals(table.row(t).to())) {
+                if (t != Transaction.TU10 && target.is(table.row(t).to())) {
                     return t;
                 }
             }

@@ -7,7 +7,10 @@ import dev.troubleticket.masstack.internal.StatusMapping;
 import dev.troubleticket.masstack.model.Transaction.Role;
 import org.junit.jupiter.api.Test;
 
-/** The transaction table as data, and its neutral reading. */
+/**
+ * The transaction table as data, and its neutral reading; states and issue types compared by {@code OpenValue}'s one
+ * rule (text kept, documented value named ignoring case and surrounding blanks).
+ */
 class TransactionTableTest {
     private final TransactionTable table = TransactionTable.standard();
 
@@ -63,7 +66,43 @@ class TransactionTableTest {
         assertThat(StatusMapping.toNeutral(TroubleTicketState.CLOSED)).isEqualTo(TicketStatus.CLOSED);
         assertThat(StatusMapping.toNeutral(TroubleTicketState.CANCELED)).isEqualTo(TicketStatus.CANCELLED);
         assertThat(StatusMapping.toNeutral(TroubleTicketState.of("DEFERRED.AWAITING-PARTS"))).isEqualTo(TicketStatus.UNKNOWN);
-        assertThat(TroubleTicketState.of("cleared ")).isEqualTo(TroubleTicketState.CLEARED);
+        assertThat(TroubleTicketState.of("cleared ").canonical()).isEqualTo(TroubleTicketState.CLEARED);
+        assertThat(StatusMapping.toNeutral(TroubleTicketState.of(" closed.canceled"))).isEqualTo(TicketStatus.CANCELLED);
         assertThat(TroubleTicketState.of("DEFERRED.AWAITING-PARTS").value()).isEqualTo("DEFERRED.AWAITING-PARTS");
+    }
+
+    @Test
+    void aStateInAnotherCaseKeepsItsTextAndFindsTheRowsOfTheStateItNames() {
+        TroubleTicketState cleared = TroubleTicketState.of(" cleared ");
+
+        assertThat(cleared.value()).isEqualTo(" cleared ");
+        assertThat(cleared.isKnown()).isTrue();
+        assertThat(cleared.is(TroubleTicketState.CLEARED)).isTrue();
+        assertThat(cleared).isNotEqualTo(TroubleTicketState.CLEARED);
+        assertThat(table.allowed(Role.TU, cleared)).containsExactly(Transaction.TU08, Transaction.TU09, Transaction.TU10);
+        assertThat(table.isAllowed(Transaction.TU09, cleared)).isTrue();
+        assertThat(table.between(TroubleTicketState.of("openactive"), cleared)).contains(Transaction.TO07);
+        assertThat(table.between(TroubleTicketState.of("openactive"), TroubleTicketState.OPENACTIVE)).contains(Transaction.TU10);
+        assertThat(table.row(Transaction.TU10).resultingState(TroubleTicketState.of("Openactive")))
+                .isSameAs(TroubleTicketState.OPENACTIVE);
+        assertThat(TroubleTicketState.of("closed").isFinal()).isTrue();
+        assertThat(TroubleTicketState.of("DEFERRED.AWAITING-PARTS").isKnown()).isFalse();
+        assertThat(TroubleTicketState.of("DEFERRED.AWAITING-PARTS").canonical()).isNull();
+        assertThat(table.row(Transaction.TU10).resultingState(TroubleTicketState.of("DEFERRED.AWAITING-PARTS")).value())
+                .isEqualTo("DEFERRED.AWAITING-PARTS");
+    }
+
+    @Test
+    void anIssueTypeNamesClientOrNetworkInEitherLanguageAndKeepsItsText() {
+        assertThat(IssueType.of(" Red ").canonical()).isSameAs(IssueType.NETWORK);
+        assertThat(IssueType.of(" Red ").value()).isEqualTo(" Red ");
+        assertThat(IssueType.of("NETWORK").is(IssueType.NETWORK)).isTrue();
+        assertThat(IssueType.of("client").is(IssueType.of("CLIENTE"))).isTrue();
+        assertThat(IssueType.of("client").is(IssueType.NETWORK)).isFalse();
+        IssueType mutualised = IssueType.of("Incidencia Mutualizada");
+        assertThat(mutualised.isKnown()).isFalse();
+        assertThat(mutualised.canonical()).isNull();
+        assertThat(mutualised.is(IssueType.of("incidencia mutualizada"))).isTrue();
+        assertThat(IssueType.knownValues()).containsExactly(IssueType.CLIENT, IssueType.NETWORK);
     }
 }
