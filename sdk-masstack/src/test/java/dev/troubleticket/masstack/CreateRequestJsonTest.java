@@ -30,14 +30,14 @@ class CreateRequestJsonTest {
 
     @Test
     void writesTheDocumentsExampleAsJacksonDoes() throws Exception {
-        CreateTroubleTicketRequest example = CreateTroubleTicketRequest.fromJson(SpecExamplesParseTest.example("create-request.json"));
+        CreateTroubleTicketRequest example = CreateTroubleTicketRequest.fromJson(MasStackSpecExamplesTest.example("create-request.json"));
         assertThat(example.mirrorKey()).as("the example was read").isNotNull();
         assertSameAsJackson(example);
     }
 
     @Test
     void writesTheExampleWithEachFieldLeftOutAsJacksonDoes() throws Exception {
-        ObjectNode full = (ObjectNode) MAPPER.readTree(SpecExamplesParseTest.example("create-request.json"));
+        ObjectNode full = (ObjectNode) MAPPER.readTree(MasStackSpecExamplesTest.example("create-request.json"));
         int checked = 0;
         for (Iterator<String> names = full.fieldNames(); names.hasNext(); checked++) {
             ObjectNode without = full.deepCopy();

@@ -28,10 +28,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The JSON examples of the MasStack document, verbatim (quirks included), through the adapter's parsers. */
-class SpecExamplesParseTest {
+class MasStackSpecExamplesTest {
 
     static String example(String name) {
-        try (InputStream in = SpecExamplesParseTest.class.getResourceAsStream("/spec-examples/" + name)) {
+        try (InputStream in = MasStackSpecExamplesTest.class.getResourceAsStream("/spec-examples/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("missing example " + name, e);
