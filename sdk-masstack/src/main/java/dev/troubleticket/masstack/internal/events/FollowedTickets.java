@@ -12,7 +12,7 @@ import java.util.Map;
  * handler is not reported a second time. Thread-safe: tickets are followed from any thread while the
  * subscription's reading thread takes them.
  */
-public final class FollowedTickets {
+final class FollowedTickets {
 
     /** One followed ticket. Its {@link #seen()} is changed by the reading thread only. */
     public static final class Entry {

@@ -27,7 +27,7 @@ import java.util.Objects;
  * so that an event read again after a restart has the same id, and a different change never takes the id of one
  * already handled.
  */
-public final class TicketChanges {
+final class TicketChanges {
     /** The {@code providerType} of a ticket's first sight. */
     public static final String OBSERVED = "observed";
 
