@@ -7,6 +7,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.troubleticket.core.internal.Json;
+import dev.troubleticket.core.model.Attachment;
+import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.masstack.internal.NeutralMapping;
 import dev.troubleticket.masstack.model.BinaryAttachment;
 import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
 import dev.troubleticket.masstack.model.IssueType;
@@ -19,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -30,7 +34,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every component of {@link CreateTroubleTicketRequest} reaches the body MasStack receives, under its name and with
  * its value, in both create variants: the request is built from the record's own component list, so a component
- * added to the record and left out of the create body fails here instead of being silently dropped.
+ * added to the record and left out of the create body fails here instead of being silently dropped. The same holds
+ * for the neutral create: each component is either filled from the neutral request or one of its provider fields,
+ * and each provider field reaches the body.
  */
 class MasStackCreateBodyTest {
     private static final ObjectMapper MAPPER = Json.mapper();
@@ -150,5 +156,50 @@ class MasStackCreateBodyTest {
             setter.invoke(builder, component.getAccessor().invoke(expected));
         }
         assertThat(builder.build()).isEqualTo(expected);
+    }
+
+    /** What a neutral create fills from its own fields rather than from a provider field of the same name. */
+    private static final Set<String> FROM_NEUTRAL_FIELDS_ONLY =
+            Set.of("baseTroubleTicketState", "mirrorKey", "troubleDetectionTime", "attachments");
+
+    @Test
+    void everyComponentIsANeutralProviderFieldUnlessTheNeutralRequestFillsIt() {
+        Set<String> components = new TreeSet<>();
+        for (RecordComponent component : CreateTroubleTicketRequest.class.getRecordComponents()) {
+            components.add(component.getName());
+        }
+        Set<String> expected = new TreeSet<>(NeutralMapping.CREATE_FIELDS);
+        expected.addAll(FROM_NEUTRAL_FIELDS_ONLY);
+        assertThat(components).isEqualTo(expected);
+    }
+
+    @Test
+    void everyProviderFieldOfANeutralCreateReachesTheBody() throws Exception {
+        CreateTicketRequest.Builder neutral = CreateTicketRequest.builder().externalReference("ONV-1")
+                .detectedAt(java.time.Instant.parse("2025-01-15T10:30:00Z"))
+                .attachments(List.of(new Attachment("plano.pdf", "application/pdf", new byte[] {1, 2, 3}, null)));
+        Map<String, Object> expected = new LinkedHashMap<>();
+        int index = 0;
+        for (String field : new TreeSet<>(NeutralMapping.CREATE_FIELDS)) {
+            String text = switch (field) {
+                case "preferredPriority" -> "2";
+                case "wh1Parameter" -> "cliente";
+                default -> "v" + index++;
+            };
+            neutral.providerField(field, text);
+            expected.put(field, field.equals("preferredPriority") ? 2 : text);
+        }
+        server.enqueue(new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
+                .body("{\"ticketId\":\"RED-1\",\"mirrorKey\":\"ONV-1\"}").build());
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"ticketId\":\"RED-1\",\"mirrorKey\":\"ONV-1\",\"baseTroubleTicketState\":\"OPENACTIVE\"}").build());
+
+        MasStackClient.builder().baseUrl(server.url("/").toString()).staticToken("t").build().create(neutral.build());
+
+        JsonNode body = sentBody(server.takeRequest());
+        expected.forEach((name, value) -> assertThat(body.get(name)).as(name).isEqualTo(MAPPER.valueToTree(value)));
+        assertThat(body.get("mirrorKey").asText()).isEqualTo("ONV-1");
+        assertThat(body.get("troubleDetectionTime").asText()).isEqualTo("2025-01-15T10:30:00Z");
+        assertThat(body.get("attachments")).hasSize(1);
     }
 }
