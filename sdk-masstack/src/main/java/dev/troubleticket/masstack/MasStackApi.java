@@ -6,7 +6,6 @@ import dev.troubleticket.core.error.ProviderException;
 import dev.troubleticket.core.internal.ApiRequest;
 import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.HttpTransport;
-import dev.troubleticket.masstack.internal.CreateRequestJson;
 import dev.troubleticket.masstack.internal.CreateValidation;
 import dev.troubleticket.masstack.internal.TransitionRules;
 import dev.troubleticket.masstack.internal.UpdateBody;
@@ -90,7 +89,7 @@ public final class MasStackApi {
 
     /** The create request's JSON body, as both create variants send it. */
     private RequestBody createBody(CreateTroubleTicketRequest request) {
-        return RequestBody.create(CreateRequestJson.write(request, transport.mapper().getFactory()), HttpTransport.JSON);
+        return RequestBody.create(json(request), HttpTransport.JSON);
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.troubleticket.masstack.model;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.core.model.Timestamp;
 import java.util.List;
@@ -148,10 +147,9 @@ public final class MasStackTicket {
      * The wire shape. Every field is text because the document sends {@code preferredPriority} and
      * {@code customer} sometimes as numbers and sometimes as strings (the shared mapper turns numbers into
      * text); {@code troubleDectectionTime} is the answers' spelling of the request's {@code troubleDetectionTime}.
+     * Bound by Jackson (a hand-written reader measured no faster); the shared mapper's lenient reading keeps odd values.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    // Read by TicketWireReader, which follows these names (every answer about a ticket is one of these).
-    @JsonDeserialize(using = TicketWireReader.class)
     record TicketWire(
             String ticketId, String mirrorKey, String baseTroubleTicketState, String dialog, String troubleType,
             String troubleDescription, @JsonAlias("troubleDectectionTime") String troubleDetectionTime,
