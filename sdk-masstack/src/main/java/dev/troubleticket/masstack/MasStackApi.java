@@ -6,16 +6,18 @@ import dev.troubleticket.core.error.ProviderException;
 import dev.troubleticket.core.internal.ApiRequest;
 import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.HttpTransport;
-import dev.troubleticket.masstack.internal.CreateRequestJson;
-import dev.troubleticket.masstack.internal.OpenSubscriptions;
-import dev.troubleticket.masstack.internal.RequestRules;
+import dev.troubleticket.masstack.internal.CreateValidation;
+import dev.troubleticket.masstack.internal.TransitionRules;
 import dev.troubleticket.masstack.internal.UpdateBody;
 import dev.troubleticket.masstack.internal.Violations;
+import dev.troubleticket.masstack.internal.events.OpenSubscriptions;
 import dev.troubleticket.masstack.model.BinaryAttachment;
 import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
 import dev.troubleticket.masstack.model.CreateTroubleTicketResponse;
 import dev.troubleticket.masstack.model.MasStackTicket;
+import dev.troubleticket.masstack.model.Transaction;
 import dev.troubleticket.masstack.model.TransactionInput;
+import dev.troubleticket.masstack.model.TransactionTable;
 import dev.troubleticket.masstack.model.TroubleTicketState;
 import java.util.List;
 import java.util.Objects;
@@ -71,7 +73,7 @@ public final class MasStackApi {
      * {@link MasStackClient#subscribe}).
      */
     public CreateTroubleTicketResponse create(CreateTroubleTicketRequest request) {
-        RequestRules.checkCreate(request).throwIfAny("MasStack create request");
+        CreateValidation.check(request).throwIfAny("MasStack create request");
         return followed(createChecked(request), request);
     }
 
@@ -80,14 +82,14 @@ public final class MasStackApi {
         return created;
     }
 
-    /** Sends a create that the caller has already checked with {@link RequestRules#checkCreate} (the neutral client does). */
+    /** Sends a create that the caller has already checked with {@link CreateValidation#check} (the neutral client does). */
     CreateTroubleTicketResponse createChecked(CreateTroubleTicketRequest request) {
         return sendCreate(createBody(request));
     }
 
     /** The create request's JSON body, as both create variants send it. */
     private RequestBody createBody(CreateTroubleTicketRequest request) {
-        return RequestBody.create(CreateRequestJson.write(request, transport.mapper().getFactory()), HttpTransport.JSON);
+        return RequestBody.create(json(request), HttpTransport.JSON);
     }
 
     /**
@@ -96,7 +98,7 @@ public final class MasStackApi {
      * client's open subscriptions as {@link #create} is.
      */
     public CreateTroubleTicketResponse createMultipart(CreateTroubleTicketRequest request, List<BinaryAttachment> files) {
-        Violations violations = RequestRules.checkCreate(request);
+        Violations violations = CreateValidation.check(request);
         checkFiles(violations, "attachment", files);
         violations.throwIfAny("MasStack multipart create request");
         MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM)
@@ -219,7 +221,7 @@ public final class MasStackApi {
         Objects.requireNonNull(input, "input");
         TroubleTicketState state = current.state();
         input = closeOutCompleted(transaction, current, input);
-        RequestRules.checkTransaction(table, transaction, current.ticketId(), current.mirrorKey(), state, input)
+        TransitionRules.check(table, transaction, current.ticketId(), current.mirrorKey(), state, input)
                 .throwIfAny("MasStack " + transaction + " (" + transaction.englishName() + ") request");
         ApiRequest patch = ApiRequest.patch(PATH + "/" + encode(current.ticketId()), transport.jsonBody(updateBody(transaction, current, input)))
                 .idempotent(false).build();
@@ -237,7 +239,7 @@ public final class MasStackApi {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(input, "input");
         input = closeOutCompleted(transaction, current, input);
-        Violations violations = RequestRules.checkTransaction(table, transaction, current.ticketId(), current.mirrorKey(),
+        Violations violations = TransitionRules.check(table, transaction, current.ticketId(), current.mirrorKey(),
                 current.state(), input);
         checkFiles(violations, "attachments", files);
         violations.throwIfAny("MasStack " + transaction + " (" + transaction.englishName() + ") multipart request");

@@ -6,9 +6,7 @@ import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.auth.AuthProvider;
 import dev.troubleticket.core.auth.RenewingTokenAuth;
 import dev.troubleticket.core.auth.StaticTokenAuth;
-import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.error.UnsupportedCapabilityException;
-import dev.troubleticket.core.error.ValidationException;
 import dev.troubleticket.core.http.TransportOptions;
 import dev.troubleticket.core.internal.HttpTransport;
 import dev.troubleticket.core.internal.Json;
@@ -19,25 +17,26 @@ import dev.troubleticket.core.model.StatusChange;
 import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketQuery;
-import dev.troubleticket.core.model.TicketStatus;
 import dev.troubleticket.core.subscription.SubscriptionOptions;
 import dev.troubleticket.core.subscription.TicketEventHandler;
 import dev.troubleticket.core.subscription.TicketSubscription;
 import dev.troubleticket.core.subscription.spi.DurableSubscription;
-import dev.troubleticket.masstack.internal.JwtBearerTokenSource;
-import dev.troubleticket.masstack.internal.MasStackErrorParser;
-import dev.troubleticket.masstack.internal.MasStackSubscription;
-import dev.troubleticket.masstack.internal.MasStackTicketSource;
+import dev.troubleticket.masstack.internal.AccessTokens;
+import dev.troubleticket.masstack.internal.CreateValidation;
+import dev.troubleticket.masstack.internal.ErrorParser;
 import dev.troubleticket.masstack.internal.NeutralMapping;
-import dev.troubleticket.masstack.internal.OpenSubscriptions;
-import dev.troubleticket.masstack.internal.RequestRules;
+import dev.troubleticket.masstack.internal.TransitionRules;
 import dev.troubleticket.masstack.internal.Violations;
+import dev.troubleticket.masstack.internal.events.FollowingSubscription;
+import dev.troubleticket.masstack.internal.events.OpenSubscriptions;
+import dev.troubleticket.masstack.internal.events.TicketEventSource;
 import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
 import dev.troubleticket.masstack.model.CreateTroubleTicketResponse;
 import dev.troubleticket.masstack.model.IssueType;
 import dev.troubleticket.masstack.model.MasStackTicket;
+import dev.troubleticket.masstack.model.Transaction;
 import dev.troubleticket.masstack.model.TransactionInput;
-import dev.troubleticket.masstack.model.TroubleTicketState;
+import dev.troubleticket.masstack.model.TransactionTable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,9 +44,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The neutral {@link TicketingClient} for MasMovil's MasStack Ticketing OSSJ API.
@@ -124,22 +121,10 @@ public final class MasStackClient implements TicketingClient {
     @Override
     public Ticket create(CreateTicketRequest request) {
         Objects.requireNonNull(request, "request");
-        Violations mapping = new Violations();
-        CreateTroubleTicketRequest body = NeutralMapping.toCreate(request, createDefaults, clock.instant(), mapping);
-        List<FieldViolation> all = new ArrayList<>(mapping.list());
-        // Named after the neutral field that feeds each wire field, so that the caller knows what to fix.
-        RequestRules.checkCreate(body).list().stream().map(NeutralMapping::neutralName).forEach(all::add);
-        String reference = request.externalReference();
-        if (reference != null && reference.length() > RequestRules.UPDATE_MIRROR_KEY_MAX && reference.length() <= 255) {
-            // The document allows 255 characters on create but only 15 on every update: a longer key would
-            // open a ticket that the neutral API could never answer, resolve or close.
-            all.add(new FieldViolation("externalReference (mirrorKey)", "is " + reference.length()
-                    + " characters long; MasStack accepts 255 on create but only " + RequestRules.UPDATE_MIRROR_KEY_MAX
-                    + " on updates, so the ticket could not be updated later"));
-        }
-        if (!all.isEmpty()) {
-            throw ValidationException.beforeSending(provider(), "MasStack create request", all);
-        }
+        Violations found = new Violations();
+        CreateTroubleTicketRequest body = NeutralMapping.toCreate(request, createDefaults, clock.instant(), found);
+        CreateValidation.checkNeutral(body, found);
+        found.throwIfAny("MasStack create request");
         // Checked above, with the neutral names: not checked a second time.
         CreateTroubleTicketResponse created = api.createChecked(body);
         MasStackTicket ticket = api.get(created.ticketId());
@@ -183,47 +168,9 @@ public final class MasStackClient implements TicketingClient {
     public Ticket transition(String ticketId, StatusChange change) {
         Objects.requireNonNull(change, "change");
         MasStackTicket current = api.get(ticketId);
-        Transaction transaction = chooseTransaction(current, change);
+        Transaction transaction = TransitionRules.forChange(api.transactionTable(), current, change);
         api.perform(transaction, current, inputFor(transaction, change, current));
         return get(ticketId);
-    }
-
-    private Transaction chooseTransaction(MasStackTicket current, StatusChange change) {
-        TransactionTable table = api.transactionTable();
-        TroubleTicketState state = current.state();
-        List<Transaction> allowed = table.allowed(Transaction.Role.TU, state);
-        if (change.providerTarget() != null) {
-            Optional<Transaction> named = Transaction.fromCode(change.providerTarget());
-            if (named.isPresent()) {
-                // Checked against the table with the rest of the request, in perform().
-                return named.get();
-            }
-            TroubleTicketState target = TroubleTicketState.of(change.providerTarget());
-            for (Transaction t : allowed) {
-                if (t != Transaction.TU10 && target.equals(table.row(t).to())) {
-                    return t;
-                }
-            }
-        } else {
-            for (Transaction t : allowed) {
-                if (t != Transaction.TU10 && NeutralMapping.toNeutral(table.row(t).to()) == change.target()) {
-                    return t;
-                }
-            }
-        }
-        throw ValidationException.beforeSending(provider(), "status change", List.of(new FieldViolation("status",
-                "ticket " + current.ticketId() + " is " + NeutralMapping.toNeutral(state) + " (" + state + "); it cannot move to "
-                        + change.describeTarget() + "; allowed: " + describe(allowed))));
-    }
-
-    private static String describe(List<Transaction> allowed) {
-        List<Transaction> changes = allowed.stream().filter(t -> t != Transaction.TU10).collect(Collectors.toList());
-        if (changes.isEmpty()) {
-            return "none";
-        }
-        TransactionTable table = TransactionTable.standard();
-        return changes.stream().map(t -> NeutralMapping.toNeutral(table.row(t).to()) + " (" + t + ", " + t.englishName() + ")")
-                .collect(Collectors.joining(", "));
     }
 
     private TransactionInput inputFor(Transaction transaction, StatusChange change, MasStackTicket current) {
@@ -260,17 +207,7 @@ public final class MasStackClient implements TicketingClient {
 
     @Override
     public List<AllowedTransition> allowedTransitions(String ticketId) {
-        MasStackTicket current = api.get(ticketId);
-        TransactionTable table = api.transactionTable();
-        List<AllowedTransition> result = new ArrayList<>();
-        for (Transaction t : table.allowed(Transaction.Role.TU, current.state())) {
-            if (t == Transaction.TU10) {
-                continue; // no change of status: that is comment()
-            }
-            result.add(new AllowedTransition(NeutralMapping.toNeutral(table.row(t).to()), t.code(), t.englishName(),
-                    t == Transaction.TU06));
-        }
-        return result;
+        return TransitionRules.allowedTransitions(api.transactionTable(), api.get(ticketId).state());
     }
 
     /**
@@ -308,10 +245,11 @@ public final class MasStackClient implements TicketingClient {
     public TicketSubscription subscribe(TicketEventHandler handler, SubscriptionOptions options) {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(options, "options");
-        MasStackTicketSource source = new MasStackTicketSource(api, options, clock, Clock.systemUTC());
+        TicketEventSource source = new TicketEventSource(api::get, api.transactionTable(), options, clock,
+                Clock.systemUTC());
         DurableSubscription engine = DurableSubscription.builder(provider(), handler, options)
                 .polled(source).follower(source).build();
-        return new MasStackSubscription(engine, source, subscriptions);
+        return new FollowingSubscription(engine, source, subscriptions);
     }
 
     @Override
@@ -437,7 +375,7 @@ public final class MasStackClient implements TicketingClient {
             if (defaultPriority < 1 || defaultPriority > 3) {
                 problems.add("defaultPriority must be 1, 2 or 3");
             }
-            if (issueType != null && issueType.kind() == IssueType.Kind.OTHER) {
+            if (issueType != null && !issueType.isKnown()) {
                 problems.add("defaultIssueType must be client or network");
             }
             boolean insecure = transportOptions != null && transportOptions.allowInsecureHttp();
@@ -455,10 +393,10 @@ public final class MasStackClient implements TicketingClient {
                 throw new IllegalArgumentException("invalid MasStack client configuration: " + String.join("; ", problems));
             }
             AuthProvider auth = staticToken != null ? StaticTokenAuth.bearer(staticToken)
-                    : RenewingTokenAuth.of(new JwtBearerTokenSource(serviceAccount, effectiveTokenUrl, transportOptions, clock,
-                    assertionLifetime), "Bearer", renewalMargin, clock);
+                    : RenewingTokenAuth.of(new AccessTokens(serviceAccount.clientEmail(), serviceAccount.privateKeyId(),
+                    serviceAccount.privateKey(), effectiveTokenUrl, transportOptions, clock, assertionLifetime), "Bearer", renewalMargin, clock);
             HttpTransport transport = new HttpTransport(NeutralMapping.PROVIDER, baseUrl, transportOptions, auth,
-                    new MasStackErrorParser(), Json.mapper());
+                    new ErrorParser(), Json.mapper());
             return new MasStackClient(this, new MasStackApi(transport, TransactionTable.standard(),
                     new OpenSubscriptions(followCreatedTickets)));
         }

@@ -41,14 +41,14 @@ class CloseResolvedTicketTest {
     }
 
     private String resolvedTicket(String mirrorKey) {
-        String id = client.create(Fixtures.neutralRequest(mirrorKey).build()).id();
+        String id = client.create(simulator.sampleCreateRequest(mirrorKey)).id();
         simulator.resolve(id, "CTO reparada", MasStackSimulator.RESOLUTION_CLOSE_OUT_TYPE, "CTO reparada", RESTORED);
         return id;
     }
 
     @Test
     void aNeutralCloseWithoutConfiguredDefaultsSendsTheResolutionsCloseOut() {
-        String id = client.create(Fixtures.neutralRequest("ONV-31").build()).id();
+        String id = client.create(simulator.sampleCreateRequest("ONV-31")).id();
         simulator.resolve(id, "CTO reparada");
         Object restoredAtResolution = simulator.ticket(id).get("serviceRestoredTime");
         assertThat(restoredAtResolution).as("written by the resolution").isNotNull();
@@ -73,7 +73,7 @@ class CloseResolvedTicketTest {
     @Test
     void theConfiguredDefaultsFillOnlyWhatTheTicketLacks() {
         TicketingClient withDefaults = clientWithDefaults("DEFECTO", "cerrada por el operador");
-        String id = withDefaults.create(Fixtures.neutralRequest("ONV-33").build()).id();
+        String id = withDefaults.create(simulator.sampleCreateRequest("ONV-33")).id();
         simulator.resolve(id, "reparada", null, "empalme rehecho", null);
 
         withDefaults.transition(id, StatusChange.to(TicketStatus.CLOSED));
@@ -86,7 +86,7 @@ class CloseResolvedTicketTest {
 
     @Test
     void aCloseIsRefusedBeforeSendingOnlyWhenNoCloseOutExistsAnywhere() {
-        String id = client.create(Fixtures.neutralRequest("ONV-34").build()).id();
+        String id = client.create(simulator.sampleCreateRequest("ONV-34")).id();
         simulator.resolve(id, "reparada", null, null, null);
         int before = simulator.server().requestCount();
 

@@ -6,13 +6,13 @@ import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
 import dev.troubleticket.masstack.model.IssueType;
 import java.time.Instant;
 
-/** Requests that MasStack accepts, for the tests to start from. */
-final class Fixtures {
+/** Requests that MasStack accepts, for the tests to start from (public for the tests of the internal packages). */
+public final class Fixtures {
     private Fixtures() {
     }
 
     /** A neutral network-fault request with every field MasStack requires. */
-    static CreateTicketRequest.Builder neutralRequest(String reference) {
+    public static CreateTicketRequest.Builder neutralRequest(String reference) {
         return CreateTicketRequest.builder()
                 .externalReference(reference)
                 .serviceId("O99999999999/M9999999999")
@@ -26,7 +26,7 @@ final class Fixtures {
     }
 
     /** A typed client-fault request with every required field. */
-    static CreateTroubleTicketRequest.Builder typedRequest(String mirrorKey) {
+    public static CreateTroubleTicketRequest.Builder typedRequest(String mirrorKey) {
         return CreateTroubleTicketRequest.builder()
                 .mirrorKey(mirrorKey)
                 .dialog("ERI_MM_OLTZ3562010LAP012_para que se revise")

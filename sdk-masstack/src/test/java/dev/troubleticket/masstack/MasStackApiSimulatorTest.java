@@ -10,6 +10,7 @@ import dev.troubleticket.masstack.model.BinaryAttachment;
 import dev.troubleticket.masstack.model.CreateTroubleTicketResponse;
 import dev.troubleticket.masstack.model.MasStackAttachment;
 import dev.troubleticket.masstack.model.MasStackTicket;
+import dev.troubleticket.masstack.model.Transaction;
 import dev.troubleticket.masstack.model.TransactionInput;
 import dev.troubleticket.masstack.model.TroubleTicketState;
 import dev.troubleticket.testkit.masstack.MasStackSimulator;
@@ -66,7 +67,7 @@ class MasStackApiSimulatorTest {
         assertThat(ticket.homeId()).isEqualTo("HOME-0042");
         assertThat(ticket.gescal37ID()).isEqualTo("G37-1");
         assertThat(ticket.whParameter(2)).isEqualTo("extra-2");
-        assertThat(ticket.issueType().wireValue()).isEqualTo("cliente");
+        assertThat(ticket.issueType().value()).isEqualTo("cliente");
         assertThat(ticket.rawJson()).contains("\"troubleDectectionTime\"");
         assertThat(simulator.ticketsCreated()).isEqualTo(2);
     }

@@ -62,7 +62,7 @@ class MasStackFaultInjectionTest {
     void createWhoseAnswerIsLostIsNotSentAgain() {
         loseAnswers("POST", "/troubleTicket", 1);
 
-        assertThatThrownBy(() -> client.create(Fixtures.neutralRequest("ONV-LOST").build()))
+        assertThatThrownBy(() -> client.create(simulator.sampleCreateRequest("ONV-LOST")))
                 .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.attempts()).isEqualTo(1));
 
         assertThat(simulator.ticketsCreated()).as("processed once, never duplicated").isEqualTo(1);
@@ -70,7 +70,7 @@ class MasStackFaultInjectionTest {
 
     @Test
     void readWhoseAnswerIsLostIsRetried() {
-        Ticket created = client.create(Fixtures.neutralRequest("ONV-READ").build());
+        Ticket created = client.create(simulator.sampleCreateRequest("ONV-READ"));
         loseAnswers("GET", "/troubleTicket/", 2);
 
         assertThat(client.get(created.id()).externalReference()).isEqualTo("ONV-READ");

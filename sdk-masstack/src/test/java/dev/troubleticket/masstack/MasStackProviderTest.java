@@ -9,6 +9,7 @@ import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
 import dev.troubleticket.core.error.UnsupportedCapabilityException;
 import dev.troubleticket.core.model.TicketQuery;
+import dev.troubleticket.masstack.model.TransactionTable;
 import dev.troubleticket.testkit.masstack.MasStackSimulator;
 import java.nio.file.Path;
 import java.util.Map;
@@ -52,7 +53,7 @@ class MasStackProviderTest {
             try (TicketingClient client = TicketingClients.create("masstack", ProviderSettings.of(Map.of(
                     "baseUrl", simulator.baseUrl(), "tokenUrl", simulator.tokenUrl(), "serviceAccountFile", file.toString(),
                     "clearencePerson", "AGENT")))) {
-                assertThat(client.create(Fixtures.neutralRequest("ONV-77").build()).externalReference()).isEqualTo("ONV-77");
+                assertThat(client.create(simulator.sampleCreateRequest("ONV-77")).externalReference()).isEqualTo("ONV-77");
                 assertThat(simulator.tokensIssued()).isEqualTo(1);
                 assertThat(client.toString()).contains(MasStackSimulator.CLIENT_EMAIL).doesNotContain("PRIVATE");
             }

@@ -61,7 +61,7 @@ class MasStackSubscriptionTest {
     }
 
     private String open(MasStackClient through, String reference) {
-        return through.create(Fixtures.neutralRequest(reference).build()).id();
+        return through.create(simulator.sampleCreateRequest(reference)).id();
     }
 
     private List<TicketEvent> eventsOf(String ticketId) {

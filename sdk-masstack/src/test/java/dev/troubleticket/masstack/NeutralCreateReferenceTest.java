@@ -23,7 +23,7 @@ class NeutralCreateReferenceTest {
 
     @Test
     void aReferenceLongerThanTheUpdateLimitIsRefusedBeforeSending() {
-        assertThatThrownBy(() -> client.create(Fixtures.neutralRequest("INC-2026-0000042").build()))
+        assertThatThrownBy(() -> client.create(simulator.sampleCreateRequest("INC-2026-0000042")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.reachedProvider()).isFalse();
                     assertThat(e.violations()).anySatisfy(v -> {
@@ -36,6 +36,6 @@ class NeutralCreateReferenceTest {
 
     @Test
     void aReferenceOfFifteenCharactersIsAccepted() {
-        assertThat(client.create(Fixtures.neutralRequest("INC-2026-00042").build()).externalReference()).isEqualTo("INC-2026-00042");
+        assertThat(client.create(simulator.sampleCreateRequest("INC-2026-00042")).externalReference()).isEqualTo("INC-2026-00042");
     }
 }

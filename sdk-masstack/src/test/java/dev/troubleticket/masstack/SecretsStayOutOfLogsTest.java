@@ -31,7 +31,7 @@ class SecretsStayOutOfLogsTest {
         try (MasStackSimulator simulator = new MasStackSimulator().start(0);
              TicketingClient client = TicketingClients.create("masstack", simulator.clientSettings())) {
             pem = simulator.serviceAccountJson();
-            Ticket ticket = client.create(Fixtures.neutralRequest("ONV-LOG").build());
+            Ticket ticket = client.create(simulator.sampleCreateRequest("ONV-LOG"));
             simulator.askForInformation(ticket.id(), "Teléfono del cliente: 600 000 000");
             client.transition(ticket.id(), StatusChange.to(TicketStatus.IN_PROGRESS).withComment("Llamar a Ana al 611 111 111"));
             simulator.revokeAccessTokens(); // forces a 401 and a second token exchange

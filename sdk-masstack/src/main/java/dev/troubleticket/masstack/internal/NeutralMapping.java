@@ -6,7 +6,6 @@ import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.core.model.Priority;
 import dev.troubleticket.core.model.RawPayload;
 import dev.troubleticket.core.model.Ticket;
-import dev.troubleticket.core.model.TicketStatus;
 import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
 import dev.troubleticket.masstack.model.IssueType;
 import dev.troubleticket.masstack.model.MasStackAttachment;
@@ -20,7 +19,10 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 
-/** Maps MasStack's tickets and states onto the neutral model, and neutral create requests onto MasStack's. */
+/**
+ * Maps MasStack's tickets onto the neutral model (states through {@link StatusMapping}), and neutral create requests
+ * onto MasStack's.
+ */
 public final class NeutralMapping {
     public static final String PROVIDER = "masstack";
 
@@ -30,22 +32,6 @@ public final class NeutralMapping {
             "wh2Parameter", "wh3Parameter", "wh4Parameter", "wh5Parameter", "customer", "clearencePerson");
 
     private NeutralMapping() {
-    }
-
-    /** The neutral status of a MasStack state; unknown states are {@link TicketStatus#UNKNOWN}. */
-    public static TicketStatus toNeutral(TroubleTicketState state) {
-        if (state == null) {
-            return TicketStatus.UNKNOWN;
-        }
-        switch (state.value()) {
-            case "OPENACTIVE": return TicketStatus.IN_PROGRESS;
-            case "DEFERRED.AWAITING-INFORMATION": return TicketStatus.WAITING_FOR_OPERATOR;
-            case "DEFERRED.AWAITING-CANCELATION": return TicketStatus.CANCELLATION_REQUESTED;
-            case "CLEARED": return TicketStatus.RESOLVED;
-            case "CLOSED": return TicketStatus.CLOSED;
-            case "CLOSED.CANCELED": return TicketStatus.CANCELLED;
-            default: return TicketStatus.UNKNOWN;
-        }
     }
 
     /** MasStack's priority levels: 1 is the widest outage. Values outside 1..3 are kept, as UNKNOWN. */
@@ -72,7 +58,7 @@ public final class NeutralMapping {
         TroubleTicketState state = t.state();
         return Ticket.builder(PROVIDER, t.ticketId())
                 .externalReference(t.mirrorKey())
-                .status(toNeutral(state), t.baseTroubleTicketState())
+                .status(StatusMapping.toNeutral(state), t.baseTroubleTicketState())
                 .title(t.troubleDescription())
                 .description(t.dialog())
                 .category(t.troubleType())

@@ -3,7 +3,6 @@ package dev.troubleticket.masstack.model;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.core.model.Timestamp;
 import java.util.List;
@@ -22,51 +21,14 @@ import java.util.OptionalLong;
  * {@link #troubleDetectionTime()}. {@link #rawJson()} is the body exactly as received.
  */
 public final class MasStackTicket {
-    private final String ticketId;
-    private final String mirrorKey;
-    private final String baseTroubleTicketState;
-    private final String dialog;
-    private final String troubleType;
-    private final String troubleDescription;
-    private final String troubleDetectionTime;
-    private final String preferredPriority;
-    private final String troubledObject;
-    private final String customerTroubleNum;
-    private final String homeId;
-    private final String gescal37ID;
-    private final String wh1Parameter;
-    private final List<String> whParameters;
-    private final String customer;
-    private final String clearencePerson;
-    private final String closeOutType;
-    private final String closeOutNarr;
-    private final String serviceRestoredTime;
+    private final TicketWire wire;
     private final List<MasStackAttachment> attachments;
     private final String rawJson;
 
-    private MasStackTicket(TicketWire f, String rawJson) {
-        this.ticketId = f.ticketId();
-        this.mirrorKey = f.mirrorKey();
-        this.baseTroubleTicketState = f.baseTroubleTicketState();
-        this.dialog = f.dialog();
-        this.troubleType = f.troubleType();
-        this.troubleDescription = f.troubleDescription();
-        this.troubleDetectionTime = f.troubleDetectionTime();
-        this.preferredPriority = f.preferredPriority();
-        this.troubledObject = f.troubledObject();
-        this.customerTroubleNum = f.customerTroubleNum();
-        this.homeId = f.homeId();
-        this.gescal37ID = f.gescal37ID();
-        this.wh1Parameter = f.wh1Parameter();
-        this.whParameters = java.util.Collections.unmodifiableList(java.util.Arrays.asList(
-                f.wh2Parameter(), f.wh3Parameter(), f.wh4Parameter(), f.wh5Parameter()));
-        this.customer = f.customer();
-        this.clearencePerson = f.clearencePerson();
-        this.closeOutType = f.closeOutType();
-        this.closeOutNarr = f.closeOutNarr();
-        this.serviceRestoredTime = f.serviceRestoredTime();
+    private MasStackTicket(TicketWire wire, String rawJson) {
+        this.wire = wire;
         // An element that is not an attachment object reads as null (see Json): left out here, kept in rawJson.
-        this.attachments = f.attachments() == null ? List.of() : f.attachments().stream().filter(Objects::nonNull).toList();
+        this.attachments = wire.attachments() == null ? List.of() : wire.attachments().stream().filter(Objects::nonNull).toList();
         this.rawJson = Objects.requireNonNullElse(rawJson, "{}");
     }
 
@@ -109,78 +71,85 @@ public final class MasStackTicket {
     }
 
     /** The JIRA-style id in the territory owner's system ({@code RED-84}). */
-    public String ticketId() { return ticketId; }
+    public String ticketId() { return wire.ticketId(); }
     /** The operator's own reference. */
-    public String mirrorKey() { return mirrorKey; }
+    public String mirrorKey() { return wire.mirrorKey(); }
     /** The state as the provider wrote it, or {@code null} when the answer leaves it out (PATCH answers do). */
-    public String baseTroubleTicketState() { return baseTroubleTicketState; }
+    public String baseTroubleTicketState() { return wire.baseTroubleTicketState(); }
     /** The state as a value, or {@code null} when absent. */
-    public TroubleTicketState state() { return TroubleTicketState.of(baseTroubleTicketState); }
+    public TroubleTicketState state() { return TroubleTicketState.of(wire.baseTroubleTicketState()); }
     /** The latest message exchanged on the ticket. */
-    public String dialog() { return dialog; }
-    public String troubleType() { return troubleType; }
-    public String troubleDescription() { return troubleDescription; }
+    public String dialog() { return wire.dialog(); }
+    public String troubleType() { return wire.troubleType(); }
+    public String troubleDescription() { return wire.troubleDescription(); }
     /** The detection time as written (the answers spell the field {@code troubleDectectionTime}). */
-    public String troubleDetectionTimeText() { return troubleDetectionTime; }
+    public String troubleDetectionTimeText() { return wire.troubleDetectionTime(); }
     /** The detection time, readable or not; {@code null} when absent. */
-    public Timestamp troubleDetectionTime() { return Timestamp.parse(troubleDetectionTime); }
+    public Timestamp troubleDetectionTime() { return Timestamp.parse(wire.troubleDetectionTime()); }
     /** The priority as written: {@code 1}, {@code "4"}, ... */
-    public String preferredPriority() { return preferredPriority; }
+    public String preferredPriority() { return wire.preferredPriority(); }
     /** The priority as a number, when it is one (values outside 1..3 are kept as they are). */
     public OptionalInt priorityLevel() {
         try {
-            return preferredPriority == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(preferredPriority.trim()));
+            String text = wire.preferredPriority();
+            return text == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(text.trim()));
         } catch (NumberFormatException notANumber) {
             return OptionalInt.empty();
         }
     }
-    public String troubledObject() { return troubledObject; }
-    public String customerTroubleNum() { return customerTroubleNum; }
-    public String homeId() { return homeId; }
-    public String gescal37ID() { return gescal37ID; }
+    public String troubledObject() { return wire.troubledObject(); }
+    public String customerTroubleNum() { return wire.customerTroubleNum(); }
+    public String homeId() { return wire.homeId(); }
+    public String gescal37ID() { return wire.gescal37ID(); }
     /** The issue type text as written. */
-    public String wh1Parameter() { return wh1Parameter; }
+    public String wh1Parameter() { return wire.wh1Parameter(); }
     /** The issue type, or {@code null} when absent. */
-    public IssueType issueType() { return IssueType.of(wh1Parameter); }
+    public IssueType issueType() { return IssueType.of(wire.wh1Parameter()); }
     /** A generic field {@code wh2Parameter} to {@code wh5Parameter} (index 2 to 5), or {@code null}. */
     public String whParameter(int index) {
         if (index < 2 || index > 5) {
             throw new IllegalArgumentException("generic fields are wh2Parameter to wh5Parameter, not wh" + index + "Parameter");
         }
-        return whParameters.get(index - 2);
+        return switch (index) {
+            case 2 -> wire.wh2Parameter();
+            case 3 -> wire.wh3Parameter();
+            case 4 -> wire.wh4Parameter();
+            default -> wire.wh5Parameter();
+        };
     }
     /** The number of clients affected as written (string or number in the document). */
-    public String customer() { return customer; }
+    public String customer() { return wire.customer(); }
     /** The number of clients affected, when it is a number. */
     public OptionalLong customerCount() {
         try {
-            return customer == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(customer.trim()));
+            String text = wire.customer();
+            return text == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(text.trim()));
         } catch (NumberFormatException notANumber) {
             return OptionalLong.empty();
         }
     }
-    public String clearencePerson() { return clearencePerson; }
-    public String closeOutType() { return closeOutType; }
-    public String closeOutNarr() { return closeOutNarr; }
-    public String serviceRestoredTime() { return serviceRestoredTime; }
+    public String clearencePerson() { return wire.clearencePerson(); }
+    public String closeOutType() { return wire.closeOutType(); }
+    public String closeOutNarr() { return wire.closeOutNarr(); }
+    public String serviceRestoredTime() { return wire.serviceRestoredTime(); }
     public List<MasStackAttachment> attachments() { return attachments; }
     /** The body exactly as received. */
     public String rawJson() { return rawJson; }
 
     @Override
     public String toString() {
-        return "MasStackTicket[ticketId=" + ticketId + ", mirrorKey=" + mirrorKey + ", state=" + baseTroubleTicketState
-                + ", troubleType=" + troubleType + ", preferredPriority=" + preferredPriority + "]";
+        return "MasStackTicket[ticketId=" + wire.ticketId() + ", mirrorKey=" + wire.mirrorKey() + ", state="
+                + wire.baseTroubleTicketState() + ", troubleType=" + wire.troubleType() + ", preferredPriority="
+                + wire.preferredPriority() + "]";
     }
 
     /**
      * The wire shape. Every field is text because the document sends {@code preferredPriority} and
      * {@code customer} sometimes as numbers and sometimes as strings (the shared mapper turns numbers into
      * text); {@code troubleDectectionTime} is the answers' spelling of the request's {@code troubleDetectionTime}.
+     * Bound by Jackson (a hand-written reader measured no faster); the shared mapper's lenient reading keeps odd values.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    // Read by TicketWireReader, which follows these names (every answer about a ticket is one of these).
-    @JsonDeserialize(using = TicketWireReader.class)
     record TicketWire(
             String ticketId, String mirrorKey, String baseTroubleTicketState, String dialog, String troubleType,
             String troubleDescription, @JsonAlias("troubleDectectionTime") String troubleDetectionTime,

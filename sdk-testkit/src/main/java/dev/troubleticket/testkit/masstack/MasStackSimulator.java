@@ -431,7 +431,7 @@ public final class MasStackSimulator extends AbstractSimulator<MasStackSimulator
         Incoming incoming = read(request, "attachment");
         JsonNode body = incoming.json();
         List<Map<String, String>> files = incoming.files();
-        WireRules.check(body);
+        WireRules.checkCreate(body);
         String id = "RED-" + nextNumber.getAndIncrement();
         SimulatedTicket ticket = new SimulatedTicket(id, body);
         for (JsonNode attachment : body.path("attachments")) {
@@ -462,48 +462,11 @@ public final class MasStackSimulator extends AbstractSimulator<MasStackSimulator
         Incoming incoming = read(request, "attachments");
         JsonNode body = incoming.json();
         synchronized (ticket) {
-            List<String> missing = new ArrayList<>();
-            for (String field : List.of("ticketId", "mirrorKey", "dialog")) {
-                if (WireRules.text(body, field) == null) {
-                    missing.add(field);
-                }
-            }
             String target = WireRules.text(body, "baseTroubleTicketState");
             if (target == null) {
                 target = ticket.state; // information without a change of state
             }
-            String transaction = States.transactionFor(ticket.state, target);
-            if (States.CLOSED.equals(target)) {
-                for (String field : List.of("closeOutType", "closeOutNarr", "serviceRestoredTime")) {
-                    if (WireRules.text(body, field) == null) {
-                        missing.add(field);
-                    }
-                }
-            }
-            if (!missing.isEmpty()) {
-                throw new IllegalArgumentException("required fields: " + String.join(",", missing));
-            }
-            List<String> invalid = new ArrayList<>();
-            WireRules.maxLength(body, "ticketId", 15, invalid);
-            WireRules.maxLength(body, "mirrorKey", 15, invalid);
-            WireRules.maxLength(body, "dialog", 4000, invalid);
-            WireRules.maxLength(body, "closeOutType", 128, invalid);
-            WireRules.maxLength(body, "closeOutNarr", 128, invalid);
-            WireRules.maxLength(body, "serviceRestoredTime", 20, invalid);
-            WireRules.dateTime(body, "serviceRestoredTime", invalid);
-            WireRules.attachments(body, invalid);
-            if (!ticketId.equals(WireRules.text(body, "ticketId"))) {
-                invalid.add("ticketId does not match the ticket in the path");
-            }
-            if (!ticket.mirrorKey().equals(WireRules.text(body, "mirrorKey"))) {
-                invalid.add("mirrorKey does not match the ticket's");
-            }
-            if (transaction == null) {
-                invalid.add("transition from " + ticket.state + " to " + target + " is not allowed");
-            }
-            if (!invalid.isEmpty()) {
-                throw new IllegalArgumentException("invalid fields: " + String.join("; ", invalid));
-            }
+            String transaction = WireRules.checkUpdate(body, ticketId, ticket.mirrorKey(), ticket.state, target);
             ticket.state = target;
             ticket.dialog = body.path("dialog").asText();
             ticket.dialogHistory.add("TU: " + ticket.dialog);

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The simulator's own checks of request bodies, written from the document (not shared with the adapter). */
+/**
+ * The simulator's own checks of create and update bodies, written from the document (not shared with the adapter),
+ * answered as the document's {@code illegalArgumentException} texts ({@code required fields: a,b}, {@code invalid fields: ...}).
+ */
 final class WireRules {
     private WireRules() {
     }
@@ -18,7 +21,8 @@ final class WireRules {
             "troubleDescription", "troubleDetectionTime", "preferredPriority", "troubledObject", "customerTroubleNum",
             "wh1Parameter", "clearencePerson");
 
-    static void check(JsonNode body) {
+    /** The rules of a create ({@code POST /troubleTicket}); throws the document's error text when one is broken. */
+    static void checkCreate(JsonNode body) {
         List<String> missing = new ArrayList<>();
         for (String field : REQUIRED) {
             if (text(body, field) == null) {
@@ -62,6 +66,55 @@ final class WireRules {
         }
     }
 
+    /**
+     * The rules of an update ({@code PATCH /troubleTicket/{ticketId}}) of the ticket {@code ticketId}, now in state
+     * {@code from}, to state {@code target}; throws the document's error text when one is broken.
+     *
+     * @return the operator transaction the update makes
+     */
+    static String checkUpdate(JsonNode body, String ticketId, String mirrorKey, String from, String target) {
+        List<String> missing = new ArrayList<>();
+        for (String field : List.of("ticketId", "mirrorKey", "dialog")) {
+            if (text(body, field) == null) {
+                missing.add(field);
+            }
+        }
+        String transaction = States.transactionFor(from, target);
+        if (States.CLOSED.equals(target)) {
+            for (String field : List.of("closeOutType", "closeOutNarr", "serviceRestoredTime")) {
+                if (text(body, field) == null) {
+                    missing.add(field);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("required fields: " + String.join(",", missing));
+        }
+        List<String> invalid = new ArrayList<>();
+        maxLength(body, "ticketId", 15, invalid);
+        maxLength(body, "mirrorKey", 15, invalid);
+        maxLength(body, "dialog", 4000, invalid);
+        maxLength(body, "closeOutType", 128, invalid);
+        maxLength(body, "closeOutNarr", 128, invalid);
+        maxLength(body, "serviceRestoredTime", 20, invalid);
+        dateTime(body, "serviceRestoredTime", invalid);
+        attachments(body, invalid);
+        if (!ticketId.equals(text(body, "ticketId"))) {
+            invalid.add("ticketId does not match the ticket in the path");
+        }
+        if (!mirrorKey.equals(text(body, "mirrorKey"))) {
+            invalid.add("mirrorKey does not match the ticket's");
+        }
+        if (transaction == null) {
+            invalid.add("transition from " + from + " to " + target + " is not allowed");
+        }
+        if (!invalid.isEmpty()) {
+            throw new IllegalArgumentException("invalid fields: " + String.join("; ", invalid));
+        }
+        return transaction;
+    }
+
+    /** The field's text, or {@code null} when it is absent, null, blank or not a single value. */
     static String text(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull() || node.isContainerNode()) {

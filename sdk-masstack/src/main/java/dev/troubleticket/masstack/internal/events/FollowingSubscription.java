@@ -1,4 +1,4 @@
-package dev.troubleticket.masstack.internal;
+package dev.troubleticket.masstack.internal.events;
 
 import dev.troubleticket.core.callback.CallbackHandler;
 import dev.troubleticket.core.subscription.store.DeadLetter;
@@ -10,17 +10,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * MasStack's {@link TicketSubscription}: the core's {@link DurableSubscription} over a {@link MasStackTicketSource},
+ * MasStack's {@link TicketSubscription}: the core's {@link DurableSubscription} over a {@link TicketEventSource},
  * which reads the followed set from the store at each start, and is told of the tickets the client opens while the
  * subscription is open (from {@code subscribe} until {@link #close()} or {@link #cancel()}; {@link #start()} opens it
  * again).
  */
-public final class MasStackSubscription implements TicketSubscription {
+public final class FollowingSubscription implements TicketSubscription {
     private final DurableSubscription engine;
-    private final MasStackTicketSource source;
+    private final TicketEventSource source;
     private final OpenSubscriptions open;
 
-    public MasStackSubscription(DurableSubscription engine, MasStackTicketSource source, OpenSubscriptions open) {
+    public FollowingSubscription(DurableSubscription engine, TicketEventSource source, OpenSubscriptions open) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.source = Objects.requireNonNull(source, "source");
         this.open = Objects.requireNonNull(open, "open");

@@ -1,4 +1,4 @@
-package dev.troubleticket.masstack.internal;
+package dev.troubleticket.masstack.internal.events;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public final class OpenSubscriptions {
     }
 
     private final boolean followCreated;
-    private final Set<MasStackTicketSource> sources = new CopyOnWriteArraySet<>();
+    private final Set<TicketEventSource> sources = new CopyOnWriteArraySet<>();
     private final LinkedHashMap<String, Opened> pending = new LinkedHashMap<>();
     private boolean warnedFull;
 
@@ -36,7 +36,7 @@ public final class OpenSubscriptions {
     }
 
     /** A subscription opens: it follows, from now on, the tickets the client opens, and those opened while none was open. */
-    public void add(MasStackTicketSource source) {
+    public void add(TicketEventSource source) {
         List<Opened> handOver;
         synchronized (this) {
             if (!sources.add(source) || pending.isEmpty()) {
@@ -52,7 +52,7 @@ public final class OpenSubscriptions {
     }
 
     /** A subscription closes. */
-    public void remove(MasStackTicketSource source) {
+    public void remove(TicketEventSource source) {
         sources.remove(source);
     }
 
@@ -72,7 +72,7 @@ public final class OpenSubscriptions {
                 return;
             }
         }
-        for (MasStackTicketSource source : sources) {
+        for (TicketEventSource source : sources) {
             tell(source, ticket);
         }
     }
@@ -91,7 +91,7 @@ public final class OpenSubscriptions {
         }
     }
 
-    private static void tell(MasStackTicketSource source, Opened ticket) {
+    private static void tell(TicketEventSource source, Opened ticket) {
         try {
             source.opened(ticket.ticketId(), ticket.state(), ticket.dialog());
         } catch (RuntimeException e) {

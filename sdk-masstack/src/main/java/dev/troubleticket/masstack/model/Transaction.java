@@ -1,4 +1,4 @@
-package dev.troubleticket.masstack;
+package dev.troubleticket.masstack.model;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -14,7 +14,7 @@ import dev.troubleticket.core.internal.ApiRequest;
 import dev.troubleticket.core.internal.HttpTransport;
 import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.core.internal.ProviderError;
-import dev.troubleticket.masstack.ServiceAccount;
+import java.security.interfaces.RSAPrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,33 +25,41 @@ import okhttp3.FormBody;
 
 /**
  * Obtains MasStack access tokens with the OAuth2 JWT-bearer grant (RFC 7523): signs a short-lived RS256
- * assertion with the service account's key ({@code kid} = {@code private_key_id}, {@code iss} and
+ * assertion with the service account's key (given as its parts, so that this class needs nothing of the adapter's
+ * public API) ({@code kid} = {@code private_key_id}, {@code iss} and
  * {@code sub} = {@code client_email}, {@code aud} = the token URL) and exchanges it, form-encoded, at the
  * token endpoint.
  *
  * <p>The token's expiry is {@code expires_in} when the answer gives it, otherwise the access token's own
  * JWT {@code exp}, otherwise unknown (the token is then used until refused, and a 401 renews it).
  */
-public final class JwtBearerTokenSource implements TokenSource {
+public final class AccessTokens implements TokenSource {
     /** The grant type of RFC 7523. */
     public static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
-    private final ServiceAccount account;
+    private final String clientEmail;
+    private final String privateKeyId;
     private final String tokenUrl;
     private final HttpTransport transport;
     private final Clock clock;
     private final Duration assertionLifetime;
     private final Algorithm algorithm;
 
-    public JwtBearerTokenSource(ServiceAccount account, String tokenUrl, TransportOptions options, Clock clock,
-                                Duration assertionLifetime) {
-        this.account = Objects.requireNonNull(account, "account");
+    /**
+     * @param clientEmail  the service account's id, the assertion's issuer and subject
+     * @param privateKeyId the id of its key, the assertion's {@code kid}
+     * @param privateKey   its key, which signs the assertion (never shown)
+     */
+    public AccessTokens(String clientEmail, String privateKeyId, RSAPrivateKey privateKey, String tokenUrl,
+                        TransportOptions options, Clock clock, Duration assertionLifetime) {
+        this.clientEmail = Objects.requireNonNull(clientEmail, "clientEmail");
+        this.privateKeyId = Objects.requireNonNull(privateKeyId, "privateKeyId");
         this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.assertionLifetime = Objects.requireNonNull(assertionLifetime, "assertionLifetime");
         this.transport = new HttpTransport("masstack", tokenUrl, options, AuthProvider.none(),
-                JwtBearerTokenSource::parseTokenError, Json.mapper());
-        this.algorithm = Algorithm.RSA256(null, account.privateKey());
+                AccessTokens::parseTokenError, Json.mapper());
+        this.algorithm = Algorithm.RSA256(null, Objects.requireNonNull(privateKey, "privateKey"));
     }
 
     /** The token endpoint's answer (RFC 6749 section 5.1). */
@@ -67,9 +75,9 @@ public final class JwtBearerTokenSource implements TokenSource {
     public String assertion() {
         Instant now = clock.instant();
         return JWT.create()
-                .withKeyId(account.privateKeyId())
-                .withIssuer(account.clientEmail())
-                .withSubject(account.clientEmail())
+                .withKeyId(privateKeyId)
+                .withIssuer(clientEmail)
+                .withSubject(clientEmail)
                 .withAudience(tokenUrl)
                 .withIssuedAt(now)
                 .withExpiresAt(now.plus(assertionLifetime))
@@ -116,6 +124,6 @@ public final class JwtBearerTokenSource implements TokenSource {
 
     @Override
     public String toString() {
-        return "JwtBearerTokenSource[account=" + account + ", tokenUrl=" + tokenUrl + "]";
+        return "AccessTokens[account=" + clientEmail + ", tokenUrl=" + tokenUrl + "]";
     }
 }

@@ -1,4 +1,4 @@
-package dev.troubleticket.masstack.internal;
+package dev.troubleticket.masstack.internal.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

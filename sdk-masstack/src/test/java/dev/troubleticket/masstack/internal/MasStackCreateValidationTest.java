@@ -1,4 +1,4 @@
-package dev.troubleticket.masstack;
+package dev.troubleticket.masstack.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,9 @@ import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.error.ValidationException;
 import dev.troubleticket.core.model.Attachment;
 import dev.troubleticket.core.model.CreateTicketRequest;
-import dev.troubleticket.masstack.internal.RequestRules;
+import dev.troubleticket.masstack.Fixtures;
+import dev.troubleticket.masstack.MasStackApi;
+import dev.troubleticket.masstack.MasStackClient;
 import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
 import dev.troubleticket.masstack.model.IssueType;
 import dev.troubleticket.masstack.model.MasStackAttachment;
@@ -17,10 +19,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The document's create constraints, all reported together, before anything is sent. */
-class CreateValidationTest {
+class MasStackCreateValidationTest {
 
     private static Map<String, String> violations(CreateTroubleTicketRequest request) {
-        return RequestRules.checkCreate(request).list().stream()
+        return CreateValidation.check(request).list().stream()
                 .collect(Collectors.toMap(FieldViolation::field, FieldViolation::message, (a, b) -> a + " | " + b));
     }
 

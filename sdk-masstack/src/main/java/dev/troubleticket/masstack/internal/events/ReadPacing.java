@@ -1,4 +1,4 @@
-package dev.troubleticket.masstack.internal;
+package dev.troubleticket.masstack.internal.events;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import java.util.Objects;
  * </ul>
  * Not thread-safe: used by the subscription's reading thread only.
  */
-public final class ReadPacing {
+final class ReadPacing {
     /** How many times wider than normal the spacing gets after 429s in a row. */
     public static final int MAX_SLOWDOWN = 64;
     /** The longest {@code Retry-After} honoured: a provider's larger value is taken as this. */

@@ -1,6 +1,5 @@
-package dev.troubleticket.masstack;
+package dev.troubleticket.masstack.model;
 
-import dev.troubleticket.masstack.model.TroubleTicketState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,12 +9,13 @@ import java.util.Set;
 /**
  * MasStack's transaction table as data: for each transaction, the states it may start from and the
  * state it leads to. The SDK checks every operator transaction against it before sending, and the
- * subscription ({@link MasStackClient#subscribe}) uses it to name the territory owner's transaction behind a
+ * subscription ({@code MasStackClient.subscribe}) uses it to name the territory owner's transaction behind a
  * change of state.
  *
  * <p>The document gives each transaction's resulting state; the states it starts from follow from the
  * state-flow (a cancellation is answered from {@code DEFERRED.AWAITING-CANCELATION}, a resolution from
- * {@code CLEARED}, and so on). The document is cut after TU10, which this table allows from every state
+ * {@code CLEARED}, and so on). States are compared as {@link TroubleTicketState#is} compares them, so that a state
+ * written in another case still finds its row. The document is cut after TU10, which this table allows from every state
  * that is not final and which leaves the state unchanged. See the module README.
  */
 public final class TransactionTable {
@@ -33,9 +33,22 @@ public final class TransactionTable {
             from = Set.copyOf(from);
         }
 
-        /** The state after the transaction, starting from {@code current}. */
+        /**
+         * The state after the transaction, starting from {@code current}: for one that leaves the state unchanged, the
+         * documented state {@code current} names (its own text when it names none).
+         */
         public TroubleTicketState resultingState(TroubleTicketState current) {
-            return to == null ? current : to;
+            if (to != null) {
+                return to;
+            }
+            TroubleTicketState known = current == null ? null : current.canonical();
+            return known != null ? known : current;
+        }
+
+        /** Whether the transaction may start from {@code state}, compared as {@link TroubleTicketState#is} does. */
+        public boolean startsFrom(TroubleTicketState state) {
+            TroubleTicketState known = state == null ? null : state.canonical();
+            return known != null && from.contains(known);
         }
     }
 
@@ -82,14 +95,14 @@ public final class TransactionTable {
 
     /** Whether the transaction may be made from {@code state}. */
     public boolean isAllowed(Transaction transaction, TroubleTicketState state) {
-        return state != null && row(transaction).from().contains(state);
+        return row(transaction).startsFrom(state);
     }
 
     /** The transactions {@code role} may make from {@code state}, in the table's order. */
     public List<Transaction> allowed(Transaction.Role role, TroubleTicketState state) {
         List<Transaction> allowed = new ArrayList<>();
         for (Row row : rows) {
-            if (row.transaction().role() == role && state != null && row.from().contains(state)) {
+            if (row.transaction().role() == role && row.startsFrom(state)) {
                 allowed.add(row.transaction());
             }
         }
@@ -102,11 +115,11 @@ public final class TransactionTable {
      */
     public Optional<Transaction> between(TroubleTicketState from, TroubleTicketState to) {
         for (Row row : rows) {
-            if (row.to() != null && row.from().contains(from) && row.to().equals(to)) {
+            if (row.to() != null && row.startsFrom(from) && row.to().is(to)) {
                 return Optional.of(row.transaction());
             }
         }
-        return from != null && from.equals(to) && row(Transaction.TU10).from().contains(from)
+        return from != null && from.is(to) && row(Transaction.TU10).startsFrom(from)
                 ? Optional.of(Transaction.TU10) : Optional.empty();
     }
 

@@ -1,4 +1,4 @@
-package dev.troubleticket.masstack.internal;
+package dev.troubleticket.masstack.internal.events;
 
 import dev.troubleticket.core.error.NotFoundException;
 import dev.troubleticket.core.error.RateLimitedException;
@@ -10,8 +10,8 @@ import dev.troubleticket.core.subscription.spi.TicketFollower;
 import dev.troubleticket.core.subscription.store.FollowedTicket;
 import dev.troubleticket.core.subscription.store.SubscriptionStore;
 import dev.troubleticket.core.subscription.store.SubscriptionStoreException;
-import dev.troubleticket.masstack.MasStackApi;
 import dev.troubleticket.masstack.model.MasStackTicket;
+import dev.troubleticket.masstack.model.TransactionTable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * <p>The set is read from the store at each start ({@link #reload()}); in between, this source remembers what it
  * reported of each ticket, so that an event still with the handler is not reported twice.
  */
-public final class MasStackTicketSource implements PolledSource, TicketFollower {
+public final class TicketEventSource implements PolledSource, TicketFollower {
     /** The stream's name. */
     public static final String STREAM = "tickets";
     /**
@@ -46,9 +47,9 @@ public final class MasStackTicketSource implements PolledSource, TicketFollower 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
     // One poll reads what is due, but no more than this, so that the engine's checks (room, lease, close) run between.
     private static final int MAX_READS_PER_POLL = 100;
-    private static final Logger LOG = LoggerFactory.getLogger(MasStackTicketSource.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TicketEventSource.class);
 
-    private final MasStackApi api;
+    private final Function<String, MasStackTicket> read;
     private final TicketChanges changes;
     private final SubscriptionOptions options;
     private final SubscriptionStore store;
@@ -62,12 +63,15 @@ public final class MasStackTicketSource implements PolledSource, TicketFollower 
     private boolean throttled;
 
     /**
+     * @param read        reads a ticket by id (the typed API's get, with its errors: not found, throttled, ...)
+     * @param table       the transaction table that names the transaction behind a change of state
      * @param eventClock  the time given to events (the client's clock)
      * @param pacingClock the clock that spaces the reads
      */
-    public MasStackTicketSource(MasStackApi api, SubscriptionOptions options, Clock eventClock, Clock pacingClock) {
-        this.api = Objects.requireNonNull(api, "api");
-        this.changes = new TicketChanges(api.transactionTable());
+    public TicketEventSource(Function<String, MasStackTicket> read, TransactionTable table, SubscriptionOptions options,
+                             Clock eventClock, Clock pacingClock) {
+        this.read = Objects.requireNonNull(read, "read");
+        this.changes = new TicketChanges(table);
         this.options = Objects.requireNonNull(options, "options");
         this.store = options.store();
         this.name = options.name();
@@ -184,7 +188,7 @@ public final class MasStackTicketSource implements PolledSource, TicketFollower 
             reads++;
             MasStackTicket ticket;
             try {
-                ticket = api.get(entry.ticketId());
+                ticket = read.apply(entry.ticketId());
             } catch (RateLimitedException limited) {
                 followed.readAgainFirst(entry);
                 Duration held = pacing.rateLimited(limited.retryAfter().orElse(null), followed.size());
@@ -252,6 +256,6 @@ public final class MasStackTicketSource implements PolledSource, TicketFollower 
 
     @Override
     public String toString() {
-        return "MasStackTicketSource[subscription=" + name + ", followed=" + followed.size() + "]";
+        return "TicketEventSource[subscription=" + name + ", followed=" + followed.size() + "]";
     }
 }

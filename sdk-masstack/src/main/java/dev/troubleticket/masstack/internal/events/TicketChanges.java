@@ -1,11 +1,13 @@
-package dev.troubleticket.masstack.internal;
+package dev.troubleticket.masstack.internal.events;
 
 import dev.troubleticket.core.model.RawPayload;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketStatus;
-import dev.troubleticket.masstack.Transaction;
-import dev.troubleticket.masstack.TransactionTable;
+import dev.troubleticket.masstack.internal.NeutralMapping;
+import dev.troubleticket.masstack.internal.StatusMapping;
 import dev.troubleticket.masstack.model.MasStackTicket;
+import dev.troubleticket.masstack.model.Transaction;
+import dev.troubleticket.masstack.model.TransactionTable;
 import dev.troubleticket.masstack.model.TroubleTicketState;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,7 +27,7 @@ import java.util.Objects;
  * so that an event read again after a restart has the same id, and a different change never takes the id of one
  * already handled.
  */
-public final class TicketChanges {
+final class TicketChanges {
     /** The {@code providerType} of a ticket's first sight. */
     public static final String OBSERVED = "observed";
 
@@ -62,7 +64,7 @@ public final class TicketChanges {
         }
         long sequence = (before == null ? 0 : before.events()) + 1;
         TroubleTicketState current = now.state();
-        TicketStatus neutral = NeutralMapping.toNeutral(current);
+        TicketStatus neutral = StatusMapping.toNeutral(current);
         RawPayload raw = new RawPayload(NeutralMapping.PROVIDER, now.rawJson());
         String id = ticketId + "#" + sequence + "." + FollowedState.hash(state + "\n" + hash).substring(0, 8);
         TicketEvent event;

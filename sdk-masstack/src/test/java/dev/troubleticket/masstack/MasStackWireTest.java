@@ -1,12 +1,9 @@
 package dev.troubleticket.masstack;
 
-import dev.troubleticket.core.contract.MutableClock;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.troubleticket.core.contract.MutableClock;
 import dev.troubleticket.core.error.AuthenticationException;
 import dev.troubleticket.core.error.NotFoundException;
 import dev.troubleticket.core.error.ProviderException;
@@ -16,6 +13,7 @@ import dev.troubleticket.core.http.RetryPolicy;
 import dev.troubleticket.core.http.TransportOptions;
 import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.masstack.model.BinaryAttachment;
+import dev.troubleticket.masstack.model.Transaction;
 import dev.troubleticket.masstack.model.TransactionInput;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +34,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Exactly what the adapter sends (method, path, headers, body), and how it reads what comes back. */
-class MasStackRequestMockTest {
+class MasStackWireTest {
     private static final Instant START = Instant.parse("2025-01-15T10:00:00Z");
     private static KeyPair keys;
 
@@ -98,13 +98,13 @@ class MasStackRequestMockTest {
     }
 
     private static String ticketJson(String state) {
-        return SpecExamplesParseTest.example("get-response.json").replace("OPENACTIVE", state);
+        return MasStackSpecExamplesTest.example("get-response.json").replace("OPENACTIVE", state);
     }
 
     @Test
     void firstCallExchangesASignedAssertionForTheBearerToken() throws Exception {
         server.enqueue(token("tok-1", 3600L));
-        server.enqueue(json(200, SpecExamplesParseTest.example("get-response.json")));
+        server.enqueue(json(200, MasStackSpecExamplesTest.example("get-response.json")));
 
         api.get("RED-84");
 
@@ -169,7 +169,7 @@ class MasStackRequestMockTest {
     void getIsRetriedAfterAServerError() {
         server.enqueue(token("tok-1", 3600L));
         server.enqueue(json(503, ""));
-        server.enqueue(json(200, SpecExamplesParseTest.example("get-response.json")));
+        server.enqueue(json(200, MasStackSpecExamplesTest.example("get-response.json")));
 
         assertThat(api.get("RED-84").ticketId()).isEqualTo("RED-84");
         assertThat(server.getRequestCount()).isEqualTo(3);
@@ -179,7 +179,7 @@ class MasStackRequestMockTest {
     void closeReadsTheStateThenPatchesWithTheCloseOutFields() throws Exception {
         server.enqueue(token("tok-1", 3600L));
         server.enqueue(json(200, ticketJson("CLEARED")));
-        server.enqueue(json(200, SpecExamplesParseTest.example("update-response.json")));
+        server.enqueue(json(200, MasStackSpecExamplesTest.example("update-response.json")));
 
         api.close("RED-84", TransactionInput.builder().dialog("gracias").closeOutType("FIBRA").closeOutNarr("Fusión")
                 .serviceRestoredTime(START).customer(120).build());
@@ -199,7 +199,7 @@ class MasStackRequestMockTest {
     void sendInformationPatchesTheCurrentStateUnchanged() throws Exception {
         server.enqueue(token("tok-1", 3600L));
         server.enqueue(json(200, ticketJson("DEFERRED.AWAITING-INFORMATION")));
-        server.enqueue(json(200, SpecExamplesParseTest.example("update-response.json")));
+        server.enqueue(json(200, MasStackSpecExamplesTest.example("update-response.json")));
 
         api.sendInformation("RED-84", "lo consulto");
 
@@ -213,7 +213,7 @@ class MasStackRequestMockTest {
     @Test
     void multipartCreateSendsADataPartAndBinaryAttachmentParts() throws Exception {
         server.enqueue(token("tok-1", 3600L));
-        server.enqueue(json(201, SpecExamplesParseTest.example("create-response.json")));
+        server.enqueue(json(201, MasStackSpecExamplesTest.example("create-response.json")));
 
         api.createMultipart(Fixtures.typedRequest("ONV-1024").build(),
                 List.of(new BinaryAttachment("acta.txt", "text/plain", "hola".getBytes(StandardCharsets.UTF_8))));
@@ -232,7 +232,7 @@ class MasStackRequestMockTest {
     @Test
     void multipartUpdateSendsTheJsonAsDataAndFilesAsAttachmentsParts() throws Exception {
         server.enqueue(token("tok-1", 3600L));
-        server.enqueue(json(200, SpecExamplesParseTest.example("update-response.json")));
+        server.enqueue(json(200, MasStackSpecExamplesTest.example("update-response.json")));
         dev.troubleticket.masstack.model.MasStackTicket known = dev.troubleticket.masstack.model.MasStackTicket.fromJson(
                 ticketJson("DEFERRED.AWAITING-INFORMATION"));
 
@@ -252,9 +252,9 @@ class MasStackRequestMockTest {
     @Test
     void tokenIsRenewedBeforeItExpires() throws Exception {
         server.enqueue(token("tok-1", 600L));
-        server.enqueue(json(200, SpecExamplesParseTest.example("get-response.json")));
+        server.enqueue(json(200, MasStackSpecExamplesTest.example("get-response.json")));
         server.enqueue(token("tok-2", 600L));
-        server.enqueue(json(200, SpecExamplesParseTest.example("get-response.json")));
+        server.enqueue(json(200, MasStackSpecExamplesTest.example("get-response.json")));
 
         api.get("RED-84");
         clock.advance(Duration.ofMinutes(9).plusSeconds(30)); // within the 60 s renewal margin
@@ -270,9 +270,9 @@ class MasStackRequestMockTest {
     void tokenWithoutExpiresInIsRenewedByItsJwtExpiry() throws Exception {
         String jwt = JWT.create().withExpiresAt(START.plusSeconds(120)).sign(Algorithm.HMAC256("x"));
         server.enqueue(token(jwt, null));
-        server.enqueue(json(200, SpecExamplesParseTest.example("get-response.json")));
+        server.enqueue(json(200, MasStackSpecExamplesTest.example("get-response.json")));
         server.enqueue(token("tok-2", 600L));
-        server.enqueue(json(200, SpecExamplesParseTest.example("get-response.json")));
+        server.enqueue(json(200, MasStackSpecExamplesTest.example("get-response.json")));
 
         api.get("RED-84");
         clock.advance(Duration.ofSeconds(61));
@@ -290,7 +290,7 @@ class MasStackRequestMockTest {
         server.enqueue(token("tok-1", 3600L));
         server.enqueue(json(401, "{\"error\":\"invalid_token\"}"));
         server.enqueue(token("tok-2", 3600L));
-        server.enqueue(json(200, SpecExamplesParseTest.example("get-response.json")));
+        server.enqueue(json(200, MasStackSpecExamplesTest.example("get-response.json")));
 
         api.get("RED-84");
 
@@ -314,7 +314,7 @@ class MasStackRequestMockTest {
     @Test
     void errorBodiesNameTheExceptionAndKeepTheMessage() {
         server.enqueue(token("tok-1", 3600L));
-        server.enqueue(json(400, SpecExamplesParseTest.example("create-error-illegal-argument.json")));
+        server.enqueue(json(400, MasStackSpecExamplesTest.example("create-error-illegal-argument.json")));
         server.enqueue(json(400, "{\"objectNotFoundException\":\"ticket RED-1 not found\"}"));
         server.enqueue(json(400, "{\"remoteException\":\"JIRA timeout\"}"));
         server.enqueue(new MockResponse.Builder().code(502).body("<html>Bad gateway</html>").build());
@@ -355,7 +355,7 @@ class MasStackRequestMockTest {
     void staticTokenIsSentAsIsAndNeverShown() throws Exception {
         MasStackClient withToken = MasStackClient.builder().baseUrl(server.url("/").toString())
                 .staticToken("s3cr3t-token").build();
-        server.enqueue(json(200, SpecExamplesParseTest.example("get-response.json")));
+        server.enqueue(json(200, MasStackSpecExamplesTest.example("get-response.json")));
 
         withToken.get("RED-84");
 

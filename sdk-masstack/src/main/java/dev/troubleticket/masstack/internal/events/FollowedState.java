@@ -1,4 +1,4 @@
-package dev.troubleticket.masstack.internal;
+package dev.troubleticket.masstack.internal.events;
 
 import dev.troubleticket.masstack.model.MasStackTicket;
 import java.net.URLDecoder;
@@ -18,7 +18,7 @@ import java.util.HexFormat;
  * @param dialogHash {@link #hash(String)} of the last dialog
  * @param events     how many events were reported for the ticket so far
  */
-public record FollowedState(String state, String dialogHash, long events) {
+record FollowedState(String state, String dialogHash, long events) {
 
     /** What a ticket shows now, {@code events} events into its following. */
     public static FollowedState of(MasStackTicket ticket, long events) {

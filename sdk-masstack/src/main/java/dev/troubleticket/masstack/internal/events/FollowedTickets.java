@@ -1,4 +1,4 @@
-package dev.troubleticket.masstack.internal;
+package dev.troubleticket.masstack.internal.events;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -12,7 +12,7 @@ import java.util.Map;
  * handler is not reported a second time. Thread-safe: tickets are followed from any thread while the
  * subscription's reading thread takes them.
  */
-public final class FollowedTickets {
+final class FollowedTickets {
 
     /** One followed ticket. Its {@link #seen()} is changed by the reading thread only. */
     public static final class Entry {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * (the territory owner's system failed) and {@code {"objectNotFoundException": "..."}} (no such ticket).
  * All three come with HTTP 400, so the body, not the status, decides the exception. Never throws.
  */
-public final class MasStackErrorParser implements ErrorBodyParser {
+public final class ErrorParser implements ErrorBodyParser {
     private static final Pattern REQUIRED_FIELDS = Pattern.compile("required fields?\\s*:\\s*(.+)", Pattern.CASE_INSENSITIVE);
 
     @Override
