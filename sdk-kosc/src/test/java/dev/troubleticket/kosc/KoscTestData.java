@@ -9,17 +9,17 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Requests Kosc accepts, each on its own service and diagnostic run (Kosc allows one open ticket per each). */
-final class KoscTestData {
+public final class KoscTestData {
     private static final AtomicInteger DIAGNOSTIC = new AtomicInteger(100);
 
     private KoscTestData() {
     }
 
-    static String diagnosticRun() {
+    public static String diagnosticRun() {
         return "D170403_" + DIAGNOSTIC.incrementAndGet();
     }
 
-    static CreateTicketRequest neutralRequest(String reference) {
+    public static CreateTicketRequest neutralRequest(String reference) {
         return CreateTicketRequest.builder()
                 .externalReference(reference)
                 .serviceId(UUID.randomUUID().toString())
@@ -32,7 +32,7 @@ final class KoscTestData {
                 .build();
     }
 
-    static CreateKoscTicketRequest.Builder typedRequest(String reference) {
+    public static CreateKoscTicketRequest.Builder typedRequest(String reference) {
         return CreateKoscTicketRequest.builder()
                 .diagnosticRunId(diagnosticRun())
                 .serviceUuid(UUID.randomUUID().toString())

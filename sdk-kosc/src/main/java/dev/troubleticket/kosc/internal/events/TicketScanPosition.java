@@ -1,4 +1,4 @@
-package dev.troubleticket.kosc.internal;
+package dev.troubleticket.kosc.internal.events;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * Where the Kosc ticket stream ({@link TicketActivitySource}) stands between two polls, and its text form in the
+ * Where the Kosc ticket stream ({@link TicketEventSource}) stands between two polls, and its text form in the
  * subscription store.
  *
  * <p>The ticket list is newest-modified first. A scan reads it from the top down to the {@code mark}; what a poll

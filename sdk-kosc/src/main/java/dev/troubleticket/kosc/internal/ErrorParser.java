@@ -20,10 +20,10 @@ import java.util.Map;
  * <p>A refusal whose words say another ticket is already open is reported as a conflict even when Kosc
  * answers it with 400, since retrying it unchanged cannot help and the caller acts on it differently.
  */
-public final class KoscErrorParser implements ErrorBodyParser {
+public final class ErrorParser implements ErrorBodyParser {
     private final ObjectMapper mapper;
 
-    public KoscErrorParser(ObjectMapper mapper) {
+    public ErrorParser(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 

@@ -1,4 +1,4 @@
-package dev.troubleticket.kosc.internal;
+package dev.troubleticket.kosc.internal.events;
 
 import dev.troubleticket.core.Page;
 import dev.troubleticket.core.error.TicketingException;
@@ -6,6 +6,7 @@ import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.subscription.spi.PolledSource;
 import dev.troubleticket.core.subscription.spi.SourceBatch;
 import dev.troubleticket.core.subscription.spi.SourceEvent;
+import dev.troubleticket.kosc.internal.NeutralMapping;
 import dev.troubleticket.kosc.model.KoscTicket;
 import dev.troubleticket.kosc.model.KoscTicketEvent;
 import java.time.Duration;
@@ -40,10 +41,10 @@ import org.slf4j.LoggerFactory;
  * <p>The events of one poll are handed over in creation order, on the lane of their ticket. An event whose
  * creation date cannot be read is handed over too (logged once), placed before the next newer event of its ticket.
  */
-public final class TicketActivitySource implements PolledSource {
+public final class TicketEventSource implements PolledSource {
     /** The stream's name in the store. */
     public static final String STREAM = "tickets";
-    private static final Logger LOG = LoggerFactory.getLogger(TicketActivitySource.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TicketEventSource.class);
     private static final int LOGGED_KEYS = 1_000;
 
     private final TicketScanReads reads;
@@ -64,7 +65,7 @@ public final class TicketActivitySource implements PolledSource {
      * @param interval     the least time between two polls once caught up, when the options give none
      * @param onlyTickets  the ticket ids whose events are read (the subscription hands over no others); empty for all
      */
-    public TicketActivitySource(TicketScanReads reads, int pagesPerPoll, int pageSize, Duration interval,
+    public TicketEventSource(TicketScanReads reads, int pagesPerPoll, int pageSize, Duration interval,
                                 Set<String> onlyTickets) {
         this.reads = Objects.requireNonNull(reads, "reads");
         if (pagesPerPoll < 1 || pageSize < 1) {
@@ -222,7 +223,7 @@ public final class TicketActivitySource implements PolledSource {
         found.sort(Comparator.comparing(Found::order).thenComparingInt(Found::sequence));
         List<SourceEvent> events = new ArrayList<>(found.size());
         for (Found f : found) {
-            TicketEvent event = NeutralMapper.event(f.ticketId(), f.event(), false);
+            TicketEvent event = NeutralMapping.event(f.ticketId(), f.event(), false);
             events.add(SourceEvent.positioned(f.key(), f.ticketId(), event, null));
         }
         return events;

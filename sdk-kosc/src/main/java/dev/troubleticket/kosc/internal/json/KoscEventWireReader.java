@@ -1,4 +1,4 @@
-package dev.troubleticket.kosc.internal;
+package dev.troubleticket.kosc.internal.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;

@@ -1,4 +1,4 @@
-package dev.troubleticket.kosc;
+package dev.troubleticket.kosc.internal.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.subscription.SubscriptionOptions;
 import dev.troubleticket.core.subscription.TicketSubscription;
-import dev.troubleticket.kosc.internal.TicketActivitySource;
+import dev.troubleticket.kosc.KoscClient;
 import dev.troubleticket.testkit.NoDelayServerSocketFactory;
 import java.io.IOException;
 import java.time.Duration;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 class KoscTicketStreamOddDatesTest {
     private final MockWebServer server = new MockWebServer();
     private final AtomicInteger listReads = new AtomicInteger();
-    private final Logger log = (Logger) LoggerFactory.getLogger(TicketActivitySource.class);
+    private final Logger log = (Logger) LoggerFactory.getLogger(TicketEventSource.class);
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
 
     @BeforeEach

@@ -1,11 +1,11 @@
-package dev.troubleticket.kosc.internal;
+package dev.troubleticket.kosc.internal.events;
 
 import dev.troubleticket.core.Page;
 import dev.troubleticket.kosc.model.KoscTicket;
 import dev.troubleticket.kosc.model.KoscTicketEvent;
 import java.util.List;
 
-/** What {@link TicketActivitySource} reads from Kosc: pages of the ticket list, and one ticket's events. */
+/** What {@link TicketEventSource} reads from Kosc: pages of the ticket list, and one ticket's events. */
 public interface TicketScanReads {
 
     /**

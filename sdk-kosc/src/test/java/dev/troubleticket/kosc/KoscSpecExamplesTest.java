@@ -9,8 +9,10 @@ import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.core.model.TicketStatus;
-import dev.troubleticket.kosc.internal.KoscReader;
-import dev.troubleticket.kosc.internal.NeutralMapper;
+import dev.troubleticket.kosc.internal.CreateValidation;
+import dev.troubleticket.kosc.internal.json.ResponseReader;
+import dev.troubleticket.kosc.internal.json.WireModule;
+import dev.troubleticket.kosc.internal.NeutralMapping;
 import dev.troubleticket.kosc.model.ClearCode;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
 import dev.troubleticket.kosc.model.KoscContact;
@@ -36,12 +38,12 @@ import org.junit.jupiter.api.Test;
  * Every JSON example of the two Kosc documents, verbatim (quirks included: numbers where strings are
  * expected, malformed dates, the CRI example's missing quote), through the adapter's parsers and writers.
  */
-class KoscSpecExamplesParseTest {
-    private final ObjectMapper mapper = Json.mapper();
-    private final KoscReader reader = new KoscReader(mapper);
+class KoscSpecExamplesTest {
+    private final ObjectMapper mapper = WireModule.mapper();
+    private final ResponseReader reader = new ResponseReader(mapper);
 
     private static String example(String name) {
-        try (InputStream in = KoscSpecExamplesParseTest.class.getResourceAsStream("/spec-examples/" + name + ".json")) {
+        try (InputStream in = KoscSpecExamplesTest.class.getResourceAsStream("/spec-examples/" + name + ".json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("missing example " + name, e);
@@ -93,7 +95,7 @@ class KoscSpecExamplesParseTest {
 
     @Test
     void fetchedTicketExampleMapsOntoTheNeutralTicketKeepingRawPayload() {
-        Ticket neutral = NeutralMapper.ticket(reader.ticket(answer("ticket-get")));
+        Ticket neutral = NeutralMapping.ticket(reader.ticket(answer("ticket-get")));
 
         assertThat(neutral.id()).isEqualTo("989");
         assertThat(neutral.alternateIds()).containsExactly("T190517_08006");
@@ -177,8 +179,8 @@ class KoscSpecExamplesParseTest {
         assertThat(cleared.responsability()).isEqualTo(Responsibility.CUSTOMER);
         assertThat(cleared.author()).isEqualTo("Kosc");
         assertThat(events.get(2).status()).isNull();
-        assertThat(NeutralMapper.event("1234", cleared).status()).isEqualTo(TicketStatus.RESOLVED);
-        assertThat(NeutralMapper.event("1234", events.get(2)).kind()).isEqualTo(dev.troubleticket.core.model.TicketEvent.Kind.COMMENT);
+        assertThat(NeutralMapping.event("1234", cleared).status()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(NeutralMapping.event("1234", events.get(2)).kind()).isEqualTo(dev.troubleticket.core.model.TicketEvent.Kind.COMMENT);
     }
 
     @Test
@@ -195,7 +197,7 @@ class KoscSpecExamplesParseTest {
                 .ownerContact(new KoscContact("Patrick", "Bousso", "patrick.bousso@colibrix.fr", "0785655656"))
                 .build();
 
-        assertThat(request.violations()).isEmpty();
+        assertThat(CreateValidation.violations(request)).isEmpty();
         assertThat(mapper.<JsonNode>valueToTree(request.toWire()).equals(tree("ticket-create-request"))).isTrue();
     }
 
@@ -203,7 +205,7 @@ class KoscSpecExamplesParseTest {
     void theDocumentsCreateExampleReadsBackIntoAValidRequestThatWritesTheSameBody() throws IOException {
         CreateKoscTicketRequest read = CreateKoscTicketRequest.fromJson(tree("ticket-create-request"));
 
-        assertThat(read.violations()).isEmpty();
+        assertThat(CreateValidation.violations(read)).isEmpty();
         assertThat(read.category()).isEqualTo(TicketCategory.LOW_RATE);
         assertThat(read.ownerContact().phoneNumber()).isEqualTo("0785655656");
         assertThat(mapper.<JsonNode>valueToTree(read.toWire())).isEqualTo(tree("ticket-create-request"));
@@ -310,7 +312,7 @@ class KoscSpecExamplesParseTest {
         assertThatThrownBy(() -> mapper.readTree(verbatim)).isInstanceOf(IOException.class);
 
         JsonNode repaired = mapper.readTree(verbatim.replace("{{token}}\n", "{{token}}\"\n"));
-        KoscEventData files = KoscReader.data(KoscEventType.CRI, repaired);
+        KoscEventData files = ResponseReader.data(KoscEventType.CRI, repaired);
 
         assertThat(files).isInstanceOfSatisfying(KoscEventData.InterventionReportFiles.class, cri -> {
             assertThat(cri.files()).containsOnlyKeys("fichier 1");
@@ -331,7 +333,7 @@ class KoscSpecExamplesParseTest {
         assertThat(ticket.clearCode().documentedResponsibility()).isNull();
         assertThat(ticket.creationDate().raw()).isEqualTo("yesterday");
         assertThat(ticket.creationDate().instant()).isNull();
-        Ticket neutral = NeutralMapper.ticket(ticket);
+        Ticket neutral = NeutralMapping.ticket(ticket);
         assertThat(neutral.status()).isEqualTo(TicketStatus.UNKNOWN);
         assertThat(neutral.providerStatus()).isEqualTo("escalated");
         assertThat(neutral.createdAt()).isNull();
@@ -363,18 +365,18 @@ class KoscSpecExamplesParseTest {
     @Test
     void eventDataIsTypedWhateverTheCaseOfItsTypeAndKeepsValuesThatAreNotText() throws Exception {
         JsonNode info = Json.mapper().readTree("{\"message\":\"RDV\",\"stop_deferred\":\"true\"}");
-        assertThat(KoscReader.data(KoscEventType.of("order-info"), info)).isEqualTo(new KoscEventData.InfoMessage("RDV", true));
-        assertThat(KoscReader.data(KoscEventType.of("Order-Info"), info)).isEqualTo(new KoscEventData.InfoMessage("RDV", true));
-        assertThat(KoscReader.data(KoscEventType.of("ORDER-TELEPORTED"), info))
+        assertThat(ResponseReader.data(KoscEventType.of("order-info"), info)).isEqualTo(new KoscEventData.InfoMessage("RDV", true));
+        assertThat(ResponseReader.data(KoscEventType.of("Order-Info"), info)).isEqualTo(new KoscEventData.InfoMessage("RDV", true));
+        assertThat(ResponseReader.data(KoscEventType.of("ORDER-TELEPORTED"), info))
                 .isEqualTo(new KoscEventData.Generic("{\"message\":\"RDV\",\"stop_deferred\":\"true\"}"));
 
         JsonNode odd = Json.mapper().readTree("{\"reject_reason\":12.50,\"reject_code\":null,\"reject_subcode\":{\"a\":[1]},"
                 + "\"reject_description\":true}");
-        assertThat(KoscReader.data(KoscEventType.of("order-rejected"), odd))
+        assertThat(ResponseReader.data(KoscEventType.of("order-rejected"), odd))
                 .isEqualTo(new KoscEventData.OrderRejected("12.5", null, "{\"a\":[1]}", "true"));
     }
 
     private KoscEventData data(String type, String example) throws IOException {
-        return KoscReader.data(KoscEventType.of(type), tree(example));
+        return ResponseReader.data(KoscEventType.of(type), tree(example));
     }
 }

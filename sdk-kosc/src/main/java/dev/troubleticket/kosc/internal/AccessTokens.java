@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * The login requests carry no {@code Authorization} header. The password is never logged or printed.
  */
-public final class KoscLogin implements TokenSource {
-    private static final Logger LOG = LoggerFactory.getLogger(KoscLogin.class);
+public final class AccessTokens implements TokenSource {
+    private static final Logger LOG = LoggerFactory.getLogger(AccessTokens.class);
 
     /** The v1 login path. */
     public static final String V1_PATH = "/api/account/token/";
@@ -44,7 +44,7 @@ public final class KoscLogin implements TokenSource {
     private final String refreshPath;
     private final Clock clock;
 
-    private KoscLogin(HttpTransport transport, boolean v2, String email, String password, String refreshPath, Clock clock) {
+    private AccessTokens(HttpTransport transport, boolean v2, String email, String password, String refreshPath, Clock clock) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.v2 = v2;
         this.email = Objects.requireNonNull(email, "email");
@@ -54,13 +54,13 @@ public final class KoscLogin implements TokenSource {
     }
 
     /** The v1 login (24 h tokens, scheme {@code JWT}). */
-    public static KoscLogin v1(HttpTransport transport, String email, String password, Clock clock) {
-        return new KoscLogin(transport, false, email, password, null, clock);
+    public static AccessTokens v1(HttpTransport transport, String email, String password, Clock clock) {
+        return new AccessTokens(transport, false, email, password, null, clock);
     }
 
     /** The v2 login (1 h access tokens renewed with the refresh token, scheme {@code Bearer}). */
-    public static KoscLogin v2(HttpTransport transport, String email, String password, String refreshPath, Clock clock) {
-        return new KoscLogin(transport, true, email, password, refreshPath == null ? DEFAULT_REFRESH_PATH : refreshPath, clock);
+    public static AccessTokens v2(HttpTransport transport, String email, String password, String refreshPath, Clock clock) {
+        return new AccessTokens(transport, true, email, password, refreshPath == null ? DEFAULT_REFRESH_PATH : refreshPath, clock);
     }
 
     /** The {@code Authorization} scheme the tokens are sent with. */
@@ -124,6 +124,6 @@ public final class KoscLogin implements TokenSource {
 
     @Override
     public String toString() {
-        return "KoscLogin[" + (v2 ? "v2" : "v1") + ", password=****]";
+        return "AccessTokens[" + (v2 ? "v2" : "v1") + ", password=****]";
     }
 }

@@ -6,38 +6,24 @@ import dev.troubleticket.core.model.AllowedTransition;
 import dev.troubleticket.core.model.TicketStatus;
 import dev.troubleticket.kosc.model.KoscTicketStatus;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * The operator's side of the Kosc ticket lifecycle, as the document states it: a {@code deferred} ticket
  * is handed back with {@code open}, a {@code cleared} ticket is closed with {@code closed}; nothing else.
- * Also the mapping of every Kosc status onto the neutral lifecycle.
+ * (The mapping of Kosc statuses onto the neutral lifecycle is {@link StatusMapping}.)
  */
-public final class TicketRules {
-    private static final Map<KoscTicketStatus, TicketStatus> NEUTRAL = Map.of(
-            KoscTicketStatus.OPEN, TicketStatus.IN_PROGRESS,
-            KoscTicketStatus.DEFERRED, TicketStatus.WAITING_FOR_OPERATOR,
-            KoscTicketStatus.CLEARED, TicketStatus.RESOLVED,
-            KoscTicketStatus.REOPEN, TicketStatus.IN_PROGRESS,
-            KoscTicketStatus.CLOSED, TicketStatus.CLOSED,
-            KoscTicketStatus.CANCELED, TicketStatus.CANCELLED);
-
-    private TicketRules() {
-    }
-
-    /** The neutral status for a Kosc status; {@code UNKNOWN} for one the documents do not name. */
-    public static TicketStatus neutral(KoscTicketStatus status) {
-        return status == null ? TicketStatus.UNKNOWN : NEUTRAL.getOrDefault(status, TicketStatus.UNKNOWN);
+public final class TransitionRules {
+    private TransitionRules() {
     }
 
     /** What the operator may do next from {@code current}. */
     public static List<AllowedTransition> allowedFrom(KoscTicketStatus current) {
-        if (KoscTicketStatus.DEFERRED.equals(current)) {
+        if (KoscTicketStatus.DEFERRED.is(current)) {
             return List.of(new AllowedTransition(TicketStatus.IN_PROGRESS, KoscTicketStatus.OPEN.value(),
                     "end the deferred status (answer Kosc's question), with or without a comment", false));
         }
-        if (KoscTicketStatus.CLEARED.equals(current)) {
+        if (KoscTicketStatus.CLEARED.is(current)) {
             return List.of(new AllowedTransition(TicketStatus.CLOSED, KoscTicketStatus.CLOSED.value(),
                     "close the cleared ticket", false));
         }
@@ -45,13 +31,14 @@ public final class TicketRules {
     }
 
     /**
-     * The Kosc status to send for a change to {@code target} from {@code current}, or a
-     * {@link ValidationException} (nothing sent) naming the changes allowed from {@code current}.
+     * The Kosc status to send for a change to {@code target} from {@code current} (the documented spelling of
+     * {@code target}), or a {@link ValidationException} (nothing sent) naming the changes allowed from {@code current}.
      */
     public static KoscTicketStatus checkOperatorChange(String ticketId, KoscTicketStatus current, KoscTicketStatus target) {
         for (AllowedTransition allowed : allowedFrom(current)) {
-            if (allowed.providerAction().equals(target.value())) {
-                return target;
+            KoscTicketStatus action = KoscTicketStatus.of(allowed.providerAction());
+            if (action.is(target)) {
+                return action.canonical();
             }
         }
         throw refusal(ticketId, current, target.value());

@@ -1,4 +1,4 @@
-package dev.troubleticket.kosc;
+package dev.troubleticket.kosc.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,7 @@ class KoscTicketReaderTest {
 
     @Test
     void readsTheDocumentsTicketAsJacksonsBindingDoesInEveryVariant() throws Exception {
-        assertThat(new ReaderEquivalence(KoscTicket.class, PARTS).check(example("ticket-get.json"))).isGreaterThan(500);
+        assertThat(new ReaderEquivalence(WireModule.mapper(), KoscTicket.class, PARTS).check(example("ticket-get.json"))).isGreaterThan(500);
     }
 
     @Test
@@ -38,7 +38,7 @@ class KoscTicketReaderTest {
         JsonNode results = Json.mapper().readTree(example("ticket-list.json"));
         assertThat(results).isNotEmpty();
         for (JsonNode ticket : results) {
-            new ReaderEquivalence(KoscTicket.class, PARTS).check(ticket.toString());
+            new ReaderEquivalence(WireModule.mapper(), KoscTicket.class, PARTS).check(ticket.toString());
         }
     }
 
@@ -51,22 +51,22 @@ class KoscTicketReaderTest {
                 + "\"diagnostic_run_id\":18956,\"last_comment\":{\"comment\":\"c\",\"author\":\"SIM\"},\"owner_contact\":"
                 + "{\"first_name\":\"Camille\",\"last_name\":\"Martin\",\"email\":\"c@example.fr\",\"phone_number\":\"0612345678\"},"
                 + "\"next_available_status\":[\"cleared\",\"deferred\"],\"clear_code\":null,\"responsability\":null}";
-        new ReaderEquivalence(KoscTicket.class, PARTS).check(simulator);
+        new ReaderEquivalence(WireModule.mapper(), KoscTicket.class, PARTS).check(simulator);
     }
 
     @Test
     void readsEachPartAsJacksonsBindingDoes() throws Exception {
-        new ReaderEquivalence(KoscLastComment.class).check("{\"comment\":\"c\",\"author\":\"SIM\",\"extra\":[1]}");
-        new ReaderEquivalence(KoscContact.class).check("{\"first_name\":\"Camille\",\"last_name\":\"Martin\","
+        new ReaderEquivalence(WireModule.mapper(), KoscLastComment.class).check("{\"comment\":\"c\",\"author\":\"SIM\",\"extra\":[1]}");
+        new ReaderEquivalence(WireModule.mapper(), KoscContact.class).check("{\"first_name\":\"Camille\",\"last_name\":\"Martin\","
                 + "\"email\":\"c@example.fr\",\"phone_number\":\"0612345678\",\"extra\":{}}");
     }
 
     @Test
     void readsANumericDiagnosticRunAsTextAndKeepsTheNextStatuses() throws Exception {
-        KoscTicket ticket = Json.mapper().readValue(example("ticket-get.json"), KoscTicket.class);
+        KoscTicket ticket = WireModule.mapper().readValue(example("ticket-get.json"), KoscTicket.class);
         assertThat(ticket.id()).isNotNull();
         assertThat(ticket.creationDate()).isNotNull();
-        KoscTicket numeric = Json.mapper().readValue("{\"id\":\"12\",\"diagnostic_run_id\":18956,\"next_available_status\":\"cleared\"}",
+        KoscTicket numeric = WireModule.mapper().readValue("{\"id\":\"12\",\"diagnostic_run_id\":18956,\"next_available_status\":\"cleared\"}",
                 KoscTicket.class);
         assertThat(numeric.id().asLong()).isEqualTo(12L);
         assertThat(numeric.diagnosticRunId()).isEqualTo("18956");

@@ -1,4 +1,4 @@
-package dev.troubleticket.kosc.internal;
+package dev.troubleticket.kosc.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import dev.troubleticket.core.subscription.spi.SourceEvent;
 import dev.troubleticket.kosc.EventQuery;
 import dev.troubleticket.kosc.KoscClient;
 import dev.troubleticket.kosc.TicketListQuery;
+import dev.troubleticket.kosc.internal.events.FeedEventSource;
 import dev.troubleticket.kosc.model.KoscEvent;
 import dev.troubleticket.kosc.model.KoscTicket;
 import dev.troubleticket.kosc.model.KoscTicketEvent;
@@ -148,7 +149,7 @@ class OddValueTest {
             OddValues.assertKeptAsSent(typed.get(1).rawJson(), odd);
 
             // The page as the subscription's feed stream reads and maps it.
-            List<TicketEvent> neutral = new EventFeedSource(client.api(), Duration.ofSeconds(30)).poll(null, null).events()
+            List<TicketEvent> neutral = new FeedEventSource(after -> client.api().eventPage(EventQuery.all(), after), Duration.ofSeconds(30)).poll(null, null).events()
                     .stream().map(SourceEvent::event).toList();
             assertThat(neutral).as("%s: the neutral feed", odd).extracting(TicketEvent::id).contains("e-1", "e-2");
             assertThat(neutral).anySatisfy(e -> OddValues.assertKeptAsSent(e.raw().json(), odd));

@@ -1,16 +1,15 @@
-package dev.troubleticket.kosc.internal;
+package dev.troubleticket.kosc.internal.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import dev.troubleticket.kosc.model.KoscTicket;
 import java.io.IOException;
 
 /**
- * A Kosc ticket read only as far as {@link NeutralMapper#ticket} and the list's paging ({@code sort_value})
+ * A Kosc ticket read only as far as {@code NeutralMapping.ticket} and the list's paging ({@code sort_value})
  * look at it: those fields are read exactly as the full reading reads them (same shapes accepted, same
  * failures); every other field (comments, authors, the status list, ...) is skipped unread and left null.
  * A page of neutral tickets is read this way; the ticket's raw JSON, kept beside the neutral one, still
@@ -21,7 +20,6 @@ import java.io.IOException;
  *
  * @param ticket the ticket with only the mapped fields read
  */
-@JsonDeserialize(using = KoscTicketForMapping.Reader.class)
 public record KoscTicketForMapping(KoscTicket ticket) {
 
     /** Reads a {@link KoscTicketForMapping} with a {@link KoscTicketReader} limited to the mapped fields. */

@@ -1,4 +1,4 @@
-package dev.troubleticket.kosc.internal;
+package dev.troubleticket.kosc.internal.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

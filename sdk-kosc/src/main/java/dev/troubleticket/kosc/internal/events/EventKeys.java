@@ -1,4 +1,4 @@
-package dev.troubleticket.kosc.internal;
+package dev.troubleticket.kosc.internal.events;
 
 import dev.troubleticket.kosc.model.KoscEvent;
 import dev.troubleticket.kosc.model.KoscTicketEvent;

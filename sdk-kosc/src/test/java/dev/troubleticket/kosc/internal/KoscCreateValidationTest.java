@@ -1,4 +1,4 @@
-package dev.troubleticket.kosc;
+package dev.troubleticket.kosc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,9 @@ import dev.troubleticket.core.error.ValidationException;
 import dev.troubleticket.core.model.Attachment;
 import dev.troubleticket.core.model.Contact;
 import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.kosc.KoscApi;
+import dev.troubleticket.kosc.KoscClient;
+import dev.troubleticket.kosc.KoscTestData;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
 import dev.troubleticket.kosc.model.KoscContact;
 import java.io.IOException;
@@ -17,8 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every rule of the document the client can check, all reported together, nothing sent. */
-class CreateRequestValidationTest {
+/** Every rule of the document the client can check ({@link CreateValidation}), all reported together, nothing sent. */
+class KoscCreateValidationTest {
     private final MockWebServer server = new MockWebServer();
     private KoscClient client;
 
@@ -34,7 +37,7 @@ class CreateRequestValidationTest {
     }
 
     private static List<String> fields(CreateKoscTicketRequest request) {
-        return request.violations().stream().map(FieldViolation::field).toList();
+        return CreateValidation.violations(request).stream().map(FieldViolation::field).toList();
     }
 
     @Test
@@ -46,8 +49,8 @@ class CreateRequestValidationTest {
     @Test
     void diagnosticRunMayBeNullOrEmptyOnlyForMovingOtpSlammingAndOther() {
         for (String category : List.of("moving_otp", "slamming", "other")) {
-            assertThat(KoscTestData.typedRequest("R").category(category).diagnosticRunId(null).build().violations()).isEmpty();
-            assertThat(KoscTestData.typedRequest("R").category(category).diagnosticRunId("").build().violations()).isEmpty();
+            assertThat(CreateValidation.violations(KoscTestData.typedRequest("R").category(category).diagnosticRunId(null).build())).isEmpty();
+            assertThat(CreateValidation.violations(KoscTestData.typedRequest("R").category(category).diagnosticRunId("").build())).isEmpty();
         }
         assertThat(fields(KoscTestData.typedRequest("R").category("low_rate").diagnosticRunId(null).build()))
                 .containsExactly("diagnostic_run_id");
@@ -67,8 +70,8 @@ class CreateRequestValidationTest {
     void typeMustBeServiceAndCategoryOneOfTheNine() {
         CreateKoscTicketRequest request = KoscTestData.typedRequest("R").type("line").category("weather").build();
 
-        assertThat(request.violations()).extracting(FieldViolation::field).containsExactly("type", "category");
-        assertThat(request.violations().get(1).message()).contains("moving_otp").contains("post_prod");
+        assertThat(CreateValidation.violations(request)).extracting(FieldViolation::field).containsExactly("type", "category");
+        assertThat(CreateValidation.violations(request).get(1).message()).contains("moving_otp").contains("post_prod");
     }
 
     @Test
@@ -78,7 +81,28 @@ class CreateRequestValidationTest {
 
         assertThat(fields(request)).containsExactly("owner_contact.first_name", "owner_contact.last_name", "owner_contact.email",
                 "owner_contact.phone_number");
-        assertThat(request.violations().toString()).doesNotContain("not-an-address").doesNotContain("call me maybe");
+        assertThat(CreateValidation.violations(request).toString()).doesNotContain("not-an-address").doesNotContain("call me maybe");
+    }
+
+    @Test
+    void typedCreateIsRefusedBeforeSendingWithEveryFailingField() {
+        CreateKoscTicketRequest request = KoscTestData.typedRequest("R").type("line").category("weather").serviceUuid(" ")
+                .ownerContact(new KoscContact("A", "B", "not-an-address", "0123456789")).build();
+
+        assertThatThrownBy(() -> client.api().createTicket(request)).isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.reachedProvider()).isFalse();
+            assertThat(e.violations()).extracting(FieldViolation::field)
+                    .containsExactly("type", "service_uuid", "category", "owner_contact.email");
+        });
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void categoriesAreKnownIgnoringCaseAndSurroundingBlanks() {
+        assertThat(CreateValidation.violations(KoscTestData.typedRequest("R").category(" LOW_RATE ").build())).isEmpty();
+        assertThat(CreateValidation.violations(KoscTestData.typedRequest("R").category("Other").diagnosticRunId(null).build()))
+                .isEmpty();
+        assertThat(fields(KoscTestData.typedRequest("R").category("low rate").build())).containsExactly("category");
     }
 
     @Test

@@ -20,12 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Maps Kosc's typed objects onto the neutral model and back, keeping Kosc's raw status and JSON. */
-public final class NeutralMapper {
-    private static final Logger LOG = LoggerFactory.getLogger(NeutralMapper.class);
+public final class NeutralMapping {
+    private static final Logger LOG = LoggerFactory.getLogger(NeutralMapping.class);
     /** The provider id. */
     public static final String PROVIDER = "kosc";
 
-    private NeutralMapper() {
+    private NeutralMapping() {
     }
 
     /** The neutral ticket; its id is Kosc's numeric id, its alternate ids the alias and uuid. */
@@ -45,7 +45,7 @@ public final class NeutralMapper {
         return Ticket.builder(PROVIDER, id)
                 .alternateIds(alternates)
                 .externalReference(kosc.operatorTicketRef())
-                .status(TicketRules.neutral(kosc.status()), kosc.status() == null ? null : kosc.status().value())
+                .status(StatusMapping.neutral(kosc.status()), kosc.status() == null ? null : kosc.status().value())
                 .description(kosc.description())
                 .category(kosc.category() == null ? null : kosc.category().value())
                 .priority(priority(kosc.priority()))
@@ -74,7 +74,7 @@ public final class NeutralMapper {
         return new TicketEvent(PROVIDER, kosc.id() == null ? null : kosc.id().raw(), ticketId,
                 statusChange ? TicketEvent.Kind.STATUS_CHANGE : TicketEvent.Kind.COMMENT,
                 created, kosc.author(), kosc.comment(),
-                statusChange ? TicketRules.neutral(kosc.status()) : null,
+                statusChange ? StatusMapping.neutral(kosc.status()) : null,
                 statusChange ? kosc.status().value() : null,
                 statusChange ? "status" : "comment",
                 new RawPayload(PROVIDER, kosc.rawJson()));

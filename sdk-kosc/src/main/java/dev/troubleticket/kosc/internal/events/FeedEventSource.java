@@ -1,11 +1,10 @@
-package dev.troubleticket.kosc.internal;
+package dev.troubleticket.kosc.internal.events;
 
 import dev.troubleticket.core.Page;
 import dev.troubleticket.core.subscription.spi.PolledSource;
 import dev.troubleticket.core.subscription.spi.SourceBatch;
 import dev.troubleticket.core.subscription.spi.SourceEvent;
-import dev.troubleticket.kosc.EventQuery;
-import dev.troubleticket.kosc.KoscApi;
+import dev.troubleticket.kosc.internal.NeutralMapping;
 import dev.troubleticket.kosc.model.KoscEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,26 +16,34 @@ import java.util.Objects;
 /**
  * The {@code feed} stream of Kosc's subscription: the account-wide order and service events of
  * {@code /api/events/}, sorted by {@code creation_date} as Kosc advises, one page per poll, each as a neutral
- * {@code PROVIDER_EVENT} ({@link NeutralMapper#feedEvent}) keyed {@code feed:<event_uuid>}, on the lane of its
+ * {@code PROVIDER_EVENT} ({@link NeutralMapping#feedEvent}) keyed {@code feed:<event_uuid>}, on the lane of its
  * order or service.
  *
  * <p>The position is the {@code sort_value} of the last event read. The feed cannot be asked for events after an instant, so a subscription that starts at an instant
  * reads the feed from its beginning and hands over only the events created at or after it; until it reaches them
  * its position reads {@code v2 s=<instant> c=<sort_value>}.
  */
-public final class EventFeedSource implements PolledSource {
+public final class FeedEventSource implements PolledSource {
     /** The stream's name in the store. */
     public static final String STREAM = "feed";
     private static final String CATCHING_UP = "v2 ";
 
-    private final KoscApi api;
-    private final EventQuery query;
+    private final FeedPages pages;
     private final Duration interval;
 
-    /** @param interval the least time between two polls once caught up, when the options give none */
-    public EventFeedSource(KoscApi api, Duration interval) {
-        this.api = Objects.requireNonNull(api, "api");
-        this.query = EventQuery.all();
+    /** Reads one page of the feed, sorted by {@code creation_date}, after a {@code sort_value} (or the first page). */
+    @FunctionalInterface
+    public interface FeedPages {
+        /** The page after {@code after}, or the first one for {@code null}. */
+        Page<KoscEvent> after(String after);
+    }
+
+    /**
+     * @param pages    the feed's pages, sorted by {@code creation_date}
+     * @param interval the least time between two polls once caught up, when the options give none
+     */
+    public FeedEventSource(FeedPages pages, Duration interval) {
+        this.pages = Objects.requireNonNull(pages, "pages");
         this.interval = Objects.requireNonNull(interval, "interval");
     }
 
@@ -71,7 +78,7 @@ public final class EventFeedSource implements PolledSource {
                 throw unreadable(position);
             }
         }
-        Page<KoscEvent> page = api.eventPage(query, cursor);
+        Page<KoscEvent> page = pages.after(cursor);
         List<SourceEvent> events = new ArrayList<>(page.items().size());
         String last = cursor;
         for (KoscEvent event : page.items()) {
@@ -88,7 +95,7 @@ public final class EventFeedSource implements PolledSource {
             }
             String key = EventKeys.feedEvent(event);
             String lane = event.objectUuid() != null ? event.objectUuid() : key;
-            events.add(SourceEvent.positioned(key, lane, NeutralMapper.feedEvent(event), encode(skipBefore, last)));
+            events.add(SourceEvent.positioned(key, lane, NeutralMapping.feedEvent(event), encode(skipBefore, last)));
         }
         return new SourceBatch(events, encode(skipBefore, last), page.hasNext(), null);
     }

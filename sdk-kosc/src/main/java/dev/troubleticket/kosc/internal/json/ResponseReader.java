@@ -1,4 +1,4 @@
-package dev.troubleticket.kosc.internal;
+package dev.troubleticket.kosc.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,24 +26,24 @@ import java.util.Map;
  * raw and logged (without personal data), never failing the page it is on. A body that is not the
  * documented shape at all becomes a {@link ProviderException} keeping status and raw body.
  */
-public final class KoscReader {
+public final class ResponseReader {
     /** Kosc's paginated answers (DRF) hold their items in this field. */
     private static final String RESULTS = "results";
 
     private final OnePassReader json;
 
-    public KoscReader(ObjectMapper mapper) {
+    public ResponseReader(ObjectMapper mapper) {
         this.json = new OnePassReader("kosc", mapper);
     }
 
     /** One ticket from an answer. */
     public KoscTicket ticket(ApiResponse response) {
-        return json.object(response, KoscTicket.class, "ticket", KoscReader::ticket);
+        return json.object(response, KoscTicket.class, "ticket", ResponseReader::ticket);
     }
 
     /** A list of tickets from an answer. */
     public List<KoscTicket> tickets(ApiResponse response) {
-        return json.array(response, RESULTS, KoscTicket.class, "ticket", KoscReader::ticket);
+        return json.array(response, RESULTS, KoscTicket.class, "ticket", ResponseReader::ticket);
     }
 
     /**
@@ -57,26 +56,26 @@ public final class KoscReader {
 
     /** One ticket event from an answer. */
     public KoscTicketEvent ticketEvent(ApiResponse response) {
-        return json.object(response, KoscTicketEvent.class, "ticket event", KoscReader::ticketEvent);
+        return json.object(response, KoscTicketEvent.class, "ticket event", ResponseReader::ticketEvent);
     }
 
     /** A list of ticket events from an answer. */
     public List<KoscTicketEvent> ticketEvents(ApiResponse response) {
-        return json.array(response, RESULTS, KoscTicketEvent.class, "ticket event", KoscReader::ticketEvent);
+        return json.array(response, RESULTS, KoscTicketEvent.class, "ticket event", ResponseReader::ticketEvent);
     }
 
     /** One feed event from an answer. */
     public KoscEvent event(ApiResponse response) {
-        return json.object(response, KoscEventWire.class, "event", KoscReader::event);
+        return json.object(response, KoscEventWire.class, "event", ResponseReader::event);
     }
 
     /** A list of feed events from an answer. */
     public List<KoscEvent> events(ApiResponse response) {
-        return json.array(response, RESULTS, KoscEventWire.class, "event", KoscReader::event);
+        return json.array(response, RESULTS, KoscEventWire.class, "event", ResponseReader::event);
     }
 
     private static KoscTicket ticket(KoscTicket bound, String rawJson) {
-        // Dates are read when asked (NeutralMapper warns of one it needs and cannot read).
+        // Dates are read when asked (NeutralMapping warns of one it needs and cannot read).
         return bound.withRawJson(rawJson);
     }
 
@@ -101,11 +100,11 @@ public final class KoscReader {
         if (!data.isObject() || type == null) {
             return new KoscEventData.Generic(data.toString());
         }
-        // Types are written in lower case: the exact value first, spared a lower-casing per event.
+        // Types are nearly always written as documented: the exact value first, spared a look-up per event.
         KoscEventData typed = typed(type.value(), data);
         if (typed == null) {
-            String lower = type.value().toLowerCase(Locale.ROOT);
-            typed = lower.equals(type.value()) ? null : typed(lower, data);
+            KoscEventType documented = type.canonical();
+            typed = documented == null || documented.value().equals(type.value()) ? null : typed(documented.value(), data);
         }
         return typed != null ? typed : new KoscEventData.Generic(data.toString());
     }

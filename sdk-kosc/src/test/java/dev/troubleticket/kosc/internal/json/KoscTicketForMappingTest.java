@@ -1,10 +1,11 @@
-package dev.troubleticket.kosc.internal;
+package dev.troubleticket.kosc.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.troubleticket.core.contract.PartialReadingCheck;
 import dev.troubleticket.core.internal.Json;
+import dev.troubleticket.kosc.internal.NeutralMapping;
 import dev.troubleticket.kosc.model.KoscTicket;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,9 +29,9 @@ class KoscTicketForMappingTest {
             "category", "priority", "operator_ticket_ref", "description", "service_uuid", "owner_contact", "sort_value");
 
     private final PartialReadingCheck check = new PartialReadingCheck(MAPPED,
-            json -> neutral(Json.mapper().readValue(json, KoscTicket.class), json),
+            json -> neutral(WireModule.mapper().readValue(json, KoscTicket.class), json),
             json -> {
-                KoscTicketForMapping read = Json.mapper().readValue(json, KoscTicketForMapping.class);
+                KoscTicketForMapping read = WireModule.mapper().readValue(json, KoscTicketForMapping.class);
                 return neutral(read == null ? null : read.ticket(), json);
             });
 
@@ -45,7 +46,7 @@ class KoscTicketForMappingTest {
         if (ticket == null) {
             throw new AssertionError("no ticket");
         }
-        return Arrays.asList(NeutralMapper.ticket(ticket.withRawJson(json)), ticket.sortValue());
+        return Arrays.asList(NeutralMapping.ticket(ticket.withRawJson(json)), ticket.sortValue());
     }
 
     @Test
@@ -87,8 +88,8 @@ class KoscTicketForMappingTest {
                 + "\"owner_contact\":{\"first_name\":\"F\"},\"operator_contact_uuid\":\"ocu\",\"last_update_author\":\"lua\","
                 + "\"next_available_status\":[\"cleared\"],\"clear_code\":\"TT\",\"responsability\":\"kosc\",\"sort_value\":\"sv\","
                 + "\"raw_json\":\"{}\"}";
-        KoscTicket whole = Json.mapper().readValue(json, KoscTicket.class);
-        KoscTicket partial = Json.mapper().readValue(json, KoscTicketForMapping.class).ticket();
+        KoscTicket whole = WireModule.mapper().readValue(json, KoscTicket.class);
+        KoscTicket partial = WireModule.mapper().readValue(json, KoscTicketForMapping.class).ticket();
 
         PartialReadingCheck.checkComponents(whole, partial, MAPPED,
                 name -> name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT), Map.of("next_available_status", List.of()));

@@ -1,4 +1,4 @@
-package dev.troubleticket.kosc.internal;
+package dev.troubleticket.kosc.internal.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -16,8 +16,6 @@ import java.io.IOException;
  * once the type is known. Bound straight from the parser, so that only {@code data} becomes a tree.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-// Read by KoscEventWireReader, which follows these names and AnyText (a feed page holds a thousand events).
-@JsonDeserialize(using = KoscEventWireReader.class)
 record KoscEventWire(
         @JsonDeserialize(using = AnyText.class) String eventUuid,
         @JsonDeserialize(using = AnyText.class) String model,

@@ -1,4 +1,4 @@
-package dev.troubleticket.kosc.internal;
+package dev.troubleticket.kosc.internal.json;
 
 import static dev.troubleticket.core.internal.WireFields.numeral;
 import static dev.troubleticket.core.internal.WireFields.other;
@@ -34,7 +34,7 @@ import java.util.List;
  * fatal) and refuses only what it refuses: {@code KoscTicketReaderTest} compares the two. Unknown fields
  * are skipped (the raw JSON keeps them).
  *
- * <p>Made {@code mappedOnly}, it reads only the fields {@link NeutralMapper#ticket} and the list's paging
+ * <p>Made {@code mappedOnly}, it reads only the fields {@code NeutralMapping.ticket} and the list's paging
  * look at and skips every other one unread (see {@link KoscTicketForMapping}); the switch below decides
  * which, case by case.
  */
@@ -44,7 +44,7 @@ public final class KoscTicketReader extends JsonDeserializer<KoscTicket> impleme
     private JsonDeserializer<KoscContact> contacts;
     private JsonDeserializer<List<KoscTicketStatus>> statusLists;
 
-    /** Reads every field (Jackson makes it so, from the record's {@code @JsonDeserialize}). */
+    /** Reads every field (the one {@link WireModule} registers). */
     public KoscTicketReader() {
         this(false);
     }

@@ -1,4 +1,4 @@
-package dev.troubleticket.kosc.internal;
+package dev.troubleticket.kosc.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,12 +25,12 @@ class KoscEventWireReaderTest {
 
     @Test
     void readsTheDocumentsEventsAsJacksonsBindingDoesInEveryVariant() throws Exception {
-        int variants = new ReaderEquivalence(KoscEventWire.class).check(example("event-get.json"));
-        variants += new ReaderEquivalence(KoscEventWire.class).check(example("event-example.json"));
+        int variants = new ReaderEquivalence(WireModule.mapper(), KoscEventWire.class).check(example("event-get.json"));
+        variants += new ReaderEquivalence(WireModule.mapper(), KoscEventWire.class).check(example("event-example.json"));
         for (String list : new String[] {"events-sorted-list.json", "events-object-list.json"}) {
             JsonNode events = Json.mapper().readTree(example(list));
             for (JsonNode event : events.isArray() ? events : events.path("results")) {
-                variants += new ReaderEquivalence(KoscEventWire.class).check(event.toString());
+                variants += new ReaderEquivalence(WireModule.mapper(), KoscEventWire.class).check(event.toString());
             }
         }
         assertThat(variants).isGreaterThan(1_000);
@@ -38,7 +38,7 @@ class KoscEventWireReaderTest {
 
     @Test
     void keepsScalarsAsWrittenAndContainersAsJson() throws Exception {
-        KoscEventWire wire = Json.mapper().readValue("{\"event_uuid\":12,\"model\":true,\"type\":{\"a\":[1]},\"data\":null}",
+        KoscEventWire wire = WireModule.mapper().readValue("{\"event_uuid\":12,\"model\":true,\"type\":{\"a\":[1]},\"data\":null}",
                 KoscEventWire.class);
         assertThat(wire.eventUuid()).isEqualTo("12");
         assertThat(wire.model()).isEqualTo("true");
