@@ -1,16 +1,17 @@
 package dev.troubleticket.kosc;
 
-import dev.troubleticket.core.model.Contact;
 import dev.troubleticket.core.model.CreateTicketRequest;
-import dev.troubleticket.core.model.Priority;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
 import dev.troubleticket.kosc.model.KoscContact;
+import dev.troubleticket.testkit.kosc.KoscSimulator;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Requests Kosc accepts, each on its own service and diagnostic run (Kosc allows one open ticket per each). */
 public final class KoscTestData {
     private static final AtomicInteger DIAGNOSTIC = new AtomicInteger(100);
+    /** Never started: only its sample requests are used. */
+    private static final KoscSimulator SAMPLES = new KoscSimulator();
 
     private KoscTestData() {
     }
@@ -19,17 +20,9 @@ public final class KoscTestData {
         return "D170403_" + DIAGNOSTIC.incrementAndGet();
     }
 
+    /** The simulator's sample request ({@link KoscSimulator#sampleCreateRequest}), for tests without a simulator at hand. */
     public static CreateTicketRequest neutralRequest(String reference) {
-        return CreateTicketRequest.builder()
-                .externalReference(reference)
-                .serviceId(UUID.randomUUID().toString())
-                .category("low_rate")
-                .description("Customer complains about low rate")
-                .initialComment("Hello, customer complains about a low bitrate issue.")
-                .priority(Priority.of(Priority.Level.LOW))
-                .contact(new Contact("Patrick", "Bousso", "patrick.bousso@colibrix.fr", "0785655656"))
-                .providerField("diagnostic_run_id", diagnosticRun())
-                .build();
+        return SAMPLES.sampleCreateRequest(reference);
     }
 
     public static CreateKoscTicketRequest.Builder typedRequest(String reference) {
