@@ -45,4 +45,10 @@ class KoscEventWireReaderTest {
         assertThat(wire.type()).isEqualTo("{\"a\":[1]}");
         assertThat(wire.data().isNull()).isTrue();
     }
+
+    @Test
+    void readsEveryComponentOfTheRecord() throws Exception {
+        assertThat(EveryComponentRead.check(WireModule.mapper(), KoscEventWire.class, java.util.Set.of()))
+                .isEqualTo(KoscEventWire.class.getRecordComponents().length);
+    }
 }

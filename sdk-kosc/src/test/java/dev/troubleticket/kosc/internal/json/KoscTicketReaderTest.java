@@ -72,4 +72,13 @@ class KoscTicketReaderTest {
         assertThat(numeric.diagnosticRunId()).isEqualTo("18956");
         assertThat(numeric.nextAvailableStatus()).extracting(s -> s.value()).containsExactly("cleared");
     }
+
+    @Test
+    void readsEveryComponentOfTheTicketAndItsParts() throws Exception {
+        // raw_json is filled with the ticket's JSON as received, by the answer's reader.
+        assertThat(EveryComponentRead.check(WireModule.mapper(), KoscTicket.class, java.util.Set.of()))
+                .isEqualTo(KoscTicket.class.getRecordComponents().length);
+        EveryComponentRead.check(WireModule.mapper(), KoscContact.class, java.util.Set.of());
+        EveryComponentRead.check(WireModule.mapper(), KoscLastComment.class, java.util.Set.of());
+    }
 }
