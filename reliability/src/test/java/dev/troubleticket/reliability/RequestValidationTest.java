@@ -7,6 +7,7 @@ import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.error.ValidationException;
 import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.core.model.Ticket;
+import dev.troubleticket.kosc.internal.CreateValidation;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
 import dev.troubleticket.masstack.MasStackApi;
 import dev.troubleticket.masstack.model.CreateTroubleTicketRequest;
@@ -39,7 +40,7 @@ class RequestValidationTest {
     @Test
     void koscCreateValidatorNamesEveryMissingField() throws IOException {
         checkEveryViolationIsNamed("kosc", example("sdk-kosc", "ticket-create-request.json"),
-                body -> CreateKoscTicketRequest.fromJson(body).violations());
+                body -> CreateValidation.violations(CreateKoscTicketRequest.fromJson(body)));
     }
 
     @Test

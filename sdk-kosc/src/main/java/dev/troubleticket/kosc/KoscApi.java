@@ -10,10 +10,11 @@ import dev.troubleticket.core.internal.ApiRequest;
 import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.HttpTransport;
 import dev.troubleticket.core.internal.SafeCreate;
-import dev.troubleticket.kosc.internal.CreateTicketJson;
-import dev.troubleticket.kosc.internal.KoscReader;
-import dev.troubleticket.kosc.internal.KoscTicketForMapping;
-import dev.troubleticket.kosc.internal.TicketRules;
+import dev.troubleticket.kosc.internal.CreateValidation;
+import dev.troubleticket.kosc.internal.TransitionRules;
+import dev.troubleticket.kosc.internal.json.CreateTicketJson;
+import dev.troubleticket.kosc.internal.json.KoscTicketForMapping;
+import dev.troubleticket.kosc.internal.json.ResponseReader;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
 import dev.troubleticket.kosc.model.KoscEvent;
 import dev.troubleticket.kosc.model.KoscTicket;
@@ -50,14 +51,14 @@ public final class KoscApi {
 
     private final HttpTransport transport;
     private final HttpTransport throttledTransport;
-    private final KoscReader reader;
+    private final ResponseReader reader;
     private final int safeCreateLookupPages;
     private final String eventPageSizeParameter;
 
     KoscApi(HttpTransport transport, HttpTransport throttledTransport, int safeCreateLookupPages, String eventPageSizeParameter) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.throttledTransport = Objects.requireNonNull(throttledTransport, "throttledTransport");
-        this.reader = new KoscReader(transport.mapper());
+        this.reader = new ResponseReader(transport.mapper());
         this.safeCreateLookupPages = safeCreateLookupPages;
         this.eventPageSizeParameter = eventPageSizeParameter;
     }
@@ -77,7 +78,7 @@ public final class KoscApi {
      * another service or category is refused with a {@code ConflictException} naming both.
      */
     public KoscTicket createTicket(CreateKoscTicketRequest request) {
-        List<FieldViolation> violations = request.violations();
+        List<FieldViolation> violations = CreateValidation.violations(request);
         if (!violations.isEmpty()) {
             throw ValidationException.beforeSending("kosc", "ticket creation", violations);
         }
@@ -111,8 +112,13 @@ public final class KoscApi {
         });
     }
 
+    /** The category's documented spelling when it names one, so that {@code LOW_RATE} and {@code low_rate} do not differ. */
     private static String valueOf(TicketCategory category) {
-        return category == null ? null : category.value();
+        if (category == null) {
+            return null;
+        }
+        TicketCategory documented = category.canonical();
+        return documented != null ? documented.value() : category.value();
     }
 
     private KoscTicket postTicket(CreateKoscTicketRequest request) {
@@ -204,7 +210,7 @@ public final class KoscApi {
     public KoscTicketEvent changeStatus(String ticketId, KoscTicketStatus target, String comment) {
         Objects.requireNonNull(target, "target");
         KoscTicket ticket = getTicket(ticketId);
-        KoscTicketStatus checked = TicketRules.checkOperatorChange(ticketId, ticket.status(), target);
+        KoscTicketStatus checked = TransitionRules.checkOperatorChange(ticketId, ticket.status(), target);
         return postEvent(ticketId, TicketEventRequest.status(checked, comment == null || comment.isBlank() ? null : comment));
     }
 

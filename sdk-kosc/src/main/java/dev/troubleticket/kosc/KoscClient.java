@@ -12,7 +12,6 @@ import dev.troubleticket.core.error.ValidationException;
 import dev.troubleticket.core.http.RetryPolicy;
 import dev.troubleticket.core.http.TransportOptions;
 import dev.troubleticket.core.internal.HttpTransport;
-import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.core.model.AllowedTransition;
 import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.core.model.StatusChange;
@@ -24,13 +23,16 @@ import dev.troubleticket.core.subscription.SubscriptionOptions;
 import dev.troubleticket.core.subscription.TicketEventHandler;
 import dev.troubleticket.core.subscription.TicketSubscription;
 import dev.troubleticket.core.subscription.spi.DurableSubscription;
-import dev.troubleticket.kosc.internal.EventFeedSource;
-import dev.troubleticket.kosc.internal.KoscErrorParser;
-import dev.troubleticket.kosc.internal.KoscLogin;
-import dev.troubleticket.kosc.internal.NeutralMapper;
-import dev.troubleticket.kosc.internal.TicketActivitySource;
-import dev.troubleticket.kosc.internal.TicketRules;
-import dev.troubleticket.kosc.internal.TicketScanReads;
+import dev.troubleticket.kosc.internal.AccessTokens;
+import dev.troubleticket.kosc.internal.CreateValidation;
+import dev.troubleticket.kosc.internal.ErrorParser;
+import dev.troubleticket.kosc.internal.NeutralMapping;
+import dev.troubleticket.kosc.internal.StatusMapping;
+import dev.troubleticket.kosc.internal.TransitionRules;
+import dev.troubleticket.kosc.internal.events.FeedEventSource;
+import dev.troubleticket.kosc.internal.events.TicketEventSource;
+import dev.troubleticket.kosc.internal.events.TicketScanReads;
+import dev.troubleticket.kosc.internal.json.WireModule;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
 import dev.troubleticket.kosc.model.KoscTicket;
 import dev.troubleticket.kosc.model.KoscTicketEvent;
@@ -54,7 +56,7 @@ import java.util.Set;
  */
 public final class KoscClient implements TicketingClient {
     /** The provider id. */
-    public static final String PROVIDER = NeutralMapper.PROVIDER;
+    public static final String PROVIDER = NeutralMapping.PROVIDER;
 
     /** How many pages (of 100 tickets) of the ticket list one poll of {@link #subscribe} reads at most, by default. */
     public static final int DEFAULT_TICKET_SCAN_PAGES_PER_POLL = 5;
@@ -94,18 +96,18 @@ public final class KoscClient implements TicketingClient {
     @Override
     public Ticket create(CreateTicketRequest request) {
         List<FieldViolation> problems = new ArrayList<>();
-        CreateKoscTicketRequest kosc = NeutralMapper.createRequest(request, problems);
-        problems.addAll(0, kosc.violations());
+        CreateKoscTicketRequest kosc = NeutralMapping.createRequest(request, problems);
+        problems.addAll(0, CreateValidation.violations(kosc));
         if (!problems.isEmpty()) {
             throw ValidationException.beforeSending(PROVIDER, "ticket creation", problems);
         }
         // Checked above: not checked a second time.
-        return NeutralMapper.ticket(api.createChecked(kosc));
+        return NeutralMapping.ticket(api.createChecked(kosc));
     }
 
     @Override
     public Ticket get(String ticketId) {
-        return NeutralMapper.ticket(api.getTicket(ticketId));
+        return NeutralMapping.ticket(api.getTicket(ticketId));
     }
 
     /**
@@ -121,15 +123,15 @@ public final class KoscClient implements TicketingClient {
         return PagedIterable.<Ticket>of(cursor -> {
             // Read only as far as the neutral ticket needs (the raw JSON keeps the rest).
             var page = api.ticketPageForMapping(kosc, cursor);
-            return new dev.troubleticket.core.Page<>(page.items().stream().map(NeutralMapper::ticket).toList(),
+            return new dev.troubleticket.core.Page<>(page.items().stream().map(NeutralMapping::ticket).toList(),
                     page.nextCursor(), page.totalCount());
         }).filtered(query::matches);
     }
 
     private static KoscTicketStatus singleKoscStatus(Set<TicketStatus> statuses) {
         Set<KoscTicketStatus> matching = new HashSet<>();
-        for (KoscTicketStatus status : KoscTicketStatus.KNOWN) {
-            if (statuses.contains(TicketRules.neutral(status))) {
+        for (KoscTicketStatus status : KoscTicketStatus.knownValues()) {
+            if (statuses.contains(StatusMapping.neutral(status))) {
                 matching.add(status);
             }
         }
@@ -138,7 +140,7 @@ public final class KoscClient implements TicketingClient {
 
     @Override
     public TicketEvent comment(String ticketId, String text) {
-        return NeutralMapper.event(ticketId, api.comment(ticketId, text));
+        return NeutralMapping.event(ticketId, api.comment(ticketId, text));
     }
 
     /**
@@ -151,9 +153,9 @@ public final class KoscClient implements TicketingClient {
         KoscTicket current = api.getTicket(ticketId);
         KoscTicketStatus target = koscTarget(change);
         if (target == null) {
-            throw TicketRules.refusal(ticketId, current.status(), change.describeTarget());
+            throw TransitionRules.refusal(ticketId, current.status(), change.describeTarget());
         }
-        KoscTicketStatus checked = TicketRules.checkOperatorChange(ticketId, current.status(), target);
+        KoscTicketStatus checked = TransitionRules.checkOperatorChange(ticketId, current.status(), target);
         api.postEvent(ticketId, dev.troubleticket.kosc.model.TicketEventRequest.status(checked,
                 change.comment() == null || change.comment().isBlank() ? null : change.comment()));
         return get(ticketId);
@@ -175,14 +177,14 @@ public final class KoscClient implements TicketingClient {
         List<KoscTicketEvent> newestFirst = api.listTicketEvents(ticketId);
         List<TicketEvent> events = new ArrayList<>();
         for (int i = newestFirst.size() - 1; i >= 0; i--) {
-            events.add(NeutralMapper.event(ticketId, newestFirst.get(i)));
+            events.add(NeutralMapping.event(ticketId, newestFirst.get(i)));
         }
         return events;
     }
 
     @Override
     public List<AllowedTransition> allowedTransitions(String ticketId) {
-        return TicketRules.allowedFrom(api.getTicket(ticketId).status());
+        return TransitionRules.allowedFrom(api.getTicket(ticketId).status());
     }
 
     /**
@@ -216,11 +218,11 @@ public final class KoscClient implements TicketingClient {
         boolean tickets = options.kinds().isEmpty() || !Set.of(TicketEvent.Kind.PROVIDER_EVENT).containsAll(options.kinds());
         DurableSubscription.Builder subscription = DurableSubscription.builder(PROVIDER, handler, options);
         if (tickets) {
-            subscription.polled(new TicketActivitySource(ticketScanReads(), ticketScanPagesPerPoll, TicketListQuery.MAX_LIMIT,
+            subscription.polled(new TicketEventSource(ticketScanReads(), ticketScanPagesPerPoll, TicketListQuery.MAX_LIMIT,
                     KoscApi.DEFAULT_POLL_INTERVAL, options.tickets()));
         }
         if (feed) {
-            subscription.polled(new EventFeedSource(api, KoscApi.DEFAULT_POLL_INTERVAL));
+            subscription.polled(new FeedEventSource(after -> api.eventPage(EventQuery.all(), after), KoscApi.DEFAULT_POLL_INTERVAL));
         }
         return subscription.build();
     }
@@ -270,7 +272,7 @@ public final class KoscClient implements TicketingClient {
         private String email;
         private String password;
         private Boolean v2;
-        private String refreshPath = KoscLogin.DEFAULT_REFRESH_PATH;
+        private String refreshPath = AccessTokens.DEFAULT_REFRESH_PATH;
         private String tokenScheme;
         private String token;
         private TransportOptions transportOptions = TransportOptions.defaults();
@@ -377,8 +379,8 @@ public final class KoscClient implements TicketingClient {
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("cannot build the kosc client: " + String.join("; ", problems));
             }
-            ObjectMapper mapper = Json.mapper();
-            KoscErrorParser errors = new KoscErrorParser(mapper);
+            ObjectMapper mapper = WireModule.mapper();
+            ErrorParser errors = new ErrorParser(mapper);
             AuthProvider auth;
             String how;
             if (token != null) {
@@ -386,8 +388,8 @@ public final class KoscClient implements TicketingClient {
                 how = "static " + tokenScheme + " token";
             } else {
                 HttpTransport loginTransport = new HttpTransport(PROVIDER, baseUrl, transportOptions, AuthProvider.none(), errors, mapper);
-                KoscLogin login = v2 ? KoscLogin.v2(loginTransport, email, password, refreshPath, clock)
-                        : KoscLogin.v1(loginTransport, email, password, clock);
+                AccessTokens login = v2 ? AccessTokens.v2(loginTransport, email, password, refreshPath, clock)
+                        : AccessTokens.v1(loginTransport, email, password, clock);
                 auth = RenewingTokenAuth.of(login, login.scheme(), renewalMargin, clock);
                 how = (v2 ? "v2" : "v1") + " login";
             }

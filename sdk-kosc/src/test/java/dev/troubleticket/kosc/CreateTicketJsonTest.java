@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troubleticket.core.internal.Json;
-import dev.troubleticket.kosc.internal.CreateTicketJson;
+import dev.troubleticket.kosc.internal.json.CreateTicketJson;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
 import dev.troubleticket.kosc.model.KoscContact;
 import dev.troubleticket.kosc.model.TicketCategory;

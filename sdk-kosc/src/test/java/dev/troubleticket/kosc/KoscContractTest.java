@@ -25,7 +25,7 @@ class KoscContractTest extends TicketingClientContractTest {
 
     @Override
     protected CreateTicketRequest validCreateRequest(String externalReference) {
-        return KoscTestData.neutralRequest(externalReference);
+        return simulator.sampleCreateRequest(externalReference);
     }
 
     @Override

@@ -140,7 +140,7 @@ class KoscFeedStreamTest {
 
     @Test
     void feedAndTicketEventsComeThroughTheSameSubscription() {
-        String ticket = client.create(KoscTestData.neutralRequest("FEED-AND-TICKETS")).id();
+        String ticket = client.create(simulator.sampleCreateRequest("FEED-AND-TICKETS")).id();
         simulator.defer(ticket, "which floor?");
         simulator.emitOrderEvent("order-7", "order-submitted", Map.of("kosc_order_ref", "O170331_12004"));
         List<TicketEvent> received = new CopyOnWriteArrayList<>();

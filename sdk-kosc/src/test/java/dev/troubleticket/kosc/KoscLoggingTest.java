@@ -39,7 +39,7 @@ class KoscLoggingTest {
         try (KoscSimulator simulator = new KoscSimulator().start()) {
             KoscClient client = KoscClient.builder().baseUrl(simulator.baseUrl())
                     .v2Login(KoscSimulator.EMAIL, KoscSimulator.PASSWORD).build();
-            Ticket ticket = client.create(KoscTestData.neutralRequest("LOG-1"));
+            Ticket ticket = client.create(simulator.sampleCreateRequest("LOG-1"));
             client.get(ticket.id());
             simulator.revokeTokens();
             client.history(ticket.id());

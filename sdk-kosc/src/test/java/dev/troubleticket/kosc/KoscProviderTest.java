@@ -35,7 +35,7 @@ class KoscProviderTest {
             TicketingClient token = TicketingClients.create("kosc", ProviderSettings.of(Map.of("baseUrl", simulator.baseUrl(),
                     "token", simulator.issueV1Token(), "tokenScheme", "JWT")));
 
-            String id = v1.create(KoscTestData.neutralRequest("SETTINGS-1")).id();
+            String id = v1.create(simulator.sampleCreateRequest("SETTINGS-1")).id();
             assertThat(token.get(id).externalReference()).isEqualTo("SETTINGS-1");
             assertThat(simulator.loginCount()).isEqualTo(1);
         }

@@ -28,7 +28,7 @@ class KoscSubscriptionContractTest extends SubscriptionContractTest {
 
     @Override
     protected CreateTicketRequest validCreateRequest(String externalReference) {
-        return KoscTestData.neutralRequest(externalReference);
+        return simulator.sampleCreateRequest(externalReference);
     }
 
     @Override

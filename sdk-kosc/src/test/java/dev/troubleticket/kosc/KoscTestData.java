@@ -1,38 +1,31 @@
 package dev.troubleticket.kosc;
 
-import dev.troubleticket.core.model.Contact;
 import dev.troubleticket.core.model.CreateTicketRequest;
-import dev.troubleticket.core.model.Priority;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
 import dev.troubleticket.kosc.model.KoscContact;
+import dev.troubleticket.testkit.kosc.KoscSimulator;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Requests Kosc accepts, each on its own service and diagnostic run (Kosc allows one open ticket per each). */
-final class KoscTestData {
+public final class KoscTestData {
     private static final AtomicInteger DIAGNOSTIC = new AtomicInteger(100);
+    /** Never started: only its sample requests are used. */
+    private static final KoscSimulator SAMPLES = new KoscSimulator();
 
     private KoscTestData() {
     }
 
-    static String diagnosticRun() {
+    public static String diagnosticRun() {
         return "D170403_" + DIAGNOSTIC.incrementAndGet();
     }
 
-    static CreateTicketRequest neutralRequest(String reference) {
-        return CreateTicketRequest.builder()
-                .externalReference(reference)
-                .serviceId(UUID.randomUUID().toString())
-                .category("low_rate")
-                .description("Customer complains about low rate")
-                .initialComment("Hello, customer complains about a low bitrate issue.")
-                .priority(Priority.of(Priority.Level.LOW))
-                .contact(new Contact("Patrick", "Bousso", "patrick.bousso@colibrix.fr", "0785655656"))
-                .providerField("diagnostic_run_id", diagnosticRun())
-                .build();
+    /** The simulator's sample request ({@link KoscSimulator#sampleCreateRequest}), for tests without a simulator at hand. */
+    public static CreateTicketRequest neutralRequest(String reference) {
+        return SAMPLES.sampleCreateRequest(reference);
     }
 
-    static CreateKoscTicketRequest.Builder typedRequest(String reference) {
+    public static CreateKoscTicketRequest.Builder typedRequest(String reference) {
         return CreateKoscTicketRequest.builder()
                 .diagnosticRunId(diagnosticRun())
                 .serviceUuid(UUID.randomUUID().toString())

@@ -34,7 +34,7 @@ class RepeatedCreateTest {
 
     @Test
     void aNeutralCreateCalledAgainWithTheSameRequestAnswersTheFirstTicket() {
-        CreateTicketRequest request = KoscTestData.neutralRequest("INC-2026-0042");
+        CreateTicketRequest request = simulator.sampleCreateRequest("INC-2026-0042");
         Ticket first = client.create(request);
         clock.advance(Duration.ofSeconds(5));
 
@@ -47,9 +47,9 @@ class RepeatedCreateTest {
 
     @Test
     void aReferenceReusedForAnotherServiceIsAConflictNamingBothServices() {
-        CreateTicketRequest first = KoscTestData.neutralRequest("INC-2026-0043");
+        CreateTicketRequest first = simulator.sampleCreateRequest("INC-2026-0043");
         client.create(first);
-        CreateTicketRequest other = KoscTestData.neutralRequest("INC-2026-0043");
+        CreateTicketRequest other = simulator.sampleCreateRequest("INC-2026-0043");
 
         assertThatThrownBy(() -> client.create(other)).isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.getMessage())
                 .contains("INC-2026-0043").contains(first.serviceId()).contains(other.serviceId()));

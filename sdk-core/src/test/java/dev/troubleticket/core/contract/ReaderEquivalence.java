@@ -39,13 +39,22 @@ public final class ReaderEquivalence {
     }
 
     private final Class<?> type;
-    private final ObjectMapper sdk = Json.newMapper();
+    private final ObjectMapper sdk;
     private final ObjectMapper reference;
     private int variants;
     private int bothRead;
 
     /** A check of {@code type}'s hand-written deserializer against Jackson's binding. */
     public ReaderEquivalence(Class<?> type, Class<?>... alsoHandWritten) {
+        this(Json.newMapper(), type, alsoHandWritten);
+    }
+
+    /**
+     * A check of the hand-written deserializer that {@code sdk} binds to {@code type} (through an adapter's Jackson
+     * module) against Jackson's binding of the type's own annotations, with the SDK's configuration.
+     */
+    public ReaderEquivalence(ObjectMapper sdk, Class<?> type, Class<?>... alsoHandWritten) {
+        this.sdk = sdk;
         this.type = type;
         this.reference = Json.newMapper().addMixIn(type, AnnotationDriven.class);
         for (Class<?> other : alsoHandWritten) {

@@ -2,6 +2,7 @@ package dev.troubleticket.kosc.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.troubleticket.core.model.OpenValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,13 @@ import java.util.Objects;
  * Why Kosc cleared a ticket (the document's clear code list), with the party the document makes
  * responsible for it.
  *
- * <p>String-backed, so that a code this SDK version does not know is kept as received.
+ * <p>String-backed, so that a code this SDK version does not know is kept as received ({@link #isKnown()} is
+ * then {@code false}). Compared by {@link OpenValue}'s rule: {@link #is} and {@link #canonical()} ignore case and
+ * surrounding blanks, while {@link #value()} keeps the text as received.
  *
  * @param value the provider's text, exactly as received
  */
-public record ClearCode(String value) {
+public record ClearCode(String value) implements OpenValue {
     public static final ClearCode SYNCHRONIZATION = new ClearCode("synchronization");
     public static final ClearCode MODEM = new ClearCode("modem");
     /** Spelt with two n's by Kosc. */
@@ -43,8 +46,7 @@ public record ClearCode(String value) {
         RESPONSIBLE.put(OTHER_KOSC, Responsibility.COVAGE);
     }
 
-    /** Every code the document lists. */
-    public static final List<ClearCode> KNOWN = List.copyOf(RESPONSIBLE.keySet());
+    private static final List<ClearCode> KNOWN = List.copyOf(RESPONSIBLE.keySet());
 
     public ClearCode {
         Objects.requireNonNull(value, "value");
@@ -62,14 +64,29 @@ public record ClearCode(String value) {
         return value;
     }
 
-    /** Whether the document lists this code. */
+    /** The documented values, in the document's order. */
+    public static List<ClearCode> knownValues() {
+        return KNOWN;
+    }
+
+    /** Whether the value is one of the documented ones (ignoring case and surrounding blanks). */
     public boolean isKnown() {
-        return RESPONSIBLE.containsKey(this);
+        return canonical() != null;
+    }
+
+    /** The documented constant this value names (ignoring case and surrounding blanks), or {@code null} when unknown. */
+    public ClearCode canonical() {
+        return OpenValue.canonical(value, KNOWN);
+    }
+
+    /** Whether this value names the same thing as {@code other} (ignoring case and surrounding blanks). */
+    public boolean is(ClearCode other) {
+        return sameValueAs(other);
     }
 
     /** The party the document makes responsible for this code, or {@code null} for an unknown code. */
     public Responsibility documentedResponsibility() {
-        return RESPONSIBLE.get(this);
+        return RESPONSIBLE.get(canonical());
     }
 
     @Override

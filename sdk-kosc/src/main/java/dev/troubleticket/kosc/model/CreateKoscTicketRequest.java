@@ -1,20 +1,17 @@
 package dev.troubleticket.kosc.model;
 
-import dev.troubleticket.core.error.FieldViolation;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The body of {@code POST /api/tickets/}, with every field of the document.
  *
  * <p>{@code diagnostic_run_id} is always sent as a key, even when {@code null}, as Kosc requires; whether
  * it was given at all is tracked ({@link #diagnosticRunIdGiven()}) so that a forgotten one is reported.
- * {@link #violations()} lists every rule of the document the client can check; the rules only the
- * server can check (standard diagnostic, one open ticket per service and per diagnostic run) are not.
+ * {@code KoscApi.createTicket} checks every rule of the document the client can check before sending, and
+ * reports all the broken ones together; the rules only the server can check (standard diagnostic, one open
+ * ticket per service and per diagnostic run) come back as Kosc's refusals.
  */
 public final class CreateKoscTicketRequest {
     /** The categories in which {@code diagnostic_run_id} may be {@code null} or empty. */
@@ -22,9 +19,6 @@ public final class CreateKoscTicketRequest {
             Set.of(TicketCategory.MOVING_OTP, TicketCategory.SLAMMING, TicketCategory.OTHER);
     /** The only documented ticket type. */
     public static final String TYPE_SERVICE = "service";
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .-]{5,19}");
 
     private final String diagnosticRunId;
     private final boolean diagnosticRunIdGiven;
@@ -66,64 +60,9 @@ public final class CreateKoscTicketRequest {
     public String priority() { return priority; }
     public KoscContact ownerContact() { return ownerContact; }
 
-    /** Every rule of the document this request breaks, in field order; empty when it may be sent. */
-    public List<FieldViolation> violations() {
-        List<FieldViolation> problems = new ArrayList<>();
-        if (!diagnosticRunIdGiven) {
-            problems.add(new FieldViolation("diagnostic_run_id",
-                    "is required as a key (null or empty is allowed only for categories moving_otp, slamming, other)"));
-        } else if (isBlank(diagnosticRunId) && (category == null || !CATEGORIES_WITHOUT_DIAGNOSTIC.contains(category))) {
-            problems.add(new FieldViolation("diagnostic_run_id", "must name a diagnostic run for category "
-                    + (category == null ? "(none)" : category.value()) + "; only moving_otp, slamming and other may go without"));
-        }
-        if (isBlank(type)) {
-            problems.add(new FieldViolation("type", "is required (service)"));
-        } else if (!TYPE_SERVICE.equals(type)) {
-            problems.add(new FieldViolation("type", "must be 'service', the only ticket type, not '" + type + "'"));
-        }
-        if (isBlank(serviceUuid)) {
-            problems.add(new FieldViolation("service_uuid", "is required"));
-        }
-        if (isBlank(operatorTicketRef)) {
-            problems.add(new FieldViolation("operator_ticket_ref", "is required (it also makes a create safe to retry)"));
-        }
-        if (isBlank(description)) {
-            problems.add(new FieldViolation("description", "is required"));
-        }
-        if (category == null) {
-            problems.add(new FieldViolation("category", "is required, one of " + TicketCategory.KNOWN));
-        } else if (!category.isKnown()) {
-            problems.add(new FieldViolation("category", "'" + category.value() + "' is not one of " + TicketCategory.KNOWN));
-        }
-        if (priority != null && priority.isBlank()) {
-            problems.add(new FieldViolation("priority", "must not be blank (leave it out for the default)"));
-        }
-        if (ownerContact == null) {
-            problems.add(new FieldViolation("owner_contact", "is required (first_name, last_name, email, phone_number)"));
-        } else {
-            if (isBlank(ownerContact.firstName())) {
-                problems.add(new FieldViolation("owner_contact.first_name", "is required"));
-            }
-            if (isBlank(ownerContact.lastName())) {
-                problems.add(new FieldViolation("owner_contact.last_name", "is required"));
-            }
-            if (isBlank(ownerContact.email())) {
-                problems.add(new FieldViolation("owner_contact.email", "is required"));
-            } else if (!EMAIL.matcher(ownerContact.email().trim()).matches()) {
-                problems.add(new FieldViolation("owner_contact.email", "is not an e-mail address"));
-            }
-            if (isBlank(ownerContact.phoneNumber())) {
-                problems.add(new FieldViolation("owner_contact.phone_number", "is required"));
-            } else if (!PHONE.matcher(ownerContact.phoneNumber().trim()).matches()) {
-                problems.add(new FieldViolation("owner_contact.phone_number", "is not a phone number (digits, optionally +, spaces, dots, dashes)"));
-            }
-        }
-        return problems;
-    }
-
     /**
      * Reads a create body written as in Kosc's document (for example a file given to
-     * {@code ticketctl create --file}). Nothing is checked here: call {@link #violations()}. A
+     * {@code ticketctl create --file}). Nothing is checked here: {@code KoscApi.createTicket} checks before sending. A
      * {@code diagnostic_run_id} key that is present with {@code null} counts as given.
      */
     public static CreateKoscTicketRequest fromJson(com.fasterxml.jackson.databind.JsonNode body) {
@@ -199,17 +138,13 @@ public final class CreateKoscTicketRequest {
         }
     }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
-    }
-
     @Override
     public String toString() {
         return "CreateKoscTicketRequest[type=" + type + ", category=" + category + ", serviceUuid=" + serviceUuid
                 + ", operatorTicketRef=" + operatorTicketRef + ", diagnosticRunId=" + diagnosticRunId + "]";
     }
 
-    /** Builds a {@link CreateKoscTicketRequest}; {@code type} defaults to {@code service}. Nothing is checked here: see {@link #violations()}. */
+    /** Builds a {@link CreateKoscTicketRequest}; {@code type} defaults to {@code service}. Nothing is checked here: {@code KoscApi.createTicket} checks before sending. */
     public static final class Builder {
         private String diagnosticRunId;
         private boolean diagnosticRunIdGiven;

@@ -1,9 +1,7 @@
 package dev.troubleticket.kosc.model;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.troubleticket.kosc.internal.KoscPartReaders;
 
 /**
  * A ticket's {@code owner_contact}: the person Kosc calls about the fault. Personal data:
@@ -15,7 +13,6 @@ import dev.troubleticket.kosc.internal.KoscPartReaders;
  * @param phoneNumber {@code phone_number}
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonDeserialize(using = KoscPartReaders.ContactReader.class)
 public record KoscContact(String firstName, String lastName, String email, String phoneNumber) {
     @Override
     public String toString() {

@@ -2,6 +2,7 @@ package dev.troubleticket.kosc.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.troubleticket.core.model.OpenValue;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,11 +10,13 @@ import java.util.Objects;
  * The type of an event of Kosc's account-wide feed ({@code /api/events/}): order and service events.
  *
  * <p>String-backed rather than an enum, so that a value this SDK version does not know is kept as
- * received ({@link #isKnown()} is then {@code false}) instead of failing the whole answer.
+ * received ({@link #isKnown()} is then {@code false}) instead of failing the whole answer. Compared by
+ * {@link OpenValue}'s rule: {@link #is} and {@link #canonical()} ignore case and surrounding blanks, while
+ * {@link #value()} keeps the text as received.
  *
  * @param value the provider's text, exactly as received
  */
-public record KoscEventType(String value) {
+public record KoscEventType(String value) implements OpenValue {
     /** {@code order-submitted}. */
     public static final KoscEventType ORDER_SUBMITTED = new KoscEventType("order-submitted");
     /** {@code order-dropped}. */
@@ -83,8 +86,7 @@ public record KoscEventType(String value) {
     /** {@code service-info}. */
     public static final KoscEventType SERVICE_INFO = new KoscEventType("service-info");
 
-    /** Every value the Kosc documents name. */
-    public static final List<KoscEventType> KNOWN = List.of(ORDER_SUBMITTED, ORDER_DROPPED, ORDER_ACKNOWLEDGED, ORDER_RUNNING, ORDER_REJECTED, ORDER_LOCALLOOP_SATURATION, ORDER_LOCALLOOP_DESATURATION_PLANNED, ORDER_LOCALLOOP_DESATURATION_QUOTE_EMITTED, ORDER_LOCALLOOP_DESATURATION_QUOTE_ACCEPTED, ORDER_NETWORK_SATURATION, ORDER_NETWORK_DESATURATION_PLANNED, ORDER_REQUALIFIED, ORDER_APPOINTMENT_CONFIRMED, ORDER_APPOINTMENT_DECLINED, ORDER_APPOINTMENT_MISSED, ORDER_APPOINTMENT_AGREED, ORDER_APPOINTMENT_DEFERRED, ORDER_SENSIBLEACCESS, ORDER_SENSIBLEACCESS_ORDERCONFIRMED, ORDER_DELAYED, ORDER_DELAYED_ORDERCONFIRMED, ORDER_INFORMATION_FROM_PROVIDER, ORDER_ON_SITE_INTERVENTION_SUCCEEDED, ORDER_ON_SITE_INTERVENTION_FAILED, ORDER_CANCELLED, ORDER_INFO, ORDER_COMPLETED, CRI, SERVICE_ACTIVATED, SERVICE_TERMINATED, SERVICE_MODIFIED, SERVICE_SLAMMED, SERVICE_UPDATED, SERVICE_INFO);
+    private static final List<KoscEventType> KNOWN = List.of(ORDER_SUBMITTED, ORDER_DROPPED, ORDER_ACKNOWLEDGED, ORDER_RUNNING, ORDER_REJECTED, ORDER_LOCALLOOP_SATURATION, ORDER_LOCALLOOP_DESATURATION_PLANNED, ORDER_LOCALLOOP_DESATURATION_QUOTE_EMITTED, ORDER_LOCALLOOP_DESATURATION_QUOTE_ACCEPTED, ORDER_NETWORK_SATURATION, ORDER_NETWORK_DESATURATION_PLANNED, ORDER_REQUALIFIED, ORDER_APPOINTMENT_CONFIRMED, ORDER_APPOINTMENT_DECLINED, ORDER_APPOINTMENT_MISSED, ORDER_APPOINTMENT_AGREED, ORDER_APPOINTMENT_DEFERRED, ORDER_SENSIBLEACCESS, ORDER_SENSIBLEACCESS_ORDERCONFIRMED, ORDER_DELAYED, ORDER_DELAYED_ORDERCONFIRMED, ORDER_INFORMATION_FROM_PROVIDER, ORDER_ON_SITE_INTERVENTION_SUCCEEDED, ORDER_ON_SITE_INTERVENTION_FAILED, ORDER_CANCELLED, ORDER_INFO, ORDER_COMPLETED, CRI, SERVICE_ACTIVATED, SERVICE_TERMINATED, SERVICE_MODIFIED, SERVICE_SLAMMED, SERVICE_UPDATED, SERVICE_INFO);
 
     public KoscEventType {
         Objects.requireNonNull(value, "value");
@@ -103,9 +105,24 @@ public record KoscEventType(String value) {
         return value;
     }
 
-    /** Whether the documents name this value. */
+    /** The documented values, in the document's order. */
+    public static List<KoscEventType> knownValues() {
+        return KNOWN;
+    }
+
+    /** Whether the value is one of the documented ones (ignoring case and surrounding blanks). */
     public boolean isKnown() {
-        return KNOWN.contains(this);
+        return canonical() != null;
+    }
+
+    /** The documented constant this value names (ignoring case and surrounding blanks), or {@code null} when unknown. */
+    public KoscEventType canonical() {
+        return OpenValue.canonical(value, KNOWN);
+    }
+
+    /** Whether this value names the same thing as {@code other} (ignoring case and surrounding blanks). */
+    public boolean is(KoscEventType other) {
+        return sameValueAs(other);
     }
 
     @Override

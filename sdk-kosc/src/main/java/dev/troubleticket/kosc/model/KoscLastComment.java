@@ -1,7 +1,5 @@
 package dev.troubleticket.kosc.model;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.troubleticket.kosc.internal.KoscPartReaders;
 
 /**
  * A ticket's {@code last_comment}. The text may hold personal data, so {@link #toString()} shows its length only.
@@ -9,7 +7,6 @@ import dev.troubleticket.kosc.internal.KoscPartReaders;
  * @param comment the text
  * @param author  who wrote it
  */
-@JsonDeserialize(using = KoscPartReaders.LastCommentReader.class)
 public record KoscLastComment(String comment, String author) {
     @Override
     public String toString() {

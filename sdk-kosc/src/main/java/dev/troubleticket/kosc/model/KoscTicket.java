@@ -1,11 +1,9 @@
 package dev.troubleticket.kosc.model;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.troubleticket.core.model.Numeral;
 import dev.troubleticket.core.model.Timestamp;
-import dev.troubleticket.kosc.internal.KoscTicketReader;
 import java.util.List;
 
 /**
@@ -44,8 +42,6 @@ import java.util.List;
  * @param rawJson             the ticket's JSON exactly as received
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-// Read by a hand-written reader that follows these names (a ticket page is what the SDK reads most); written by Jackson.
-@JsonDeserialize(using = KoscTicketReader.class)
 public record KoscTicket(
         Numeral id,
         String uuid,

@@ -2,6 +2,7 @@ package dev.troubleticket.kosc.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.troubleticket.core.model.OpenValue;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,11 +10,13 @@ import java.util.Objects;
  * A Kosc ticket status ({@code open}, {@code deferred}, {@code cleared}, {@code reopen}, {@code closed}, {@code canceled}).
  *
  * <p>String-backed rather than an enum, so that a value this SDK version does not know is kept as
- * received ({@link #isKnown()} is then {@code false}) instead of failing the whole answer.
+ * received ({@link #isKnown()} is then {@code false}) instead of failing the whole answer. Compared by
+ * {@link OpenValue}'s rule: {@link #is} and {@link #canonical()} ignore case and surrounding blanks, while
+ * {@link #value()} keeps the text as received.
  *
  * @param value the provider's text, exactly as received
  */
-public record KoscTicketStatus(String value) {
+public record KoscTicketStatus(String value) implements OpenValue {
     /** {@code open}. */
     public static final KoscTicketStatus OPEN = new KoscTicketStatus("open");
     /** {@code deferred}. */
@@ -27,8 +30,7 @@ public record KoscTicketStatus(String value) {
     /** {@code canceled}. */
     public static final KoscTicketStatus CANCELED = new KoscTicketStatus("canceled");
 
-    /** Every value the Kosc documents name. */
-    public static final List<KoscTicketStatus> KNOWN = List.of(OPEN, DEFERRED, CLEARED, REOPEN, CLOSED, CANCELED);
+    private static final List<KoscTicketStatus> KNOWN = List.of(OPEN, DEFERRED, CLEARED, REOPEN, CLOSED, CANCELED);
 
     public KoscTicketStatus {
         Objects.requireNonNull(value, "value");
@@ -47,9 +49,24 @@ public record KoscTicketStatus(String value) {
         return value;
     }
 
-    /** Whether the documents name this value. */
+    /** The documented values, in the document's order. */
+    public static List<KoscTicketStatus> knownValues() {
+        return KNOWN;
+    }
+
+    /** Whether the value is one of the documented ones (ignoring case and surrounding blanks). */
     public boolean isKnown() {
-        return KNOWN.contains(this);
+        return canonical() != null;
+    }
+
+    /** The documented constant this value names (ignoring case and surrounding blanks), or {@code null} when unknown. */
+    public KoscTicketStatus canonical() {
+        return OpenValue.canonical(value, KNOWN);
+    }
+
+    /** Whether this value names the same thing as {@code other} (ignoring case and surrounding blanks). */
+    public boolean is(KoscTicketStatus other) {
+        return sameValueAs(other);
     }
 
     @Override

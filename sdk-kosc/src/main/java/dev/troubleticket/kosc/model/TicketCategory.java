@@ -2,6 +2,7 @@ package dev.troubleticket.kosc.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.troubleticket.core.model.OpenValue;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,11 +10,13 @@ import java.util.Objects;
  * A Kosc ticket category: the kind of fault the diagnostic revealed (nine are documented).
  *
  * <p>String-backed rather than an enum, so that a value this SDK version does not know is kept as
- * received ({@link #isKnown()} is then {@code false}) instead of failing the whole answer.
+ * received ({@link #isKnown()} is then {@code false}) instead of failing the whole answer. Compared by
+ * {@link OpenValue}'s rule: {@link #is} and {@link #canonical()} ignore case and surrounding blanks, while
+ * {@link #value()} keeps the text as received.
  *
  * @param value the provider's text, exactly as received
  */
-public record TicketCategory(String value) {
+public record TicketCategory(String value) implements OpenValue {
     /** {@code moving_otp}. */
     public static final TicketCategory MOVING_OTP = new TicketCategory("moving_otp");
     /** {@code generic_incident}. */
@@ -33,8 +36,7 @@ public record TicketCategory(String value) {
     /** {@code other}. */
     public static final TicketCategory OTHER = new TicketCategory("other");
 
-    /** Every value the Kosc documents name. */
-    public static final List<TicketCategory> KNOWN = List.of(MOVING_OTP, GENERIC_INCIDENT, SYNCHRO, PACKET_LOSS, LOW_RATE, AUTHENTICATION, SLAMMING, POST_PROD, OTHER);
+    private static final List<TicketCategory> KNOWN = List.of(MOVING_OTP, GENERIC_INCIDENT, SYNCHRO, PACKET_LOSS, LOW_RATE, AUTHENTICATION, SLAMMING, POST_PROD, OTHER);
 
     public TicketCategory {
         Objects.requireNonNull(value, "value");
@@ -53,9 +55,24 @@ public record TicketCategory(String value) {
         return value;
     }
 
-    /** Whether the documents name this value. */
+    /** The documented values, in the document's order. */
+    public static List<TicketCategory> knownValues() {
+        return KNOWN;
+    }
+
+    /** Whether the value is one of the documented ones (ignoring case and surrounding blanks). */
     public boolean isKnown() {
-        return KNOWN.contains(this);
+        return canonical() != null;
+    }
+
+    /** The documented constant this value names (ignoring case and surrounding blanks), or {@code null} when unknown. */
+    public TicketCategory canonical() {
+        return OpenValue.canonical(value, KNOWN);
+    }
+
+    /** Whether this value names the same thing as {@code other} (ignoring case and surrounding blanks). */
+    public boolean is(TicketCategory other) {
+        return sameValueAs(other);
     }
 
     @Override
