@@ -8,10 +8,8 @@ import dev.troubleticket.core.internal.OnePassReader;
 import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.kosc.internal.NeutralMapping;
 import dev.troubleticket.kosc.internal.json.ResponseReader;
-import dev.troubleticket.kosc.internal.json.WireModule;
 import dev.troubleticket.kosc.model.KoscTicket;
 import dev.troubleticket.nexera.NexeraProfile;
-import dev.troubleticket.nexera.internal.json.WireModule;
 import dev.troubleticket.nexera.model.TroubleTicket;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,12 +49,12 @@ public class ParsingStagesBenchmark {
     private byte[] page;
     private Class<?> arrayType;
     private ApiResponse response;
-    private final ResponseReader kosc = new ResponseReader(WireModule.mapper());
+    private final ResponseReader kosc = new ResponseReader(dev.troubleticket.kosc.internal.json.WireModule.mapper());
     private List<TroubleTicket> nexeraTickets;
     private List<String> nexeraRaw;
-    private final OnePassReader nexera = new OnePassReader("nexera", WireModule.mapper());
+    private final OnePassReader nexera = new OnePassReader("nexera", dev.troubleticket.nexera.internal.json.WireModule.mapper());
     private final dev.troubleticket.nexera.internal.NeutralMapping nexeraNeutral = new dev.troubleticket.nexera.internal.NeutralMapping(
-            "nexera", NexeraProfile.profile().defaultTicketType(), WireModule.mapper());
+            "nexera", NexeraProfile.profile().defaultTicketType(), dev.troubleticket.nexera.internal.json.WireModule.mapper());
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -116,6 +114,6 @@ public class ParsingStagesBenchmark {
     @Benchmark
     public Object typedArray() throws IOException {
         // Kosc's types are bound through its adapter's module.
-        return (provider.equals("kosc") ? WireModule.mapper() : Json.mapper()).readValue(page, arrayType);
+        return (provider.equals("kosc") ? dev.troubleticket.kosc.internal.json.WireModule.mapper() : dev.troubleticket.nexera.internal.json.WireModule.mapper()).readValue(page, arrayType);
     }
 }

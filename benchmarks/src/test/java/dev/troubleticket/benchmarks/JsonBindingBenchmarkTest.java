@@ -2,7 +2,6 @@ package dev.troubleticket.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Collection;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,8 +22,5 @@ class JsonBindingBenchmarkTest {
 
         Object result = benchmark.jackson();
         assertThat(JsonBindingBenchmark.same(benchmark.handWritten(), result)).isTrue();
-        if (result instanceof Collection<?> page) {
-            assertThat(page).hasSizeGreaterThanOrEqualTo(JsonBindingBenchmark.PAGE_SIZE);
-        }
     }
 }
