@@ -180,9 +180,15 @@ public abstract class TicketingClientContractTest {
     }
 
     @Test
-    void unwrapGivesTheProviderApiAndRefusesOtherTypes() {
+    void unwrapGivesTheProviderApiOrTheClientItselfAndRefusesOtherTypesNamingWhatIsOffered() {
         assertThat(client.unwrap(providerApiType())).isInstanceOf(providerApiType());
-        assertThatThrownBy(() -> client.unwrap(Runnable.class)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(client.unwrap(client.getClass())).isSameAs(client);
+        assertThat(client.unwrap(TicketingClient.class)).isSameAs(client);
+        assertThat(client.unwrap(Object.class)).as("the typed API comes first").isInstanceOf(providerApiType());
+        assertThatThrownBy(() -> client.unwrap(Runnable.class)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(client.provider()).hasMessageContaining(providerApiType().getSimpleName())
+                .hasMessageContaining(Runnable.class.getName());
+        assertThatThrownBy(() -> client.unwrap(null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
