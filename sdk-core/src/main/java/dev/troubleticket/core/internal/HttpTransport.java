@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -67,7 +68,7 @@ public final class HttpTransport {
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.readTimeout())
-                // Each attempt's deadline is watched by CallDeadlines instead (see there: OkHttp's costs a thread wake-up a call).
+                // Set on each call instead: an attempt's deadline is its own limit or what is left of the call's.
                 .callTimeout(Duration.ZERO)
                 // OkHttp would silently replay a POST after a connection failure; our retry policy decides instead.
                 .retryOnConnectionFailure(false)
@@ -232,17 +233,13 @@ public final class HttpTransport {
     }
 
     private ApiResponse execute(Request request, long deadline, int attempt) throws IOException, BoundedBody.OverLimit {
-        Call call = client.newCall(request);
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
             throw new InterruptedIOException("call timeout of " + options.callTimeout() + " reached");
         }
-        try (CallDeadlines.Watch watch = CallDeadlines.SHARED.watch(call, Math.min(remaining, options.attemptTimeout().toNanos()))) {
-            return execute(call, attempt, watch);
-        }
-    }
-
-    private ApiResponse execute(Call call, int attempt, CallDeadlines.Watch watch) throws IOException, BoundedBody.OverLimit {
+        Call call = client.newCall(request);
+        // OkHttp's own call timeout, per attempt: so the call's deadline holds across retries.
+        call.timeout().timeout(Math.min(remaining, options.attemptTimeout().toNanos()), TimeUnit.NANOSECONDS);
         try (Response response = call.execute()) {
             try {
                 return ResponseBodies.read(response, attempt, maxResponseBytes);
@@ -251,14 +248,6 @@ public final class HttpTransport {
                 call.cancel();
                 throw over;
             }
-        } catch (IOException e) {
-            if (watch.expired()) {
-                // Cancelled for its deadline: the same failure OkHttp's own call timeout reports.
-                InterruptedIOException timeout = new InterruptedIOException("timeout");
-                timeout.initCause(e);
-                throw timeout;
-            }
-            throw e;
         }
     }
 
