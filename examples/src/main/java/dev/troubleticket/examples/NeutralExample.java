@@ -9,7 +9,6 @@ import dev.troubleticket.core.model.StatusChange;
 import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.core.model.TicketQuery;
 import dev.troubleticket.core.model.TicketStatus;
-import dev.troubleticket.examples.support.ProviderSupport;
 import dev.troubleticket.testkit.ProviderSimulator;
 import dev.troubleticket.testkit.ProviderSimulators;
 import java.io.PrintWriter;
@@ -37,7 +36,7 @@ public final class NeutralExample {
                 out.println("connected to " + client.provider() + "; it supports " + client.capabilities());
 
                 // 1. Open a ticket. The adapter checks the provider's rules first and lists every violation.
-                Ticket ticket = client.create(ProviderSupport.of(provider).sampleRequest("INC-2026-0042"));
+                Ticket ticket = client.create(simulator.sampleCreateRequest("INC-2026-0042"));
                 out.println("opened " + ticket.id() + ": " + ticket.status() + " (" + ticket.providerStatus() + ")");
 
                 try {

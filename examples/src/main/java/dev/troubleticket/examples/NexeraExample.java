@@ -8,7 +8,6 @@ import dev.troubleticket.nexera.Tmf621Client;
 import dev.troubleticket.nexera.TroubleTicketFilter;
 import dev.troubleticket.nexera.model.TroubleTicket;
 import dev.troubleticket.core.TicketingClients;
-import dev.troubleticket.examples.support.ProviderSupport;
 import dev.troubleticket.testkit.nexera.NexeraSimulator;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -36,7 +35,7 @@ public final class NexeraExample {
         try (NexeraSimulator nexera = new NexeraSimulator().start(0);
              Tmf621Client client = (Tmf621Client) TicketingClients.create("nexera", nexera.clientSettings())) {
             Tmf621Api api = client.unwrap(Tmf621Api.class);
-            String id = client.create(ProviderSupport.of("nexera").sampleRequest("INC-7")).id();
+            String id = client.create(nexera.sampleCreateRequest("INC-7")).id();
 
             // Receive the provider's callbacks on a loopback port (port 0: any free one; the embedded receiver needs
             // sdk-listener-jetty at run time). Each notification is written to the store's inbox before Nexera is

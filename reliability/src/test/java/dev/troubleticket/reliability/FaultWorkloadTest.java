@@ -111,7 +111,7 @@ class FaultWorkloadTest {
         ProviderSimulator provider = harness.simulator;
         Optional<Ticket> created = Optional.empty();
         // The same request each time, as a back office resending its own ticket would.
-        CreateTicketRequest request = harness.profile.request(reference, sequence);
+        CreateTicketRequest request = harness.profile.request(reference);
         int tries = harness.profile.createIsSafeToRepeat() ? 3 : 1;
         for (int attempt = 0; attempt < tries && created.isEmpty(); attempt++) {
             created = outcomes.call("create", () -> client.create(request));

@@ -1,9 +1,6 @@
 package dev.troubleticket.reliability;
 
 import dev.troubleticket.core.TicketingClient;
-import dev.troubleticket.core.model.Contact;
-import dev.troubleticket.core.model.CreateTicketRequest;
-import dev.troubleticket.core.model.Priority;
 import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.core.model.TicketQuery;
 import dev.troubleticket.testkit.ProviderSimulator;
@@ -14,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 /** Kosc: v2 login with refresh tokens, safe creates (looked up by reference), a ticket list. */
@@ -33,21 +29,6 @@ final class KoscProfile extends ProviderProfile {
     @Override
     Map<String, String> settings(ProviderSimulator simulator) {
         return simulator.clientSettings().asMap();
-    }
-
-    @Override
-    CreateTicketRequest request(String reference, int sequence) {
-        // Kosc allows one open ticket per service and per diagnostic run: each request gets its own.
-        return CreateTicketRequest.builder()
-                .externalReference(reference)
-                .serviceId(UUID.randomUUID().toString())
-                .category("low_rate")
-                .description("Customer complains about low rate")
-                .initialComment("Low bitrate since Monday evening.")
-                .priority(Priority.of(Priority.Level.LOW))
-                .contact(new Contact("Camille", "Martin", "camille.martin@example.fr", "0612345678"))
-                .providerField("diagnostic_run_id", String.format("D%06d_%03d", 261123 + sequence / 1000, sequence % 1000))
-                .build();
     }
 
     @Override

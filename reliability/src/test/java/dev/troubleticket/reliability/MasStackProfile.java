@@ -1,12 +1,9 @@
 package dev.troubleticket.reliability;
 
 import dev.troubleticket.core.TicketingClient;
-import dev.troubleticket.core.model.CreateTicketRequest;
-import dev.troubleticket.core.model.Priority;
 import dev.troubleticket.testkit.ProviderSimulator;
 import dev.troubleticket.testkit.masstack.MasStackSimulator;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,21 +28,6 @@ final class MasStackProfile extends ProviderProfile {
     @Override
     Map<String, String> settings(ProviderSimulator simulator) {
         return simulator.clientSettings().asMap();
-    }
-
-    @Override
-    CreateTicketRequest request(String reference, int sequence) {
-        return CreateTicketRequest.builder()
-                .externalReference(reference)
-                .serviceId("O99999999999/M9999999999")
-                .category("FTTH_PROVISION_RANGED_NO_NAVEGA")
-                .title("ONT sincronizado, pero no navega.")
-                .description("ERI_MM_OLTZ3562010LAP012_para que se revise")
-                .priority(Priority.of(Priority.Level.CRITICAL))
-                .detectedAt(Instant.now())
-                .providerField("troubledObject", "CTO")
-                .providerField("wh1Parameter", "red")
-                .build();
     }
 
     @Override

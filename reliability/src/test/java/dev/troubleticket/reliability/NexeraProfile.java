@@ -1,8 +1,6 @@
 package dev.troubleticket.reliability;
 
 import dev.troubleticket.core.TicketingClient;
-import dev.troubleticket.core.model.CreateTicketRequest;
-import dev.troubleticket.core.model.Priority;
 import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.core.model.TicketQuery;
 import dev.troubleticket.testkit.ProviderSimulator;
@@ -34,17 +32,6 @@ final class NexeraProfile extends ProviderProfile {
     @Override
     Map<String, String> settings(ProviderSimulator simulator) {
         return ((NexeraSimulator) simulator).tokenClientSettings().asMap();
-    }
-
-    @Override
-    CreateTicketRequest request(String reference, int sequence) {
-        return CreateTicketRequest.builder()
-                .externalReference(reference)
-                .serviceId("FTTH-" + sequence)
-                .title("No sync on the ONT")
-                .description("The customer's ONT has shown LOS since 08:00.")
-                .priority(Priority.of(Priority.Level.HIGH))
-                .build();
     }
 
     @Override

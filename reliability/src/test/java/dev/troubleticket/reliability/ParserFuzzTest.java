@@ -123,7 +123,7 @@ class ParserFuzzTest {
         String ticket;
         try (NexeraSimulator simulator = new NexeraSimulator().start(0);
              var real = dev.troubleticket.core.TicketingClients.create("nexera", simulator.clientSettings())) {
-            Ticket created = real.create(ProviderProfile.of("nexera").request("FUZZ-1", 1));
+            Ticket created = real.create(ProviderProfile.of("nexera").request("FUZZ-1"));
             ticket = simulator.ticket(created.id()).toString();
         }
         String event = "{\"eventId\":\"00000000-0000-0000-0000-000000000001\",\"eventTime\":\"2026-11-23T08:00:00Z\","
@@ -134,7 +134,7 @@ class ParserFuzzTest {
         List<String> breaches = new ArrayList<>();
         fuzz("nexera ticket", ticket, 200, () -> api.get("TT-1"), breaches);
         fuzz("nexera list", "[" + ticket + "," + ticket + "]", 200, () -> api.listPage(TroubleTicketFilter.all(), 0, 10), breaches);
-        fuzz("nexera neutral create", ticket, 201, () -> client.create(ProviderProfile.of("nexera").request("FUZZ-2", 2)), breaches);
+        fuzz("nexera neutral create", ticket, 201, () -> client.create(ProviderProfile.of("nexera").request("FUZZ-2")), breaches);
         fuzz("nexera error", "{\"code\":\"60\",\"reason\":\"Bad\",\"message\":\"no\",\"status\":\"400\",\"@type\":\"Error\"}", 400,
                 () -> api.get("TT-1"), breaches);
         client.close();

@@ -34,8 +34,23 @@ abstract class ProviderProfile {
     /** The settings (secrets included) with which a client talks to the started simulator. */
     abstract Map<String, String> settings(ProviderSimulator simulator);
 
-    /** A create request the simulator accepts; {@code sequence} makes its provider-side keys unique. */
-    abstract CreateTicketRequest request(String reference, int sequence);
+    /**
+     * A create request the simulator accepts: its {@code sampleCreateRequest}, whose provider-side keys are new on
+     * each call (Kosc's service and diagnostic run).
+     */
+    final CreateTicketRequest request(String reference) {
+        return samples().sampleCreateRequest(reference);
+    }
+
+    private ProviderSimulator samples;
+
+    /** A simulator of the provider that is never started: it only writes sample requests. */
+    private synchronized ProviderSimulator samples() {
+        if (samples == null) {
+            samples = newSimulator();
+        }
+        return samples;
+    }
 
     /** Paths of the token endpoint (only slow-token faults there). */
     abstract Predicate<String> tokenPaths();

@@ -62,7 +62,7 @@ class RequestValidationTest {
     @Test
     void nexeraCreateValidatorNamesEveryMissingField() throws Exception {
         try (Harness harness = new Harness(ProviderProfile.of("nexera"))) {
-            Ticket created = harness.client.create(harness.profile.request("VAL-1", 1));
+            Ticket created = harness.client.create(harness.profile.request("VAL-1"));
             ObjectNode document = ((NexeraSimulator) harness.simulator).ticket(created.id()).deepCopy();
             // What the server adds to a ticket is not part of a create.
             List.of("id", "href", "creationDate", "lastUpdate", "statusChange", "statusChangeDate", "status", "note", "attachment")

@@ -47,7 +47,7 @@ class ResponseLimitTest {
             Map<String, String> settings = new LinkedHashMap<>(profile.settings(simulator));
             String ticketId;
             try (TicketingClient seeding = TicketingClients.create(provider, ProviderSettings.of(settings))) {
-                Ticket seeded = seeding.create(profile.request("LIMIT-" + provider, 1));
+                Ticket seeded = seeding.create(profile.request("LIMIT-" + provider));
                 ticketId = seeded.id();
             }
             if (provider.equals("masstack")) {

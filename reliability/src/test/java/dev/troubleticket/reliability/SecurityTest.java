@@ -90,7 +90,7 @@ class SecurityTest {
             wrong.values().stream().filter(v -> v.endsWith("-WRONG")).forEach(v -> SecretRegistry.register(List.of(v)));
             try (TicketingClient refused = TicketingClients.create(provider, ProviderSettings.of(wrong))) {
                 texts.add(refused.toString());
-                Ticket ticket = harness.client.create(profile.request("SEC-" + provider.charAt(0), 9_001));
+                Ticket ticket = harness.client.create(profile.request("SEC-" + provider.charAt(0)));
                 for (Runnable call : List.<Runnable>of(() -> refused.get(ticket.id()), () -> harness.client.get("no-such-ticket"),
                         () -> harness.client.transition(ticket.id(), StatusChange.to(TicketStatus.CLOSED)))) {
                     try {
@@ -110,7 +110,7 @@ class SecurityTest {
         try (Harness harness = new Harness(ProviderProfile.of("nexera"))) {
             NexeraSimulator nexera = (NexeraSimulator) harness.simulator;
             List<TicketEvent> handled = new CopyOnWriteArrayList<>();
-            Ticket ticket = harness.client.create(harness.profile.request("LSN-1", 1));
+            Ticket ticket = harness.client.create(harness.profile.request("LSN-1"));
             int port = freePort();
             try (TicketSubscription listener = harness.client.subscribe(handled::add, SubscriptionOptions.builder("refusals")
                     .callback(new InetSocketAddress("127.0.0.1", port), null).build()).start()) {
@@ -145,7 +145,7 @@ class SecurityTest {
         try (NexeraSimulator nexera = new NexeraSimulator().start(0);
              TicketingClient client = TicketingClients.create("nexera", nexera.clientSettings())) {
             List<TicketEvent> handled = new CopyOnWriteArrayList<>();
-            Ticket ticket = client.create(ProviderProfile.of("nexera").request("LSN-2", 2));
+            Ticket ticket = client.create(ProviderProfile.of("nexera").request("LSN-2"));
             int port = freePort();
             try (TicketSubscription listener = client.subscribe(handled::add, SubscriptionOptions.builder("token")
                     .callback(new InetSocketAddress("127.0.0.1", port), null).build()).start()) {
@@ -198,7 +198,7 @@ class SecurityTest {
             ServiceAccount account = ServiceAccount.fromJson(json);
             try (MasStackClient client = MasStackClient.builder().baseUrl(simulator.baseUrl()).tokenUrl(simulator.tokenUrl())
                     .serviceAccount(account).defaultClearencePerson("AGENT").build()) {
-                Ticket ticket = client.create(ProviderProfile.of("masstack").request("KEY-1", 1));
+                Ticket ticket = client.create(ProviderProfile.of("masstack").request("KEY-1"));
                 simulator.revokeAccessTokens(); // a second assertion is signed
                 client.get(ticket.id());
                 simulator.failWithRemoteException(1, "backend down");

@@ -43,7 +43,7 @@ class SharedClientConcurrencyTest {
             TicketingClient client = harness.client;
             List<String> tickets = new ArrayList<>();
             for (int i = 0; i < TICKETS; i++) {
-                tickets.add(client.create(profile.request("CC-" + provider.charAt(0) + i, 5_000 + i)).id());
+                tickets.add(client.create(profile.request("CC-" + provider.charAt(0) + i)).id());
             }
             harness.inject(lightFaults(profile));
             int tokensBefore = profile.tokensIssued(harness.simulator);

@@ -197,7 +197,7 @@ class SubscriptionRestartTest {
         int tries = harness.profile.createIsSafeToRepeat() ? 3 : 1;
         for (int i = 0; i < WAVE; i++) {
             int sequence = wave * WAVE + i;
-            var request = harness.profile.request("RS-" + sequence, 7_000 + sequence);
+            var request = harness.profile.request("RS-" + sequence);
             Optional<Ticket> created = Optional.empty();
             for (int attempt = 0; attempt < tries && created.isEmpty(); attempt++) {
                 created = outcomes.call("create", () -> harness.client.create(request));

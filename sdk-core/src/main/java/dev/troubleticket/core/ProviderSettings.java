@@ -1,5 +1,7 @@
 package dev.troubleticket.core;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,10 +20,18 @@ import java.util.regex.Pattern;
  * <p>Read here for every adapter: {@value #MAX_RESPONSE_BYTES}, the response size limit
  * ({@link dev.troubleticket.core.http.TransportOptions#maxResponseBytes()}) in bytes, or with a
  * {@code KiB}, {@code MiB} or {@code GiB} suffix ({@code 64MiB}); it overrides the transport options' value.
+ *
+ * <p>Adapters read their keys with the typed getters here ({@link #require}, {@link #get}, {@link #integer},
+ * {@link #flag}, {@link #duration}, {@link #oneOf}), so that every adapter reads a value the same way: surrounding
+ * blanks do not matter (except in {@link #get} and {@link #require}, which give the text as it is), and a value
+ * that cannot be read is an {@link IllegalArgumentException} naming the setting and, unless the setting is named
+ * like a secret, the value. Keys an adapter does not know are ignored, not reported: one set of settings may serve
+ * several adapters (as {@code ticketctl}'s does), and {@value #MAX_RESPONSE_BYTES} is read here for all of them.
  */
 public final class ProviderSettings {
     /** The key of the response size limit. */
     public static final String MAX_RESPONSE_BYTES = "maxResponseBytes";
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,18})\\s*(ms|s|m|h)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BYTES = Pattern.compile("(\\d{1,19})\\s*(|KiB|MiB|GiB)", Pattern.CASE_INSENSITIVE);
 
     private final Map<String, String> values;
@@ -86,6 +96,93 @@ public final class ProviderSettings {
     /** A value that must be set. */
     public String require(String key) {
         return get(key).orElseThrow(() -> new IllegalArgumentException("setting '" + key + "' is required"));
+    }
+
+    /**
+     * A whole number, if set.
+     *
+     * @throws IllegalArgumentException when the value is not a whole number that fits an {@code int}
+     */
+    public Optional<Integer> integer(String key) {
+        return get(key).map(value -> {
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw unreadable(key, value, "a whole number");
+            }
+        });
+    }
+
+    /**
+     * {@code true} or {@code false} (in any case), if set.
+     *
+     * @throws IllegalArgumentException for any other value: a mistyped {@code ture} is not read as {@code false}
+     */
+    public Optional<Boolean> flag(String key) {
+        return get(key).map(value -> switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw unreadable(key, value, "true or false");
+        });
+    }
+
+    /**
+     * A duration, if set: a whole number with a unit ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}) or ISO-8601
+     * ({@code PT30S}).
+     *
+     * @throws IllegalArgumentException when the value is neither, or is negative
+     */
+    public Optional<Duration> duration(String key) {
+        return get(key).map(value -> {
+            Duration duration = parseDuration(value.trim());
+            if (duration == null || duration.isNegative()) {
+                throw unreadable(key, value, "a duration such as 500ms, 30s, 5m, 2h or PT30S");
+            }
+            return duration;
+        });
+    }
+
+    private static Duration parseDuration(String text) {
+        Matcher number = DURATION.matcher(text);
+        try {
+            if (number.matches()) {
+                long amount = Long.parseLong(number.group(1));
+                return switch (number.group(2).toLowerCase(Locale.ROOT)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            }
+            return Duration.parse(text);
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * One of {@code allowed}, if set, matched ignoring case and surrounding blanks and answered as spelt in
+     * {@code allowed}.
+     *
+     * @throws IllegalArgumentException when the value is none of them; the message lists them
+     */
+    public Optional<String> oneOf(String key, String... allowed) {
+        return get(key).map(value -> {
+            for (String choice : allowed) {
+                if (choice.equalsIgnoreCase(value.trim())) {
+                    return choice;
+                }
+            }
+            String choices = allowed.length == 1 ? allowed[0]
+                    : String.join(", ", java.util.Arrays.asList(allowed).subList(0, allowed.length - 1)) + " or "
+                    + allowed[allowed.length - 1];
+            throw unreadable(key, value, choices);
+        });
+    }
+
+    private static IllegalArgumentException unreadable(String key, String value, String expected) {
+        String shown = dev.troubleticket.core.internal.Redaction.isSecretName(key) ? "" : ", not '" + value + "'";
+        return new IllegalArgumentException("setting '" + key + "' must be " + expected + shown);
     }
 
     /** Every value, by key (the caller's own settings, secrets included: do not log the map). */

@@ -94,9 +94,15 @@ public interface TicketingClient extends AutoCloseable {
     }
 
     /**
-     * The provider's own typed API, for what the neutral API cannot express.
+     * The provider's own typed API, for what the neutral API cannot express, or the adapter's client itself.
      *
-     * @throws IllegalArgumentException when this client has no API of that type
+     * <p>One rule in every adapter: the client offers its typed API (such as {@code KoscApi}) and then itself (such
+     * as {@code KoscClient}), and the first of the two that is of {@code apiType} is answered. So the typed API's
+     * class gives the typed API, the adapter's client class (or an interface it implements, this one included) gives
+     * the client, and a type too general to choose, such as {@code Object}, gives the typed API.
+     *
+     * @throws IllegalArgumentException when neither is of that type; the message names what is offered
+     * @throws NullPointerException     when {@code apiType} is {@code null}
      */
     <T> T unwrap(Class<T> apiType);
 

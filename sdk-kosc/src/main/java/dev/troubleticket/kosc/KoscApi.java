@@ -132,20 +132,8 @@ public final class KoscApi {
      * list (most recently modified first), where a ticket just created is.
      */
     public Optional<KoscTicket> findByOperatorTicketRef(String operatorTicketRef, int pages) {
-        String cursor = null;
-        for (int page = 0; page < pages; page++) {
-            Page<KoscTicket> found = ticketPage(TicketListQuery.all(), cursor);
-            for (KoscTicket ticket : found.items()) {
-                if (operatorTicketRef.equals(ticket.operatorTicketRef())) {
-                    return Optional.of(ticket);
-                }
-            }
-            if (!found.hasNext()) {
-                break;
-            }
-            cursor = found.nextCursor();
-        }
-        return Optional.empty();
+        return SafeCreate.findInPages(cursor -> ticketPage(TicketListQuery.all(), cursor), pages,
+                ticket -> operatorTicketRef.equals(ticket.operatorTicketRef()));
     }
 
     /** Reads one ticket by its id, alias ({@code T190517_08006}) or uuid. */

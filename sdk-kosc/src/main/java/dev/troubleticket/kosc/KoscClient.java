@@ -244,13 +244,7 @@ public final class KoscClient implements TicketingClient {
 
     @Override
     public <T> T unwrap(Class<T> apiType) {
-        if (apiType.isInstance(api)) {
-            return apiType.cast(api);
-        }
-        if (apiType.isInstance(this)) {
-            return apiType.cast(this);
-        }
-        throw new IllegalArgumentException("the kosc client offers KoscApi, not " + apiType.getName());
+        return dev.troubleticket.core.internal.Unwrap.first(provider(), apiType, api, this);
     }
 
     @Override

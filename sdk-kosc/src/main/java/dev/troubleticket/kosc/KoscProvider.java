@@ -3,7 +3,6 @@ package dev.troubleticket.kosc;
 import dev.troubleticket.core.ProviderSettings;
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingProvider;
-import java.util.Locale;
 
 /**
  * The {@code kosc} adapter for {@link dev.troubleticket.core.TicketingClients}. Settings (see the
@@ -30,25 +29,16 @@ public final class KoscProvider implements TicketingProvider {
             String user = settings.get("username").orElseThrow(() ->
                     new IllegalArgumentException("setting 'token', or 'username' and 'password', is required for kosc"));
             String password = settings.require("password");
-            String version = settings.get("authVersion").orElse("v2").trim().toLowerCase(Locale.ROOT);
-            switch (version) {
-                case "v1" -> builder.v1Login(user, password);
-                case "v2" -> builder.v2Login(user, password);
-                default -> throw new IllegalArgumentException("setting 'authVersion' must be v1 or v2, not '" + version + "'");
+            if (settings.oneOf("authVersion", "v1", "v2").orElse("v2").equals("v1")) {
+                builder.v1Login(user, password);
+            } else {
+                builder.v2Login(user, password);
             }
             settings.get("refreshPath").ifPresent(builder::refreshPath);
         }
-        settings.get("safeCreateLookupPages").ifPresent(v -> builder.safeCreateLookupPages(parse("safeCreateLookupPages", v)));
+        settings.integer("safeCreateLookupPages").ifPresent(builder::safeCreateLookupPages);
         settings.get("eventPageSizeParameter").ifPresent(builder::eventPageSizeParameter);
-        settings.get("ticketScanPagesPerPoll").ifPresent(v -> builder.ticketScanPagesPerPoll(parse("ticketScanPagesPerPoll", v)));
+        settings.integer("ticketScanPagesPerPoll").ifPresent(builder::ticketScanPagesPerPoll);
         return builder.build();
-    }
-
-    private static int parse(String key, String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting '" + key + "' must be a whole number, not '" + value + "'");
-        }
     }
 }

@@ -1,10 +1,14 @@
 package dev.troubleticket.kosc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
 import dev.troubleticket.core.contract.SubscriptionContractTest;
 import dev.troubleticket.core.contract.TicketingClientContractTest;
 import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.TicketEvent;
+import dev.troubleticket.core.model.TicketStatus;
 import dev.troubleticket.core.subscription.SubscriptionOptions;
 import dev.troubleticket.testkit.kosc.KoscSimulator;
 import java.time.Duration;
@@ -34,6 +38,17 @@ class KoscSubscriptionContractTest extends SubscriptionContractTest {
     @Override
     protected SubscriptionOptions.Builder options(String name) {
         return SubscriptionOptions.builder(name).pollInterval(Duration.ofMillis(100));
+    }
+
+    @Override
+    protected void checkLifecycleEvents(LifecycleRun run) {
+        // The feed shows the creation too, and the answer as the ticket open again.
+        assertThat(run.events()).extracting(TicketEvent::providerStatus).containsExactly("open", "deferred", "open", "cleared", "closed");
+        assertThat(run.events()).extracting(TicketEvent::status).containsExactly(TicketStatus.IN_PROGRESS,
+                TicketStatus.WAITING_FOR_OPERATOR, TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED, TicketStatus.CLOSED);
+        assertThat(run.events().get(1).comment()).isEqualTo("when is the customer at home?");
+        assertThat(run.events().get(2).comment()).isEqualTo(LIFECYCLE_ANSWER);
+        assertThat(run.subscription().health().delivered()).isEqualTo(5);
     }
 
     @Override

@@ -254,14 +254,7 @@ public final class MasStackClient implements TicketingClient {
 
     @Override
     public <T> T unwrap(Class<T> apiType) {
-        if (apiType.isInstance(api)) {
-            return apiType.cast(api);
-        }
-        if (apiType.isInstance(this)) {
-            // As the other adapters do: callers holding a TicketingClient reach the MasStack-only methods.
-            return apiType.cast(this);
-        }
-        throw new IllegalArgumentException("masstack has no API of type " + apiType.getName() + "; use MasStackApi");
+        return dev.troubleticket.core.internal.Unwrap.first(provider(), apiType, api, this);
     }
 
     @Override

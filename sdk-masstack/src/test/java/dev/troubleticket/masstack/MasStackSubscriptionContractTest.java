@@ -1,10 +1,14 @@
 package dev.troubleticket.masstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
 import dev.troubleticket.core.contract.SubscriptionContractTest;
 import dev.troubleticket.core.contract.TicketingClientContractTest;
 import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.TicketEvent;
+import dev.troubleticket.core.model.TicketStatus;
 import dev.troubleticket.core.subscription.SubscriptionOptions;
 import dev.troubleticket.testkit.masstack.MasStackSimulator;
 import java.time.Duration;
@@ -44,12 +48,24 @@ class MasStackSubscriptionContractTest extends SubscriptionContractTest {
 
     @Override
     protected CreateTicketRequest validCreateRequest(String externalReference) {
-        return Fixtures.neutralRequest(externalReference).build();
+        return simulator.sampleCreateRequest(externalReference);
     }
 
     @Override
     protected SubscriptionOptions.Builder options(String name) {
         return SubscriptionOptions.builder(name).pollInterval(Duration.ofMillis(100));
+    }
+
+    @Override
+    protected void checkLifecycleEvents(LifecycleRun run) {
+        // Followed from its creation on: the creation itself (TU01) is not an event, each transaction after it is.
+        assertThat(run.events()).extracting(TicketEvent::providerType).containsExactly("TO05", "TU06", "TO07", "TU09");
+        assertThat(run.events()).extracting(TicketEvent::status).containsExactly(TicketStatus.WAITING_FOR_OPERATOR,
+                TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED, TicketStatus.CLOSED);
+        assertThat(run.events().get(0).comment()).isEqualTo("When is the customer at home?");
+        assertThat(run.events().get(1).comment()).isEqualTo(LIFECYCLE_ANSWER);
+        assertThat(simulator.transactions(run.ticketId())).containsExactly("TU01", "TO05", "TU06", "TO07", "TU09");
+        eventually("the closed ticket no longer followed", () -> run.store().followed("lifecycle").isEmpty());
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.troubleticket.core.ProviderSettings;
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingProvider;
 
-/** The {@code nexera} adapter for {@code TicketingClients.create("nexera", settings)}; settings in {@link SettingsReader}. */
+/** The {@code nexera} adapter for {@code TicketingClients.create("nexera", settings)}; settings as {@link Tmf621Provider} reads them. */
 public final class NexeraProvider implements TicketingProvider {
     @Override
     public String id() {
@@ -13,6 +13,6 @@ public final class NexeraProvider implements TicketingProvider {
 
     @Override
     public TicketingClient create(ProviderSettings settings) {
-        return SettingsReader.configure(NexeraClient.builder(), settings).build();
+        return Tmf621Provider.configure(NexeraClient.builder(), settings).build();
     }
 }

@@ -156,21 +156,8 @@ public final class Tmf621Api {
      */
     Optional<Received> findByExternalId(String externalId) {
         TroubleTicketFilter filter = TroubleTicketFilter.builder().externalId(externalId).pageSize(LOOKUP_PAGE_SIZE).build();
-        PageFetcher<Received> pages = fetcher(filter);
-        String cursor = null;
-        for (int page = 0; page < safeCreateLookupPages; page++) {
-            Page<Received> found = pages.fetch(cursor);
-            for (Received received : found.items()) {
-                if (externalId.equals(received.ticket().externalId())) {
-                    return Optional.of(received);
-                }
-            }
-            if (found.nextCursor() == null) {
-                break;
-            }
-            cursor = found.nextCursor();
-        }
-        return Optional.empty();
+        return SafeCreate.findInPages(fetcher(filter), safeCreateLookupPages,
+                received -> externalId.equals(received.ticket().externalId()));
     }
 
     private static String valueOf(OpenValue value) {

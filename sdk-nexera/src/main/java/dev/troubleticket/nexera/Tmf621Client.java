@@ -302,14 +302,7 @@ public final class Tmf621Client implements TicketingClient {
 
     @Override
     public <T> T unwrap(Class<T> apiType) {
-        if (apiType.isInstance(api)) {
-            return apiType.cast(api);
-        }
-        if (apiType.isInstance(this) && apiType != Object.class && apiType != AutoCloseable.class) {
-            return apiType.cast(this);
-        }
-        throw new IllegalArgumentException(provider + " offers " + Tmf621Api.class.getSimpleName() + " and "
-                + getClass().getSimpleName() + ", not " + apiType.getName());
+        return dev.troubleticket.core.internal.Unwrap.first(provider(), apiType, api, this);
     }
 
     /** Closes the subscriptions still open; they keep their hubs, as their {@code close()} does. */

@@ -3,6 +3,7 @@ package dev.troubleticket.nexera;
 import dev.troubleticket.core.ProviderSettings;
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
+import dev.troubleticket.core.http.TransportOptions;
 import dev.troubleticket.testkit.nexera.NexeraSimulator;
 import java.time.Clock;
 import java.util.Map;
@@ -16,11 +17,11 @@ import java.util.Map;
 class ApiRootContractTest extends NexeraContractTest {
 
     @Override
-    protected TicketingClient newClient() {
+    protected TicketingClient newClient(TransportOptions transport) {
         simulator = new NexeraSimulator(Clock.systemUTC(), Tmf621Profile.TMF_BASE_PATH).start(0);
         return TicketingClients.create("nexera", ProviderSettings.of(Map.of(
                 "baseUrl", simulator.apiRoot(),
                 "username", NexeraSimulator.USERNAME,
-                "password", NexeraSimulator.PASSWORD)));
+                "password", NexeraSimulator.PASSWORD), transport));
     }
 }

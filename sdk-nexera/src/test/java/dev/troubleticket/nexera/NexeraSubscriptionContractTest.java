@@ -1,10 +1,13 @@
 package dev.troubleticket.nexera;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
 import dev.troubleticket.core.contract.SubscriptionContractTest;
 import dev.troubleticket.core.contract.TicketingClientContractTest;
 import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.subscription.SubscriptionOptions;
 import dev.troubleticket.testkit.nexera.NexeraSimulator;
 import java.net.InetSocketAddress;
@@ -39,6 +42,13 @@ class NexeraSubscriptionContractTest extends SubscriptionContractTest {
     @Override
     protected SubscriptionOptions.Builder options(String name) {
         return SubscriptionOptions.builder(name).callback(callback, null);
+    }
+
+    @Override
+    protected void checkLifecycleEvents(LifecycleRun run) {
+        assertThat(simulator.hubs()).as("registered while it runs").containsKey(run.store().hub("lifecycle").orElseThrow().hubId());
+        assertThat(run.events()).extracting(TicketEvent::providerType).contains("TroubleTicketCreateEvent",
+                "TroubleTicketInformationRequiredEvent", "TroubleTicketResolvedEvent", "TroubleTicketStatusChangeEvent");
     }
 
     @Override

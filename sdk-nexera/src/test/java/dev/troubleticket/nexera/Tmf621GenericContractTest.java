@@ -1,11 +1,15 @@
 package dev.troubleticket.nexera;
 
+import dev.troubleticket.core.ProviderSettings;
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
 import dev.troubleticket.core.contract.TicketingClientContractTest;
 import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.http.TransportOptions;
 import dev.troubleticket.testkit.nexera.NexeraSimulator;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
+import mockwebserver3.Dispatcher;
 
 /**
  * The neutral contract through the generic {@code tmf621} adapter, against a simulator serving the TMF621
@@ -15,9 +19,14 @@ class Tmf621GenericContractTest extends TicketingClientContractTest {
     private NexeraSimulator simulator;
 
     @Override
-    protected TicketingClient newClient() {
+    protected TicketingClient newClient(TransportOptions transport) {
         simulator = new NexeraSimulator(Clock.systemUTC(), Tmf621Profile.TMF_BASE_PATH).start(0);
-        return TicketingClients.create("tmf621", simulator.tokenClientSettings());
+        return TicketingClients.create("tmf621", ProviderSettings.of(simulator.tokenClientSettings().asMap(), transport));
+    }
+
+    @Override
+    protected void interpose(UnaryOperator<Dispatcher> wrapper) {
+        simulator.server().interpose(wrapper);
     }
 
     @Override
@@ -29,8 +38,7 @@ class Tmf621GenericContractTest extends TicketingClientContractTest {
 
     @Override
     protected CreateTicketRequest validCreateRequest(String externalReference) {
-        return CreateTicketRequest.builder().externalReference(externalReference).serviceId("L-77").title("Down")
-                .description("no traffic").build();
+        return simulator.sampleCreateRequest(externalReference);
     }
 
     @Override

@@ -34,8 +34,7 @@ class Tmf621GenericSubscriptionContractTest extends SubscriptionContractTest {
 
     @Override
     protected CreateTicketRequest validCreateRequest(String externalReference) {
-        return CreateTicketRequest.builder().externalReference(externalReference).serviceId("L-77").title("Down")
-                .description("no traffic").build();
+        return simulator.sampleCreateRequest(externalReference);
     }
 
     @Override

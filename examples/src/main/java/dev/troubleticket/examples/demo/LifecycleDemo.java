@@ -64,7 +64,7 @@ public final class LifecycleDemo {
         try (simulator; TicketingClient client = TicketingClients.create(id, simulator.clientSettings())) {
             say(id, "simulator listening on " + simulator.baseUrl() + "; events followed by " + support.followedBy());
             // Short enough for every provider: MasStack updates take references of at most 15 characters.
-            Ticket ticket = client.create(support.sampleRequest("DEMO-" + id.substring(0, 3).toUpperCase() + "-" + started.toEpochMilli() % 100000));
+            Ticket ticket = client.create(simulator.sampleCreateRequest("DEMO-" + id.substring(0, 3).toUpperCase() + "-" + started.toEpochMilli() % 100000));
             ticketId = ticket.id();
             // The same options for every provider: each uses what applies to it (the interval when polled, the
             // callback address when it pushes) and ignores the rest.

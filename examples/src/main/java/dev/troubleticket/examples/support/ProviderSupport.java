@@ -2,7 +2,6 @@ package dev.troubleticket.examples.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.troubleticket.core.TicketingClient;
-import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.core.model.Ticket;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +19,6 @@ public interface ProviderSupport {
 
     /** How the provider's events are followed, in a few words, for help texts and the demo. */
     String followedBy();
-
-    /** A create request the provider's simulator accepts, with the given external reference. */
-    CreateTicketRequest sampleRequest(String reference);
 
     /**
      * Checks a create body written exactly as in the provider's API document and sends it; a body that

@@ -7,7 +7,6 @@ import dev.troubleticket.core.ProviderSettings;
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
 import dev.troubleticket.examples.cli.TicketCtlEndToEndTest.Run;
-import dev.troubleticket.examples.support.ProviderSupport;
 import dev.troubleticket.testkit.ProviderSimulator;
 import dev.troubleticket.testkit.ProviderSimulators;
 import dev.troubleticket.testkit.kosc.KoscSimulator;
@@ -374,7 +373,7 @@ class WatchCommandTest {
     /** A ticket opened by another client than the watch's, as by another part of the back office. */
     private String openTicket() {
         String reference = "W" + UUID.randomUUID().toString().substring(0, 8);
-        return providerSide.create(ProviderSupport.of(simulator.provider()).sampleRequest(reference)).id();
+        return providerSide.create(simulator.sampleCreateRequest(reference)).id();
     }
 
     /** What each provider needs to be watched in a test: a short interval when polled, an address when it pushes. */

@@ -61,9 +61,8 @@ public final class TransportOptions {
     /** How long to wait between two reads of the answer. Default 30 s. */
     public Duration readTimeout() { return readTimeout; }
     /**
-     * The limit for one attempt, connection to last byte. Default 60 s. From one second up it is kept to
-     * within 25 ms by a shared watcher thread (sdk-core README, "Transport and configuration"); shorter
-     * limits are kept exactly, by OkHttp.
+     * The limit for one attempt, connection to last byte. Default 60 s. Kept by OkHttp's own call timeout; an
+     * attempt made when less than this is left of {@link #callTimeout()} gets only what is left.
      */
     public Duration attemptTimeout() { return attemptTimeout; }
     /** The limit for one call, every retry and wait included. Default 3 minutes. */

@@ -1,5 +1,7 @@
 package dev.troubleticket.core.internal;
 
+import dev.troubleticket.core.Page;
+import dev.troubleticket.core.PageFetcher;
 import dev.troubleticket.core.error.ConflictException;
 import dev.troubleticket.core.error.ErrorDetails;
 import dev.troubleticket.core.error.ProviderException;
@@ -8,6 +10,7 @@ import dev.troubleticket.core.error.TransportException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,6 +149,28 @@ public final class SafeCreate {
 
     private static boolean acceptedButUnreadable(TicketingException failure) {
         return failure.httpStatus() >= 200 && failure.httpStatus() < 300;
+    }
+
+    /**
+     * The look-up both adapters need for {@link Steps#findByReference()}: the first item that {@code carriesReference}
+     * among at most {@code maxPages} pages of {@code pages}, from the first page on. The predicate checks the
+     * reference on each item itself, since a provider may ignore a filter by reference or have none.
+     */
+    public static <T> Optional<T> findInPages(PageFetcher<T> pages, int maxPages, Predicate<? super T> carriesReference) {
+        String cursor = null;
+        for (int page = 0; page < maxPages; page++) {
+            Page<T> found = pages.fetch(cursor);
+            for (T item : found.items()) {
+                if (item != null && carriesReference.test(item)) {
+                    return Optional.of(item);
+                }
+            }
+            if (!found.hasNext()) {
+                break;
+            }
+            cursor = found.nextCursor();
+        }
+        return Optional.empty();
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.model.CreateTicketRequest;
+import dev.troubleticket.core.model.StatusChange;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.model.TicketStatus;
 import dev.troubleticket.core.subscription.store.DeadLetter;
@@ -48,6 +49,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 public abstract class SubscriptionContractTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** The operator's answer to the information request in the lifecycle walk. */
+    protected static final String LIFECYCLE_ANSWER = "the customer is home from 9 to 12";
+
+    /**
+     * What the lifecycle walk left for an adapter's own checks.
+     *
+     * @param ticketId     the walked ticket
+     * @param events       the events of that ticket the subscription handed over, in order
+     * @param store        the subscription's store
+     * @param subscription the subscription, still running
+     */
+    protected record LifecycleRun(String ticketId, List<TicketEvent> events, SubscriptionStore store,
+                                  TicketSubscription subscription) {
+    }
 
     protected TicketingClient client;
     private final List<TicketSubscription> opened = new ArrayList<>();
@@ -70,6 +85,10 @@ public abstract class SubscriptionContractTest {
 
     /** Stops the simulator. */
     protected abstract void stopSimulator();
+
+    /** What the provider alone shows of the lifecycle walk's events (its own types, statuses, texts); nothing by default. */
+    protected void checkLifecycleEvents(LifecycleRun run) {
+    }
 
     @BeforeEach
     void startClient() {
@@ -116,6 +135,21 @@ public abstract class SubscriptionContractTest {
             return statusesOf(ticketId).contains(status);
         }
 
+        /** Whether the ticket's statuses so far hold {@code steps} in this order (others may come between). */
+        boolean sawInOrder(String ticketId, TicketStatus... steps) {
+            int next = 0;
+            for (TicketStatus status : statusesOf(ticketId)) {
+                if (next < steps.length && status == steps[next]) {
+                    next++;
+                }
+            }
+            return next == steps.length;
+        }
+
+        List<TicketEvent> of(String ticketId) {
+            return events.stream().filter(event -> ticketId.equals(event.ticketId())).toList();
+        }
+
         List<String> identities() {
             List<String> ids = new ArrayList<>();
             for (TicketEvent event : events) {
@@ -125,7 +159,8 @@ public abstract class SubscriptionContractTest {
         }
     }
 
-    private static void eventually(String what, Supplier<Boolean> condition) {
+    /** Waits until {@code condition} holds, failing after 20 s. */
+    protected static void eventually(String what, Supplier<Boolean> condition) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.get()) {
             if (System.nanoTime() > deadline) {
@@ -138,6 +173,32 @@ public abstract class SubscriptionContractTest {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    @Test
+    void everyStepOfATicketsLifecycleReachesTheSubscriptionInOrder() {
+        Received received = new Received();
+        SubscriptionStore store = new InMemorySubscriptionStore();
+        TicketSubscription subscription = subscribe(received, options("lifecycle").store(store).build()).start();
+        String ticket = openTicket();
+
+        // Each step waits for the subscription to see the last: a state passed through between two polls is not seen.
+        providerSide().askForInformation(ticket);
+        eventually("the information request", () -> received.sawInOrder(ticket, TicketStatus.WAITING_FOR_OPERATOR));
+        client.transition(ticket, StatusChange.to(TicketStatus.IN_PROGRESS).withComment(LIFECYCLE_ANSWER));
+        eventually("the answer", () -> received.sawInOrder(ticket, TicketStatus.WAITING_FOR_OPERATOR, TicketStatus.IN_PROGRESS));
+        providerSide().resolve(ticket);
+        eventually("the resolution", () -> received.sawInOrder(ticket, TicketStatus.WAITING_FOR_OPERATOR,
+                TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED));
+        client.transition(ticket, StatusChange.to(TicketStatus.CLOSED));
+        eventually("the closing", () -> received.sawInOrder(ticket, TicketStatus.WAITING_FOR_OPERATOR,
+                TicketStatus.IN_PROGRESS, TicketStatus.RESOLVED, TicketStatus.CLOSED));
+
+        List<TicketStatus> statuses = received.statusesOf(ticket);
+        assertThat(statuses.get(statuses.size() - 1)).isEqualTo(TicketStatus.CLOSED);
+        assertThat(received.identities()).doesNotHaveDuplicates();
+        assertThat(received.events).allSatisfy(event -> assertThat(event.ticketId()).isEqualTo(ticket));
+        checkLifecycleEvents(new LifecycleRun(ticket, received.of(ticket), store, subscription));
     }
 
     @Test

@@ -230,13 +230,28 @@ class HttpTransportTest {
     }
 
     @Test
-    void anAttemptOfASecondOrMoreIsCancelledAtItsDeadlineByTheWatcher() {
+    void anAttemptIsCancelledAtItsDeadline() {
         assertTimesOutAfter(Duration.ofSeconds(1));
     }
 
     @Test
-    void anAttemptOfLessThanASecondIsCancelledByOkHttpsOwnTimeout() {
-        assertTimesOutAfter(Duration.ofMillis(300));
+    void aRetryGetsOnlyWhatIsLeftOfTheCallTimeout() {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(new MockResponse.Builder().code(200).body("{}").headersDelay(20, TimeUnit.SECONDS).build());
+        }
+        HttpTransport transport = transport(options().readTimeout(Duration.ofSeconds(30)).attemptTimeout(Duration.ofSeconds(2))
+                .callTimeout(Duration.ofMillis(2500)).retryPolicy(RetryPolicy.defaults().withMaxRetries(2)
+                        .withBackoff(Duration.ofMillis(1), Duration.ofMillis(1)).withSleeper(sleeps::add)).build(),
+                StaticTokenAuth.bearer("t"));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> transport.send(ApiRequest.get("x").build()))
+                .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.attempts()).isEqualTo(2))
+                .hasMessageContaining("timed out");
+        // A second full attempt would end after 4 s; the call's limit ends it at 2.5 s.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(2500))
+                .isLessThan(Duration.ofMillis(3500));
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
     /** Headers that never come in time, and a read timeout longer than the attempt's: only the attempt timeout can stop it. */

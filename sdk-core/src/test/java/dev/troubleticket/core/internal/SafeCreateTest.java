@@ -3,6 +3,8 @@ package dev.troubleticket.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.troubleticket.core.Page;
+import dev.troubleticket.core.PageFetcher;
 import dev.troubleticket.core.error.ConflictException;
 import dev.troubleticket.core.error.ErrorDetails;
 import dev.troubleticket.core.error.ProviderException;
@@ -182,5 +184,33 @@ class SafeCreateTest {
         assertThatThrownBy(() -> safeCreate.create("REF", script)).isSameAs(lost)
                 .satisfies(e -> assertThat(e.getSuppressed()).singleElement().isInstanceOf(ProviderException.class));
         assertThat(script.calls).containsExactly("lookup", "send", "lookup");
+    }
+
+    /** Pages of two items, "t0".."t9", recording the cursors asked for. */
+    private static PageFetcher<String> tenItemsTwoPerPage(List<String> cursors) {
+        return cursor -> {
+            cursors.add(String.valueOf(cursor));
+            int from = cursor == null ? 0 : Integer.parseInt(cursor);
+            String next = from + 2 < 10 ? String.valueOf(from + 2) : null;
+            return Page.of(List.of("t" + from, "t" + (from + 1)), next);
+        };
+    }
+
+    @Test
+    void theLookUpAnswersTheFirstItemCarryingTheReferenceAndReadsNoFurther() {
+        List<String> cursors = new ArrayList<>();
+        assertThat(SafeCreate.findInPages(tenItemsTwoPerPage(cursors), 5, "t3"::equals)).contains("t3");
+        assertThat(cursors).containsExactly("null", "2");
+    }
+
+    @Test
+    void theLookUpReadsAtMostItsPagesAndStopsAtTheLastOne() {
+        List<String> bounded = new ArrayList<>();
+        assertThat(SafeCreate.findInPages(tenItemsTwoPerPage(bounded), 2, "t7"::equals)).isEmpty();
+        assertThat(bounded).containsExactly("null", "2");
+
+        List<String> all = new ArrayList<>();
+        assertThat(SafeCreate.findInPages(tenItemsTwoPerPage(all), 50, "t99"::equals)).isEmpty();
+        assertThat(all).containsExactly("null", "2", "4", "6", "8");
     }
 }
