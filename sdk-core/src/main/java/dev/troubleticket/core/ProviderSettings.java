@@ -181,7 +181,7 @@ public final class ProviderSettings {
     }
 
     private static IllegalArgumentException unreadable(String key, String value, String expected) {
-        String shown = dev.troubleticket.core.internal.Redaction.isSecretName(key) ? "" : ", not '" + value + "'";
+        String shown = Redaction.isSecretName(key) ? "" : ", not '" + value + "'";
         return new IllegalArgumentException("setting '" + key + "' must be " + expected + shown);
     }
 
@@ -199,7 +199,7 @@ public final class ProviderSettings {
     public String toString() {
         StringBuilder text = new StringBuilder("ProviderSettings{");
         values.forEach((k, v) -> text.append(k).append('=')
-                .append(dev.troubleticket.core.internal.Redaction.isSecretName(k) ? "****" : v).append(", "));
+                .append(Redaction.isSecretName(k) ? "****" : v).append(", "));
         return text.append('}').toString();
     }
 }

@@ -1,17 +1,22 @@
 package dev.troubleticket.core;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.ServiceLoader;
 
 /** Finds the adapters on the class path and builds clients by provider id. */
 public final class TicketingClients {
+    private static final String SDK_VERSION = loadSdkVersion();
+
     private TicketingClients() {
     }
 
     /** The SDK's version, for example {@code 0.1.0-SNAPSHOT} ({@code unknown} when not built by Maven). */
     public static String sdkVersion() {
-        return dev.troubleticket.core.internal.SdkVersion.version();
+        return SDK_VERSION;
     }
 
     /** The ids of the adapters found on the class path. */
@@ -34,5 +39,19 @@ public final class TicketingClients {
         }
         throw new IllegalArgumentException("no adapter for provider '" + providerId + "' on the class path; found "
                 + availableProviders());
+    }
+
+    /** As Maven filtered it into {@code sdk-version.properties}, beside this class. */
+    private static String loadSdkVersion() {
+        try (InputStream in = TicketingClients.class.getResourceAsStream("sdk-version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 }

@@ -1,12 +1,10 @@
 package dev.troubleticket.core.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.troubleticket.core.TicketingClients;
 
-/** The SDK's version, as Maven filtered it into {@code sdk-version.properties}. */
+/** The SDK's version in the user agent the transport sends ({@link TicketingClients#sdkVersion()} reads it). */
 public final class SdkVersion {
-    private static final String VERSION = load();
+    private static final String VERSION = TicketingClients.sdkVersion();
 
     private SdkVersion() {
     }
@@ -20,18 +18,5 @@ public final class SdkVersion {
     public static String userAgent(String provider, String suffix) {
         String base = "troubleticket-sdk/" + VERSION + " (" + provider + "; Java " + System.getProperty("java.version") + ")";
         return suffix == null || suffix.isBlank() ? base : base + " " + suffix;
-    }
-
-    private static String load() {
-        try (InputStream in = SdkVersion.class.getResourceAsStream("/dev/troubleticket/core/sdk-version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -1,16 +1,16 @@
-package dev.troubleticket.core.internal;
+package dev.troubleticket.core;
 
 import java.util.Locale;
 
 /** Decides what must never be printed: header and setting names that carry secrets. */
-public final class Redaction {
+final class Redaction {
     private static final String[] SECRET_WORDS = {"authorization", "token", "secret", "password", "cookie", "key", "assertion", "credential"};
 
     private Redaction() {
     }
 
     /** Whether a header, setting or field with this name holds a secret. */
-    public static boolean isSecretName(String name) {
+    static boolean isSecretName(String name) {
         if (name == null) {
             return false;
         }
@@ -24,7 +24,7 @@ public final class Redaction {
     }
 
     /** The value, or {@code ****} when the name says it is a secret. */
-    public static String safeValue(String name, String value) {
+    static String safeValue(String name, String value) {
         return isSecretName(name) ? "****" : value;
     }
 }
