@@ -5,11 +5,6 @@ import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.internal.ApiResponse;
 import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.core.internal.OnePassReader;
-import dev.troubleticket.kosc.internal.CreateTicketJson;
-import dev.troubleticket.kosc.internal.KoscTicketForMapping;
-import dev.troubleticket.kosc.internal.NeutralMapper;
-import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
-import dev.troubleticket.kosc.model.KoscTicket;
 import dev.troubleticket.masstack.internal.CreateRequestJson;
 import dev.troubleticket.masstack.internal.NeutralMapping;
 import dev.troubleticket.masstack.internal.Violations;
@@ -43,8 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Each hand-written JSON reader and writer of the adapters against Jackson's standard binding of the same
  * type ({@link JacksonBindings}), on the page it serves, in one run: {@code handWritten} and {@code jackson}
- * for each {@link #item}. A ticket reader reads a 100-ticket list page, the Kosc event reader a 1,000-event
- * feed page, MasStack's reader one ticket as a GET answers it, a writer the create body of the benchmarks'
+ * for each {@link #item}. A ticket reader reads a 100-ticket list page, MasStack's reader one ticket as a GET answers it, a writer the create body of the benchmarks'
  * sample request. Pages are read as the adapters read them ({@link OnePassReader}: one pass, each object
  * bound from the parser and its raw JSON sliced), so that the two sides differ only in the binding.
  *
@@ -65,12 +59,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class JsonBindingBenchmark {
     /** Tickets on a list page. */
     static final int PAGE_SIZE = CannedProvider.PAGE_SIZE;
-    /** Events on a Kosc feed page (as {@link FeedPageParsingBenchmark} reads). */
-    static final int FEED_EVENTS = FeedPageParsingBenchmark.EVENTS;
 
     /** One hand-written reader or writer and its page (see the class comment). */
-    @Param({"kosc-ticket", "kosc-parts", "kosc-all", "kosc-for-mapping", "kosc-event", "kosc-create",
-            "masstack-ticket", "masstack-create",
+    @Param({"masstack-ticket", "masstack-create",
             "nexera-ticket", "nexera-parts", "nexera-all", "nexera-for-mapping", "nexera-create"})
     public String item;
 
@@ -114,28 +105,6 @@ public class JsonBindingBenchmark {
     static Sides sides(String item) throws Exception {
         ObjectMapper adapter = Json.mapper();
         return switch (item) {
-            case "kosc-ticket" -> ticketPage("kosc", KoscTicket.class, adapter, JacksonBindings.koscTicket(false));
-            case "kosc-parts" -> ticketPage("kosc", KoscTicket.class, adapter, JacksonBindings.koscParts());
-            case "kosc-all" -> ticketPage("kosc", KoscTicket.class, adapter, JacksonBindings.koscTicket(true));
-            case "kosc-for-mapping" -> {
-                byte[] page = new TicketPages(FixtureCapture.capture("kosc")).page(0, PAGE_SIZE);
-                Work byHand = page(page, "kosc", KoscTicketForMapping.class, adapter, KoscTicketForMapping::ticket);
-                Work byJackson = page(page, "kosc", KoscTicket.class, JacksonBindings.koscTicketForMapping(), t -> t);
-                yield new Sides(byHand, byJackson);
-            }
-            case "kosc-event" -> {
-                byte[] page = KoscFeedEvents.page(0, FEED_EVENTS);
-                Class<Object> wire = type("dev.troubleticket.kosc.internal.KoscEventWire");
-                yield new Sides(page(page, "kosc", wire, adapter, e -> e),
-                        page(page, "kosc", wire, JacksonBindings.recordBinding(wire), e -> e));
-            }
-            case "kosc-create" -> {
-                List<FieldViolation> problems = new ArrayList<>();
-                CreateKoscTicketRequest request = NeutralMapper.createRequest(SampleRequests.forProvider("kosc"), problems);
-                requireNone(problems);
-                ObjectMapper writer = JacksonBindings.koscCreateBody();
-                yield new Sides(() -> CreateTicketJson.write(request, adapter.getFactory()), () -> writer.writeValueAsBytes(request));
-            }
             case "masstack-ticket" -> {
                 // One ticket as GET answers it: MasStackTicket.fromJson reads the body's bytes into its wire record.
                 byte[] ticket = FixtureCapture.capture("masstack").ticketJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);

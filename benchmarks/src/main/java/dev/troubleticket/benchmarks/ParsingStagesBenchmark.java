@@ -11,7 +11,6 @@ import dev.troubleticket.kosc.internal.json.ResponseReader;
 import dev.troubleticket.kosc.internal.json.WireModule;
 import dev.troubleticket.kosc.model.KoscTicket;
 import dev.troubleticket.nexera.NexeraProfile;
-import dev.troubleticket.nexera.internal.json.WireModule;
 import dev.troubleticket.nexera.model.TroubleTicket;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Where the SDK's reading of a ticket page goes, stage by stage, against a Jackson tree of the same bytes:
- * the shared mapper's tree, the typed tickets bound by the hand-written readers, the typed reading with raw
+ * the shared mapper's tree, the typed tickets bound by the adapters' mappers, the typed reading with raw
  * JSON slices ({@code onePass}), and the neutral tickets as the list makes them ({@code onePassNeutral}). Not in
  * the README's table: run it with {@code bench/run ParsingStages} to see which stage grew.
  */
@@ -54,9 +53,9 @@ public class ParsingStagesBenchmark {
     private final ResponseReader kosc = new ResponseReader(WireModule.mapper());
     private List<TroubleTicket> nexeraTickets;
     private List<String> nexeraRaw;
-    private final OnePassReader nexera = new OnePassReader("nexera", WireModule.mapper());
+    private final OnePassReader nexera = new OnePassReader("nexera", dev.troubleticket.nexera.internal.json.WireModule.mapper());
     private final dev.troubleticket.nexera.internal.NeutralMapping nexeraNeutral = new dev.troubleticket.nexera.internal.NeutralMapping(
-            "nexera", NexeraProfile.profile().defaultTicketType(), WireModule.mapper());
+            "nexera", NexeraProfile.profile().defaultTicketType(), dev.troubleticket.nexera.internal.json.WireModule.mapper());
 
     @Setup(Level.Trial)
     public void setUp() {
