@@ -11,9 +11,10 @@ module dev.troubleticket.kosc {
     exports dev.troubleticket.kosc;
     exports dev.troubleticket.kosc.model;
 
-    // Jackson binds the wire types and instantiates the readers their annotations name.
+    // Jackson binds the wire types (the model's and the feed event's internal record) and reads the mix-ins.
     opens dev.troubleticket.kosc.model to com.fasterxml.jackson.databind;
     opens dev.troubleticket.kosc.internal to com.fasterxml.jackson.databind;
+    opens dev.troubleticket.kosc.internal.json to com.fasterxml.jackson.databind;
 
     provides dev.troubleticket.core.TicketingProvider with dev.troubleticket.kosc.KoscProvider;
 }

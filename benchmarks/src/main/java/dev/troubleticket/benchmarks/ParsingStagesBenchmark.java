@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Where the SDK's reading of a ticket page goes, stage by stage, against a Jackson tree of the same bytes:
- * the shared mapper's tree, the typed tickets bound by the hand-written readers, the typed reading with raw
+ * the shared mapper's tree, the typed tickets bound by the adapters' mappers, the typed reading with raw
  * JSON slices ({@code onePass}), and the neutral tickets as the list makes them ({@code onePassNeutral}). Not in
  * the README's table: run it with {@code bench/run ParsingStages} to see which stage grew.
  */

@@ -12,8 +12,6 @@ import dev.troubleticket.core.internal.HttpTransport;
 import dev.troubleticket.core.internal.SafeCreate;
 import dev.troubleticket.kosc.internal.CreateValidation;
 import dev.troubleticket.kosc.internal.TransitionRules;
-import dev.troubleticket.kosc.internal.json.CreateTicketJson;
-import dev.troubleticket.kosc.internal.json.KoscTicketForMapping;
 import dev.troubleticket.kosc.internal.json.ResponseReader;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
 import dev.troubleticket.kosc.model.KoscEvent;
@@ -32,7 +30,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import okhttp3.RequestBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,8 +119,7 @@ public final class KoscApi {
     }
 
     private KoscTicket postTicket(CreateKoscTicketRequest request) {
-        byte[] body = CreateTicketJson.write(request, transport.mapper().getFactory());
-        ApiRequest post = ApiRequest.post("/api/tickets/", RequestBody.create(body, HttpTransport.JSON)).idempotent(false).build();
+        ApiRequest post = ApiRequest.post("/api/tickets/", transport.jsonBody(request)).idempotent(false).build();
         return reader.ticket(transport.send(post));
     }
 
@@ -154,7 +150,7 @@ public final class KoscApi {
 
     /**
      * Like {@link #ticketPage(TicketListQuery, String)}, each ticket read only as far as the neutral mapping
-     * and the paging look ({@link KoscTicketForMapping}): partial tickets, to be mapped, never handed out.
+     * and the paging look ({@code WireModule.forMapping}): partial tickets, to be mapped, never handed out.
      */
     Page<KoscTicket> ticketPageForMapping(TicketListQuery query, String after) {
         return ticketPage(query, after, reader::ticketsForMapping);

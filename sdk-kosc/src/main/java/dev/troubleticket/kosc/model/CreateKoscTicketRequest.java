@@ -1,6 +1,12 @@
 package dev.troubleticket.kosc.model;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.troubleticket.core.internal.Json;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,7 +18,16 @@ import java.util.Set;
  * {@code KoscApi.createTicket} checks every rule of the document the client can check before sending, and
  * reports all the broken ones together; the rules only the server can check (standard diagnostic, one open
  * ticket per service and per diagnostic run) come back as Kosc's refusals.
+ *
+ * <p>The body is this object as Jackson writes it: the annotated accessors, under their wire names and in the
+ * document's order ({@code @JsonProperty}, {@code @JsonPropertyOrder}), nulls left out but
+ * {@code diagnostic_run_id}'s; nothing else is written (auto-detection is off). A field sent on create is an
+ * accessor annotated here.
  */
+@JsonAutoDetect(getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE, fieldVisibility = Visibility.NONE)
+@JsonPropertyOrder({"diagnostic_run_id", "type", "service_uuid", "operator_ticket_ref", "description", "initial_comment",
+        "category", "priority", "owner_contact"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class CreateKoscTicketRequest {
     /** The categories in which {@code diagnostic_run_id} may be {@code null} or empty. */
     public static final Set<TicketCategory> CATEGORIES_WITHOUT_DIAGNOSTIC =
@@ -48,16 +63,27 @@ public final class CreateKoscTicketRequest {
         return new Builder();
     }
 
+    /** Always written, {@code null} included: {@code null} says "no diagnostic run" (the categories that need none). */
+    @JsonProperty("diagnostic_run_id")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public String diagnosticRunId() { return diagnosticRunId; }
     /** Whether {@code diagnostic_run_id} was set at all (to a value, {@code null} or empty). */
     public boolean diagnosticRunIdGiven() { return diagnosticRunIdGiven; }
+    @JsonProperty("type")
     public String type() { return type; }
+    @JsonProperty("service_uuid")
     public String serviceUuid() { return serviceUuid; }
+    @JsonProperty("operator_ticket_ref")
     public String operatorTicketRef() { return operatorTicketRef; }
+    @JsonProperty("description")
     public String description() { return description; }
+    @JsonProperty("initial_comment")
     public String initialComment() { return initialComment; }
+    @JsonProperty("category")
     public TicketCategory category() { return category; }
+    @JsonProperty("priority")
     public String priority() { return priority; }
+    @JsonProperty("owner_contact")
     public KoscContact ownerContact() { return ownerContact; }
 
     /**
@@ -93,49 +119,12 @@ public final class CreateKoscTicketRequest {
 
     /** The JSON body, keys in the document's order; {@code diagnostic_run_id} always present, other nulls left out. */
     public Map<String, Object> toWire() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("diagnostic_run_id", diagnosticRunId);
-        putIfSet(body, "type", type);
-        putIfSet(body, "service_uuid", serviceUuid);
-        putIfSet(body, "operator_ticket_ref", operatorTicketRef);
-        putIfSet(body, "description", description);
-        putIfSet(body, "initial_comment", initialComment);
-        putIfSet(body, "category", category == null ? null : category.value());
-        putIfSet(body, "priority", priority);
-        if (ownerContact != null) {
-            Map<String, Object> contact = new LinkedHashMap<>();
-            putIfSet(contact, "first_name", ownerContact.firstName());
-            putIfSet(contact, "last_name", ownerContact.lastName());
-            putIfSet(contact, "email", ownerContact.email());
-            putIfSet(contact, "phone_number", ownerContact.phoneNumber());
-            body.put("owner_contact", contact);
-        }
-        return body;
+        return Json.mapper().convertValue(this, new TypeReference<Map<String, Object>>() { });
     }
 
-    /**
-     * The JSON body as a tree, with {@code "diagnostic_run_id": null} written out: a tree keeps explicit
-     * nulls, where the SDK's mapper leaves null map entries out.
-     */
+    /** The JSON body as a tree, with {@code "diagnostic_run_id": null} written out: the bytes the SDK sends, as a tree. */
     public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
-        com.fasterxml.jackson.databind.node.ObjectNode json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        toWire().forEach((key, value) -> {
-            if (value instanceof Map<?, ?> nested) {
-                com.fasterxml.jackson.databind.node.ObjectNode child = json.putObject(key);
-                nested.forEach((k, v) -> child.put(String.valueOf(k), String.valueOf(v)));
-            } else if (value == null) {
-                json.putNull(key);
-            } else {
-                json.put(key, value.toString());
-            }
-        });
-        return json;
-    }
-
-    private static void putIfSet(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
+        return Json.mapper().valueToTree(this);
     }
 
     @Override

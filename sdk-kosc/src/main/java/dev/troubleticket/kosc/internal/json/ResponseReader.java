@@ -31,9 +31,11 @@ public final class ResponseReader {
     private static final String RESULTS = "results";
 
     private final OnePassReader json;
+    private final OnePassReader forMapping;
 
     public ResponseReader(ObjectMapper mapper) {
         this.json = new OnePassReader("kosc", mapper);
+        this.forMapping = new OnePassReader("kosc", WireModule.forMapping(mapper));
     }
 
     /** One ticket from an answer. */
@@ -48,10 +50,10 @@ public final class ResponseReader {
 
     /**
      * A list of tickets from an answer, each read only as far as the neutral mapping and the paging look
-     * ({@link KoscTicketForMapping}): partial tickets, to be mapped, never handed out.
+     * ({@link WireModule#forMapping}): partial tickets, to be mapped, never handed out.
      */
     public List<KoscTicket> ticketsForMapping(ApiResponse response) {
-        return json.array(response, RESULTS, KoscTicketForMapping.class, "ticket", (read, raw) -> ticket(read.ticket(), raw));
+        return forMapping.array(response, RESULTS, KoscTicket.class, "ticket", ResponseReader::ticket);
     }
 
     /** One ticket event from an answer. */

@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Checks that a hand-written reader reads every component of its record: for each component
+ * Checks that the mapper reads every component of a record: for each component
  * ({@link Class#getRecordComponents()}), a JSON object holding only that field (under its snake_case name, with a
  * text of its own, or an object of texts for a record-typed part) is read, and the component must come back holding
- * that text. A component added to the record but not to the reader fails here.
+ * that text. A component the binding misses (a name that differs from the wire's, an ignored property) fails here.
  */
 final class EveryComponentRead {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
