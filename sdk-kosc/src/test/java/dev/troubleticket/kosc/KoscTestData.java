@@ -1,9 +1,7 @@
 package dev.troubleticket.kosc;
 
-import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.kosc.model.CreateKoscTicketRequest;
 import dev.troubleticket.kosc.model.KoscContact;
-import dev.troubleticket.testkit.kosc.KoscSimulator;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,18 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class KoscTestData {
     private static final AtomicInteger DIAGNOSTIC = new AtomicInteger(100);
     /** Never started: only its sample requests are used. */
-    private static final KoscSimulator SAMPLES = new KoscSimulator();
 
     private KoscTestData() {
     }
 
     public static String diagnosticRun() {
         return "D170403_" + DIAGNOSTIC.incrementAndGet();
-    }
-
-    /** The simulator's sample request ({@link KoscSimulator#sampleCreateRequest}), for tests without a simulator at hand. */
-    public static CreateTicketRequest neutralRequest(String reference) {
-        return SAMPLES.sampleCreateRequest(reference);
     }
 
     public static CreateKoscTicketRequest.Builder typedRequest(String reference) {
