@@ -48,6 +48,31 @@ public abstract class ForwardingSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
+    public boolean transactional() {
+        return delegate.transactional();
+    }
+
+    @Override
+    public void commit(Lease lease, Commit commit, StoreTransaction.Work work) throws Exception {
+        delegate.commit(lease, commit, work);
+    }
+
+    @Override
+    public <T> T exclusively(String subscription, java.util.function.Supplier<T> work) {
+        return delegate.exclusively(subscription, work);
+    }
+
+    @Override
+    public boolean shared() {
+        return delegate.shared();
+    }
+
+    @Override
+    public Duration inboxPollInterval() {
+        return delegate.inboxPollInterval();
+    }
+
+    @Override
     public boolean seen(String subscription, String eventKey) {
         return delegate.seen(subscription, eventKey);
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Everything a {@link dev.troubleticket.core.subscription.TicketSubscription} keeps across a restart, per
@@ -59,6 +60,53 @@ public interface SubscriptionStore extends AutoCloseable {
      *         commit that moves a stream (the write is refused)
      */
     void commit(Lease lease, Commit commit);
+
+    /**
+     * Whether {@link #commit(Lease, Commit, StoreTransaction.Work)} is available: the store can run a handler's
+     * own writes in the transaction that records the event. Embedded stores cannot; a database store can.
+     */
+    default boolean transactional() {
+        return false;
+    }
+
+    /**
+     * Records {@code commit} as {@link #commit(Lease, Commit)} does, in one transaction with {@code work}: the work
+     * runs first, inside it, and its writes commit with the commit's or not at all. The lease is checked after the
+     * work, so that a holder paused during it cannot record anything once a newer holder exists.
+     *
+     * @throws LeaseLostException when the lease is no longer the newest (the work's writes are rolled back)
+     * @throws Exception          what the work threw (everything is rolled back)
+     * @throws UnsupportedOperationException when the store is not {@link #transactional()}
+     */
+    default void commit(Lease lease, Commit commit, StoreTransaction.Work work) throws Exception {
+        throw new UnsupportedOperationException(this + " cannot run a handler in its transaction: a transactional handler "
+                + "needs a transactional store (the JDBC store of sdk-store-jdbc)");
+    }
+
+    /**
+     * Runs {@code work} while no other instance sharing this store runs exclusive work for the same subscription:
+     * used for what the fleet must do once, such as registering a provider's hub. An embedded store serves one
+     * process, where a lock on the store is enough; a shared store locks across instances.
+     */
+    default <T> T exclusively(String subscription, Supplier<T> work) {
+        synchronized (this) {
+            return work.get();
+        }
+    }
+
+    /**
+     * Whether several instances may share this store's subscriptions (a database). A shared store's inbox is
+     * written by every instance, so the subscription reads it again at {@link #inboxPollInterval()} even when it
+     * wrote nothing itself.
+     */
+    default boolean shared() {
+        return false;
+    }
+
+    /** How often a subscription looks at the inbox when it has nothing else to wake it. */
+    default Duration inboxPollInterval() {
+        return Duration.ofSeconds(1);
+    }
 
     /** Whether an event with this identity was recorded as handled (or parked) and is still in the seen window. */
     boolean seen(String subscription, String eventKey);
