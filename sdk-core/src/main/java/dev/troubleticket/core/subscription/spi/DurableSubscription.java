@@ -217,6 +217,12 @@ public final class DurableSubscription implements TicketSubscription {
             }
             StreamTracker tracker = new StreamTracker();
             previous = tracker;
+            try {
+                source.restart();
+            } catch (SubscriptionStoreException e) {
+                fail("the store could not be read for " + source.stream(), e);
+                return;
+            }
             String position = store.positions(name).get(source.stream());
             // A renewal gives a new Lease object with the same token: the stream goes on, only a new holder restarts it.
             while (running && sameLease(heldLease(), held)) {
