@@ -64,6 +64,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
     private final InboxTable inbox;
     private final DeadLetterTable deadLetters;
     private final CommitWriter writer;
+    private final GroupCommit group;
     private volatile boolean schemaChecked;
     private volatile boolean closed;
 
@@ -82,6 +83,10 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
         this.inbox = new InboxTable(prefix);
         this.deadLetters = new DeadLetterTable(prefix);
         this.writer = new CommitWriter(seen, progress, inbox, deadLetters);
+        this.group = b.groupCommit ? new GroupCommit(work -> inTransaction("commit a batch", true, c -> {
+            work.run(c);
+            return null;
+        }), this::fencedWrite, this::commitAlone, GroupCommit.MAX_BATCH) : null;
     }
 
     /** A builder for a store over {@code dataSource} (a pool in production: the store takes a connection per call). */
@@ -160,11 +165,23 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public void commit(Lease lease, Commit commit) {
+        if (group != null) {
+            group.commit(lease, commit);
+        } else {
+            commitAlone(lease, commit);
+        }
+    }
+
+    private void commitAlone(Lease lease, Commit commit) {
         inTransaction("commit for '" + commit.subscription() + "'", true, c -> {
-            leases.fence(c, lease, commit, idleTimeoutMillis);
-            writer.apply(c, commit);
+            fencedWrite(c, lease, commit);
             return null;
         });
+    }
+
+    private void fencedWrite(Connection c, Lease lease, Commit commit) throws SQLException {
+        leases.fence(c, lease, commit, idleTimeoutMillis);
+        writer.apply(c, commit);
     }
 
     @Override
@@ -449,6 +466,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
         private Clock clock = Clock.systemUTC();
         private Duration inboxPollInterval = Duration.ofMillis(200);
         private Duration idleInTransactionTimeout = Duration.ofSeconds(30);
+        private boolean groupCommit = true;
 
         private Builder(DataSource dataSource, String secret) {
             this.dataSource = dataSource;
@@ -500,6 +518,18 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
                 throw new IllegalArgumentException("idleInTransactionTimeout must be at least 1 ms, not " + timeout);
             }
             this.idleInTransactionTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Whether commits made at the same time by several threads (the subscription's handler threads) are written
+         * in one transaction, sharing one flush of the server's log (default on). Each caller still returns only once
+         * its commit is durable, a stale lease's commit is refused alone, and when a statement of such a batch fails
+         * each of its commits is written again on its own, so that only the bad one fails. Off, each commit is a
+         * transaction of its own. Commits with a handler's work are always one transaction each.
+         */
+        public Builder groupCommit(boolean enabled) {
+            this.groupCommit = enabled;
             return this;
         }
 

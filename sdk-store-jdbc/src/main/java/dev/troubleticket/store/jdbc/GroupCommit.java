@@ -1,0 +1,224 @@
+package dev.troubleticket.store.jdbc;
+
+import dev.troubleticket.core.subscription.store.Commit;
+import dev.troubleticket.core.subscription.store.Lease;
+import dev.troubleticket.core.subscription.store.LeaseLostException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes the {@link Commit}s that callers make at the same time in one transaction, so that they share one
+ * COMMIT (one flush of the server's log) instead of paying one each. Each caller returns only once the transaction
+ * that holds its commit is committed, and with its own outcome:
+ *
+ * <ul>
+ *   <li>Each commit is fenced on its own, under the lease row's lock, in the batch's transaction: a stale lease's
+ *       commit is refused ({@link LeaseLostException} to its caller, nothing of it written) and the others of the
+ *       batch go on.</li>
+ *   <li>When a statement of the batch fails, the transaction is rolled back and each of its commits is written
+ *       again alone, in a transaction of its own: a bad commit fails its own caller only. Writing a commit again
+ *       is harmless, as each of its parts is an upsert or a delete.</li>
+ * </ul>
+ *
+ * <p>No thread of its own: the first caller to find no batch being written writes one (its own commit and those
+ * queued meanwhile); when it is done, the oldest caller still queued writes the next. A commit is written in the
+ * order it was queued, and a batch's commits are applied sorted by subscription (in queued order within one), so
+ * that two instances writing batches of the same subscriptions take their rows' locks in the same order.
+ */
+final class GroupCommit {
+    /** The most commits written in one transaction. */
+    static final int MAX_BATCH = 64;
+
+    /** Runs {@code work} in one transaction of the store, rolled back and thrown when it throws. */
+    @FunctionalInterface
+    interface Transactions {
+        void inTransaction(Work work);
+    }
+
+    /** The statements of a batch, on its connection. */
+    @FunctionalInterface
+    interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** One commit's fence and writes, in the caller's transaction; throws {@link LeaseLostException} when refused. */
+    @FunctionalInterface
+    interface Step {
+        void write(Connection c, Lease lease, Commit commit) throws SQLException;
+    }
+
+    /** The store's commit of one in a transaction of its own. */
+    @FunctionalInterface
+    interface Alone {
+        void commit(Lease lease, Commit commit);
+    }
+
+    private static final Comparator<Pending> BY_SUBSCRIPTION = Comparator.comparing(p -> p.commit.subscription());
+
+    private final Transactions transactions;
+    private final Step step;
+    private final Alone alone;
+    private final int maxBatch;
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private boolean writing;
+
+    GroupCommit(Transactions transactions, Step step, Alone alone, int maxBatch) {
+        this.transactions = transactions;
+        this.step = step;
+        this.alone = alone;
+        this.maxBatch = maxBatch;
+    }
+
+    /** Records {@code commit} as the store's own commit does, in a transaction shared with concurrent callers. */
+    void commit(Lease lease, Commit commit) {
+        Pending mine = new Pending(lease, commit);
+        boolean lead;
+        synchronized (this) {
+            queue.add(mine);
+            lead = !writing;
+            writing = true;
+        }
+        if (!lead) {
+            mine.awaitTurn();
+        }
+        if (!mine.done()) {
+            // This caller writes the next batch: its own commit is the oldest queued, so it is in it.
+            lead();
+        }
+        mine.outcome();
+    }
+
+    private void lead() {
+        List<Pending> batch = new ArrayList<>();
+        try {
+            synchronized (this) {
+                while (!queue.isEmpty() && batch.size() < maxBatch) {
+                    batch.add(queue.poll());
+                }
+            }
+            write(batch);
+        } finally {
+            Pending next;
+            synchronized (this) {
+                next = queue.peek();
+                writing = next != null;
+            }
+            if (next != null) {
+                next.lead();
+            }
+            for (Pending p : batch) {
+                if (!p.done()) {
+                    // Only when write() itself broke: its callers are told rather than left waiting.
+                    p.finish(new IllegalStateException("the batch holding this commit was not written"));
+                }
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        if (batch.size() == 1) {
+            writeAlone(batch.get(0));
+            return;
+        }
+        batch.sort(BY_SUBSCRIPTION);
+        try {
+            transactions.inTransaction(c -> {
+                for (Pending p : batch) {
+                    p.refusal = null;
+                    try {
+                        step.write(c, p.lease, p.commit);
+                    } catch (LeaseLostException e) {
+                        // Checked before any of its writes: refused alone, the transaction goes on.
+                        p.refusal = e;
+                    }
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            // Rolled back, nothing of the batch is written: each commit alone, so that the one that failed fails alone.
+            for (Pending p : batch) {
+                writeAlone(p);
+            }
+            return;
+        }
+        for (Pending p : batch) {
+            p.finish(p.refusal);
+        }
+    }
+
+    private void writeAlone(Pending p) {
+        try {
+            alone.commit(p.lease, p.commit);
+            p.finish(null);
+        } catch (RuntimeException | Error e) {
+            p.finish(e);
+        }
+    }
+
+    /** One caller's commit, from queued to written (or refused, or failed). */
+    private static final class Pending {
+        private static final int WAITING = 0;
+        private static final int LEADING = 1;
+        private static final int DONE = 2;
+
+        final Lease lease;
+        final Commit commit;
+        /** The fence's refusal in the batch being written; read and written by the writing thread only. */
+        LeaseLostException refusal;
+        private int state = WAITING;
+        private Throwable failure;
+
+        Pending(Lease lease, Commit commit) {
+            this.lease = lease;
+            this.commit = commit;
+        }
+
+        /**
+         * Waits until the commit is written or this caller is to write the next batch. Not interruptible: the commit
+         * is queued and will be written, and its caller must learn the outcome; the interrupt is kept for later.
+         */
+        synchronized void awaitTurn() {
+            boolean interrupted = false;
+            while (state == WAITING) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        synchronized boolean done() {
+            return state == DONE;
+        }
+
+        synchronized void lead() {
+            if (state == WAITING) {
+                state = LEADING;
+                notifyAll();
+            }
+        }
+
+        synchronized void finish(Throwable outcome) {
+            failure = outcome;
+            state = DONE;
+            notifyAll();
+        }
+
+        /** Returns when the commit was written; throws what refused it or made it fail. */
+        synchronized void outcome() {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+        }
+    }
+}
