@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes the {@link Commit}s that callers make at the same time in one transaction, so that they share one
@@ -45,12 +47,6 @@ final class GroupCommit {
         void run(Connection c) throws SQLException;
     }
 
-    /** One commit's fence and writes, in the caller's transaction; throws {@link LeaseLostException} when refused. */
-    @FunctionalInterface
-    interface Step {
-        void write(Connection c, Lease lease, Commit commit) throws SQLException;
-    }
-
     /** The store's commit of one in a transaction of its own. */
     @FunctionalInterface
     interface Alone {
@@ -60,15 +56,28 @@ final class GroupCommit {
     private static final Comparator<Pending> BY_SUBSCRIPTION = Comparator.comparing(p -> p.commit.subscription());
 
     private final Transactions transactions;
-    private final Step step;
+    private final LeaseTable leases;
+    private final CommitWriter writer;
+    private final long idleTimeoutMillis;
     private final Alone alone;
     private final int maxBatch;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private boolean writing;
 
-    GroupCommit(Transactions transactions, Step step, Alone alone, int maxBatch) {
+    /**
+     * @param transactions the store's transactions
+     * @param leases       the fence of each commit
+     * @param writer       the writes of each commit
+     * @param idleTimeoutMillis the store's idle-in-transaction timeout, which each fence sets
+     * @param alone        the store's commit of one in a transaction of its own
+     * @param maxBatch     the most commits in one transaction
+     */
+    GroupCommit(Transactions transactions, LeaseTable leases, CommitWriter writer, long idleTimeoutMillis, Alone alone,
+                int maxBatch) {
         this.transactions = transactions;
-        this.step = step;
+        this.leases = leases;
+        this.writer = writer;
+        this.idleTimeoutMillis = idleTimeoutMillis;
         this.alone = alone;
         this.maxBatch = maxBatch;
     }
@@ -127,14 +136,26 @@ final class GroupCommit {
         batch.sort(BY_SUBSCRIPTION);
         try {
             transactions.inTransaction(c -> {
+                Set<String> fenced = new HashSet<>();
                 for (Pending p : batch) {
                     p.refusal = null;
-                    try {
-                        step.write(c, p.lease, p.commit);
-                    } catch (LeaseLostException e) {
-                        // Checked before any of its writes: refused alone, the transaction goes on.
-                        p.refusal = e;
+                    // Once a lease passed the fence, this transaction holds its row's shared lock: no newer grant can be
+                    // made before it ends, so the lease's other commits in the batch pass too without asking again.
+                    String held = p.lease == null ? null
+                            : p.commit.subscription() + '\u0000' + p.lease.subscription() + '\u0000' + p.lease.token();
+                    if (held == null || !fenced.contains(held)) {
+                        try {
+                            leases.fence(c, p.lease, p.commit, idleTimeoutMillis);
+                        } catch (LeaseLostException e) {
+                            // Checked before any of its writes: refused alone, the transaction goes on.
+                            p.refusal = e;
+                            continue;
+                        }
+                        if (held != null) {
+                            fenced.add(held);
+                        }
                     }
+                    writer.apply(c, p.commit);
                 }
             });
         } catch (RuntimeException | Error e) {

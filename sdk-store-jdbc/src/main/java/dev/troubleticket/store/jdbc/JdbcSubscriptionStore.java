@@ -86,7 +86,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
         this.group = b.groupCommit ? new GroupCommit(work -> inTransaction("commit a batch", true, c -> {
             work.run(c);
             return null;
-        }), this::fencedWrite, this::commitAlone, GroupCommit.MAX_BATCH) : null;
+        }), leases, writer, idleTimeoutMillis, this::commitAlone, GroupCommit.MAX_BATCH) : null;
     }
 
     /** A builder for a store over {@code dataSource} (a pool in production: the store takes a connection per call). */
@@ -174,14 +174,10 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
 
     private void commitAlone(Lease lease, Commit commit) {
         inTransaction("commit for '" + commit.subscription() + "'", true, c -> {
-            fencedWrite(c, lease, commit);
+            leases.fence(c, lease, commit, idleTimeoutMillis);
+            writer.apply(c, commit);
             return null;
         });
-    }
-
-    private void fencedWrite(Connection c, Lease lease, Commit commit) throws SQLException {
-        leases.fence(c, lease, commit, idleTimeoutMillis);
-        writer.apply(c, commit);
     }
 
     @Override

@@ -96,6 +96,8 @@ class GroupCommitTest {
         CompletableFuture<Void> first = commitHeldAtTheGate(other, Commit.handled(OTHER, "o1"));
         CompletableFuture<Void> stale = commitQueued(old, Commit.handled(SUB, "stale").withPosition("tickets", "from-a"));
         CompletableFuture<Void> fresh = commitQueued(taken, Commit.handled(SUB, "fresh").withPosition("feed", "from-b"));
+        // After the new holder's commit passed the fence in this transaction, the old holder is still refused.
+        CompletableFuture<Void> staleAgain = commitQueued(old, Commit.handled(SUB, "stale-again").withPosition("feed", "from-a"));
         CompletableFuture<Void> unleased = commitQueued(null, Commit.handled(SUB, "notification").withInboxDone("notification"));
         CompletableFuture<Void> otherSubscription = commitQueued(other, Commit.handled(OTHER, "o2").withPosition("feed", "f2"));
         int connectionsBefore = dataSource.opened();
@@ -105,12 +107,14 @@ class GroupCommitTest {
         assertThatThrownBy(() -> stale.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(LeaseLostException.class).hasMessageContaining(String.valueOf(taken.token()));
         fresh.get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> staleAgain.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(LeaseLostException.class);
         unleased.get(10, TimeUnit.SECONDS);
         otherSubscription.get(10, TimeUnit.SECONDS);
 
         // Refused inside the batch's transaction: no commit was written again on its own.
         assertThat(dataSource.opened() - connectionsBefore).isEqualTo(2);
         assertThat(store.seen(SUB, "stale")).isFalse();
+        assertThat(store.seen(SUB, "stale-again")).isFalse();
         assertThat(store.seen(SUB, "fresh")).isTrue();
         assertThat(store.seen(SUB, "notification")).isTrue();
         assertThat(store.positions(SUB)).containsExactlyEntriesOf(Map.of("feed", "from-b"));
