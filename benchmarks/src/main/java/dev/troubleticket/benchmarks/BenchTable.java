@@ -24,9 +24,12 @@ import java.util.Map;
  * shared parser, so it measures the mixture rather than either reading.
  *
  * <p>The rows of {@link SubscriptionThroughput} (events per second through {@code subscribe}, per provider and
- * store) are judged on the subscription's first guarantee: no event lost.
+ * store) are judged on the subscription's first guarantee: no event lost. The rows of {@link StoreThroughput} (durable
+ * stores: events per second and the 99th percentile from receipt to commit) are judged on no event lost too, and
+ * those of one instance on PostgreSQL also on {@value #DURABLE_RATE_TARGET} events a second.
  *
- * <p>Arguments: {@code jmh-result.json [listing-line-file [interleaved-lines-file [subscription-lines-file]]]}.
+ * <p>Arguments: {@code jmh-result.json [listing-line-file [interleaved-lines-file [subscription-lines-file
+ * [store-lines-file]]]]}.
  */
 public final class BenchTable {
     /** Per-call target: SDK within 1.10 x hand-written. */
@@ -35,6 +38,8 @@ public final class BenchTable {
     public static final double PARSING_TARGET = 1.25;
     /** The long listing's heap limit, MiB. */
     public static final double LISTING_HEAP_MIB = 64;
+    /** Events a second through {@code subscribe} with one instance on PostgreSQL at production durability. */
+    public static final int DURABLE_RATE_TARGET = 5_000;
 
     private final Map<String, Double> scores = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> interleaved = new LinkedHashMap<>();
@@ -58,7 +63,11 @@ public final class BenchTable {
         JsonNode results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
         String listing = args.length > 1 && Files.exists(Path.of(args[1])) ? Files.readString(Path.of(args[1])).trim() : null;
         List<String> interleaved = args.length > 2 && Files.exists(Path.of(args[2])) ? Files.readAllLines(Path.of(args[2])) : List.of();
-        List<String> subscription = args.length > 3 && Files.exists(Path.of(args[3])) ? Files.readAllLines(Path.of(args[3])) : List.of();
+        List<String> subscription = new ArrayList<>(
+                args.length > 3 && Files.exists(Path.of(args[3])) ? Files.readAllLines(Path.of(args[3])) : List.of());
+        if (args.length > 4 && Files.exists(Path.of(args[4]))) {
+            subscription.addAll(Files.readAllLines(Path.of(args[4])));
+        }
         System.out.print(render(results, listing, interleaved, subscription));
     }
 
@@ -100,6 +109,10 @@ public final class BenchTable {
         table.listing(listingLine);
         subscriptionLines.stream().filter(line -> line.startsWith("subscription ")).map(BenchTable::figures)
                 .forEach(table::subscription);
+        subscriptionLines.stream().filter(line -> line.startsWith("store server ")).map(BenchTable::figures)
+                .forEach(table::storeServer);
+        subscriptionLines.stream().filter(line -> line.startsWith("store provider=")).map(BenchTable::figures)
+                .forEach(table::store);
         StringBuilder out = new StringBuilder();
         out.append("| measure | SDK | hand-written | unit | SDK / hand | interleaved (round range) | target | met |\n");
         out.append("|---|---:|---:|---|---:|---|---|---|\n");
@@ -187,6 +200,35 @@ public final class BenchTable {
                 provider, figures.get("store"), what, Long.parseLong(figures.get("events")), lost, figures.get("repeats"),
                 unexpected == 0 ? "" : ", " + unexpected + " not made", number(Double.parseDouble(figures.get("eventsPerSecond"))),
                 lost == 0 ? "yes" : "**no**"));
+    }
+
+    private void storeServer(Map<String, String> figures) {
+        rows.add(String.format(Locale.ROOT, "| durable stores below: PostgreSQL %s in the JVM, fsync=%s, synchronous_commit=%s, "
+                        + "full_page_writes=%s, commit_delay=%s; %s handler threads, group commit %s | – | – | – | – | – | – | – |",
+                figures.get("server_version"), figures.get("fsync"), figures.get("synchronous_commit"), figures.get("full_page_writes"),
+                figures.get("commit_delay"), figures.get("handlerThreads"), "true".equals(figures.get("groupCommit")) ? "on" : "off"));
+    }
+
+    private void store(Map<String, String> figures) {
+        String provider = figures.get("provider");
+        String what = provider.startsWith("direct-")
+                ? "the store alone, " + provider.substring("direct-".length()) + " threads each reading the seen window and "
+                        + "committing an event with its position"
+                : switch (provider) {
+                    case "kosc" -> "subscribe, kosc (polled backlog)";
+                    case "nexera" -> "subscribe, nexera (pushed, inbox first)";
+                    default -> "subscribe, " + provider;
+                };
+        int instances = Integer.parseInt(figures.get("instances"));
+        long lost = Long.parseLong(figures.get("lost"));
+        boolean judgedOnRate = "postgresql".equals(figures.get("store")) && instances == 1 && !provider.startsWith("direct-");
+        double rate = Double.parseDouble(figures.get("eventsPerSecond"));
+        boolean met = lost == 0 && (!judgedOnRate || rate >= DURABLE_RATE_TARGET);
+        rows.add(String.format(Locale.ROOT, "| %s, %s store%s: %,d events, %d lost; receipt to commit p99 %s ms (p50 %s) | %s | – "
+                        + "| events/s | – | – | %s | %s |",
+                what, figures.get("store"), instances == 1 ? "" : " × " + instances + " instances",
+                Long.parseLong(figures.get("events")), lost, figures.get("p99Millis"), figures.get("p50Millis"), number(rate),
+                judgedOnRate ? String.format(Locale.ROOT, "≥ %,d/s, 0 lost", DURABLE_RATE_TARGET) : "0 lost", met ? "yes" : "**no**"));
     }
 
     /** The {@code name=value} words of a result line. */

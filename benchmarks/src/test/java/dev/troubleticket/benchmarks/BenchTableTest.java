@@ -80,6 +80,34 @@ class BenchTableTest {
     }
 
     @Test
+    void durableStoreRowsGiveTheRateAndP99AndJudgeOneInstanceOnPostgresqlOnTheRateTarget() {
+        JsonNode none = Json.mapper().createArrayNode();
+        List<String> lines = List.of(
+                "store server server_version=17.6 fsync=on synchronous_commit=on full_page_writes=on commit_delay=0"
+                        + " wal_sync_method=fdatasync handlerThreads=4 groupCommit=true",
+                "store provider=kosc store=postgresql instances=1 events=5000 handed=5000 lost=0 repeats=0 committed=5000"
+                        + " seconds=5.000 eventsPerSecond=1000 p50Millis=400.00 p99Millis=900.50 maxMillis=950.00"
+                        + " meanCommitsInFlight=1.10 maxCommitsInFlight=2",
+                "store provider=kosc store=postgresql instances=3 events=5000 handed=5000 lost=0 repeats=0 committed=5000"
+                        + " seconds=5.000 eventsPerSecond=1000 p50Millis=400.00 p99Millis=900.50 maxMillis=950.00"
+                        + " meanCommitsInFlight=1.10 maxCommitsInFlight=2",
+                "store provider=direct-16 store=postgresql instances=1 events=5000 handed=5000 lost=0 repeats=0 committed=5000"
+                        + " seconds=0.800 eventsPerSecond=6250 p50Millis=2.00 p99Millis=9.00 maxMillis=12.00"
+                        + " meanCommitsInFlight=12.00 maxCommitsInFlight=16");
+
+        String table = BenchTable.render(none, null, List.of(), lines);
+
+        assertThat(table).contains("| durable stores below: PostgreSQL 17.6 in the JVM, fsync=on, synchronous_commit=on, "
+                + "full_page_writes=on, commit_delay=0; 4 handler threads, group commit on |");
+        assertThat(table).contains("| subscribe, kosc (polled backlog), postgresql store: 5,000 events, 0 lost; receipt to commit"
+                + " p99 900.50 ms (p50 400.00) | 1,000 | – | events/s | – | – | ≥ 5,000/s, 0 lost | **no** |");
+        assertThat(table).contains("| subscribe, kosc (polled backlog), postgresql store × 3 instances: 5,000 events, 0 lost;"
+                + " receipt to commit p99 900.50 ms (p50 400.00) | 1,000 | – | events/s | – | – | 0 lost | yes |");
+        assertThat(table).contains("| the store alone, 16 threads each reading the seen window and committing an event with its"
+                + " position, postgresql store: 5,000 events, 0 lost; receipt to commit p99 9.00 ms (p50 2.00) | 6,250 |");
+    }
+
+    @Test
     void aListingOverTheHeapTargetIsMarkedMissed() {
         JsonNode none = Json.mapper().createArrayNode();
         String table = BenchTable.render(none, "listing tickets=10 requests=1 seconds=1 peakHeapMiB=80.5 maxLiveAfterGcMiB=70 maxHeapMiB=128", List.of());
