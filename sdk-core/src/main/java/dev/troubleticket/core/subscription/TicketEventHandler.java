@@ -12,6 +12,9 @@ import dev.troubleticket.core.subscription.store.DeadLetter;
  * subscription record its position or acknowledgement. Throwing means "not handled": the event is tried
  * again with backoff and, after the last attempt, parked as a {@link DeadLetter}.
  *
+ * <p>For an effect that happens once, use a {@link TransactionalTicketEventHandler}: with a transactional store its
+ * writes commit in the transaction that records the event.
+ *
  * <p>Events of one ticket are never handed over concurrently; events of different tickets may be, when the
  * subscription's {@link SubscriptionOptions.Builder#handlerThreads(int) handlerThreads} is more than one.
  */

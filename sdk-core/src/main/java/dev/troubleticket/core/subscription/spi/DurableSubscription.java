@@ -8,6 +8,7 @@ import dev.troubleticket.core.subscription.SubscriptionHealth;
 import dev.troubleticket.core.subscription.SubscriptionOptions;
 import dev.troubleticket.core.subscription.TicketEventHandler;
 import dev.troubleticket.core.subscription.TicketSubscription;
+import dev.troubleticket.core.subscription.TransactionalTicketEventHandler;
 import dev.troubleticket.core.subscription.store.Commit;
 import dev.troubleticket.core.subscription.store.Lease;
 import dev.troubleticket.core.subscription.store.LeaseLostException;
@@ -42,8 +43,12 @@ import org.slf4j.LoggerFactory;
  *   <li>Each polled stream is read by one thread, only while this instance holds the store's lease; its events
  *       go to per-lane queues ({@link Lanes}) and its position is recorded only up to the first event not yet
  *       handled ({@link StreamTracker}), in the same store write as the event that completes it.</li>
- *   <li>Push notifications are in the store's inbox before the provider is answered; one thread feeds them to
- *       the lanes and each is removed from the inbox in the write that records it handled.</li>
+ *   <li>Push notifications are in the store's inbox before the provider is answered (by whichever instance
+ *       received them); one thread of the lease holder feeds them to the lanes and each is removed from the inbox
+ *       in the write that records it handled, fenced by the lease like a position.</li>
+ *   <li>A {@link TransactionalTicketEventHandler} runs inside the store's transaction that records the event, so
+ *       that its writes and the record commit or roll back together; the stream's position follows in a write of
+ *       its own.</li>
  *   <li>An event whose key the store has seen, or that is already queued, is not handed over again.</li>
  *   <li>A failing handler is retried on its lane after a backoff that holds no thread; after the last attempt the
  *       event is parked (a dead letter, written with the same commit) and the lane goes on.</li>
@@ -92,6 +97,11 @@ public final class DurableSubscription implements TicketSubscription {
         this.clock = b.clock;
         if (sources.isEmpty() && push == null) {
             throw new IllegalArgumentException("a subscription needs a polled source or a push source");
+        }
+        if (handler instanceof TransactionalTicketEventHandler && !store.transactional()) {
+            throw new IllegalArgumentException("subscription '" + name + "' has a transactional handler, but its store " + store
+                    + " has no transactions: use a transactional store (JdbcSubscriptionStore of sdk-store-jdbc), or a plain "
+                    + "TicketEventHandler");
         }
     }
 
@@ -195,7 +205,7 @@ public final class DurableSubscription implements TicketSubscription {
         Instant startFrom = options.start().resolve(startedAt);
         StreamTracker previous = null;
         while (running) {
-            Lease held = lease;
+            Lease held = heldLease();
             if (held == null) {
                 pause(options.leaseTtl().dividedBy(3));
                 continue;
@@ -207,11 +217,17 @@ public final class DurableSubscription implements TicketSubscription {
             }
             StreamTracker tracker = new StreamTracker();
             previous = tracker;
+            try {
+                source.restart();
+            } catch (SubscriptionStoreException e) {
+                fail("the store could not be read for " + source.stream(), e);
+                return;
+            }
             String position = store.positions(name).get(source.stream());
             // A renewal gives a new Lease object with the same token: the stream goes on, only a new holder restarts it.
-            while (running && sameLease(lease, held)) {
+            while (running && sameLease(heldLease(), held)) {
                 waitForRoom();
-                if (!running || !sameLease(lease, held)) {
+                if (!running || !sameLease(heldLease(), held)) {
                     break;
                 }
                 SourceBatch batch;
@@ -236,13 +252,21 @@ public final class DurableSubscription implements TicketSubscription {
                     synchronized (tracker) {
                         sequence = tracker.add(event.position());
                     }
-                    offer(event.key(), event.lane(), event.event(), completion -> {
-                        // A repeat (no event key) records only its place: the state it carries belongs to the
-                        // delivery already in hand or done, which records it itself.
-                        Commit commit = completion.eventKey() == null ? completion : completion
-                                .withFollowed(event.followed())
-                                .withUnfollow(event.lastOfTicket() ? event.event().ticketId() : null);
-                        record(tracker, sequence, source.stream(), commit, held);
+                    offer(event.key(), event.lane(), event.event(), held, new Completion() {
+                        @Override
+                        public Commit parts(Commit handled) {
+                            return handled.withFollowed(event.followed())
+                                    .withUnfollow(event.lastOfTicket() ? event.event().ticketId() : null);
+                        }
+
+                        @Override
+                        public void done(Commit commit) {
+                            // A repeat (no event key) records only its place: the state it carries belongs to the
+                            // delivery already in hand or done, which records it itself. A commit recorded already
+                            // (null) leaves only the position to move.
+                            Commit write = commit == null || commit.eventKey() == null ? commit : parts(commit);
+                            record(tracker, sequence, source.stream(), write, held);
+                        }
                     });
                     if (event.position() != null) {
                         position = event.position();
@@ -267,6 +291,22 @@ public final class DurableSubscription implements TicketSubscription {
         return current != null && current.token() == held.token();
     }
 
+    /**
+     * The lease while it is live by this instance's clock: after a pause longer than its time to live (a stopped
+     * process, a long collection), nothing more is read under it before the renewal says whether it was kept.
+     */
+    private Lease heldLease() {
+        Lease current = lease;
+        return current != null && clock.instant().isBefore(current.expiresAt()) ? current : null;
+    }
+
+    private void leaseLost(Lease held, LeaseLostException e) {
+        LOG.warn("subscription '{}': {}", name, e.getMessage());
+        if (sameLease(lease, held)) {
+            lease = null;
+        }
+    }
+
     private static int pending(StreamTracker tracker) {
         synchronized (tracker) {
             return tracker.pending();
@@ -289,10 +329,7 @@ public final class DurableSubscription implements TicketSubscription {
                 }
             }
         } catch (LeaseLostException e) {
-            LOG.warn("subscription '{}': {}", name, e.getMessage());
-            if (sameLease(lease, held)) {
-                lease = null;
-            }
+            leaseLost(held, e);
         } catch (SubscriptionStoreException e) {
             fail("the store could not record a handled event", e);
         }
@@ -336,8 +373,17 @@ public final class DurableSubscription implements TicketSubscription {
         }
     }
 
+    /**
+     * Feeds the inbox to the lanes while this instance holds the lease: every instance of a fleet writes to the
+     * inbox, one hands it over, so that a notification is handled once and a ticket's notifications in order.
+     */
     private void drainInbox() {
         while (running) {
+            Lease held = heldLease();
+            if (held == null) {
+                pause(options.leaseTtl().dividedBy(3));
+                continue;
+            }
             int queued = 0;
             try {
                 for (StoredEvent stored : store.inbox(name, INBOX_BATCH + inFlight.size())) {
@@ -345,7 +391,19 @@ public final class DurableSubscription implements TicketSubscription {
                         continue;
                     }
                     queued++;
-                    offer(stored.key(), stored.lane(), stored.event(), completion -> commitQuietly(completion.withInboxDone(stored.key())));
+                    offer(stored.key(), stored.lane(), stored.event(), held, new Completion() {
+                        @Override
+                        public Commit parts(Commit handled) {
+                            return handled.withInboxDone(stored.key());
+                        }
+
+                        @Override
+                        public void done(Commit commit) {
+                            if (commit != null) {
+                                commitFenced(held, parts(commit));
+                            }
+                        }
+                    });
                     if (queued >= INBOX_BATCH) {
                         break;
                     }
@@ -355,17 +413,21 @@ public final class DurableSubscription implements TicketSubscription {
                 return;
             }
             if (queued < INBOX_BATCH) {
-                pause(Duration.ofSeconds(1));
+                // A shared store's inbox is written by other instances too, which cannot wake this one.
+                pause(store.inboxPollInterval());
             } else {
                 waitForRoom();
             }
         }
     }
 
-    private void commitQuietly(Commit commit) {
+    /** Records a handled notification or a dead letter under the lease it was handed over with. */
+    private void commitFenced(Lease held, Commit commit) {
         try {
-            // A handled notification or a dead letter moves no stream: it needs no lease.
-            store.commit(lease, commit);
+            Lease current = lease;
+            store.commit(held != null && sameLease(current, held) ? current : held, commit);
+        } catch (LeaseLostException e) {
+            leaseLost(held, e);
         } catch (SubscriptionStoreException e) {
             fail("the store could not record a handled notification", e);
         }
@@ -373,12 +435,20 @@ public final class DurableSubscription implements TicketSubscription {
 
     // ------------------------------------------------------------------ delivery
 
-    /** What a completed delivery records: the event's key, and a dead letter when it was parked. */
+    /** What a completed delivery records, besides the handler's own writes. */
     private interface Completion {
+        /** The parts its source adds to the record of a handled event (a followed ticket's state, the inbox entry). */
+        Commit parts(Commit handled);
+
+        /**
+         * Records a completed delivery: {@code commit} is the event's key (with a dead letter when it was parked), to
+         * which the source adds its {@link #parts}; {@code null} when a transaction recorded it already (or the lease
+         * was lost meanwhile), so that only what follows it, a stream's position, is left to move.
+         */
         void done(Commit commit);
     }
 
-    private void offer(String key, String lane, TicketEvent event, Completion completion) {
+    private void offer(String key, String lane, TicketEvent event, Lease held, Completion completion) {
         if (store.seen(name, key) || inFlight.putIfAbsent(key, clock.instant()) != null) {
             // Handled before, or queued already: only its place in the stream is recorded.
             completion.done(new Commit(name, null, null, null, null, null, null, null));
@@ -393,7 +463,7 @@ public final class DurableSubscription implements TicketSubscription {
             completion.done(Commit.handled(name, key));
             return;
         }
-        lanes.submit(lane, new Delivery(key, lane, event, completion));
+        lanes.submit(lane, new Delivery(key, lane, event, held, completion));
     }
 
     /** One event on its lane: called until the handler returns or the attempts are used up. */
@@ -401,13 +471,16 @@ public final class DurableSubscription implements TicketSubscription {
         private final String key;
         private final String lane;
         private final TicketEvent event;
+        private final Lease held;
         private final Completion completion;
         private int attempts;
 
-        Delivery(String key, String lane, TicketEvent event, Completion completion) {
+        /** @param held the lease the event was read under, which fences its record; {@code null} for a replay */
+        Delivery(String key, String lane, TicketEvent event, Lease held, Completion completion) {
             this.key = key;
             this.lane = lane;
             this.event = event;
+            this.held = held;
             this.completion = completion;
         }
 
@@ -418,6 +491,9 @@ public final class DurableSubscription implements TicketSubscription {
             }
             attempts++;
             try {
+                if (handler instanceof TransactionalTicketEventHandler transactional) {
+                    return handleInTransaction(transactional);
+                }
                 handler.handle(event);
             } catch (Exception e) {
                 failed.incrementAndGet();
@@ -441,6 +517,31 @@ public final class DurableSubscription implements TicketSubscription {
             }
             delivered.incrementAndGet();
             finish(Commit.handled(name, key));
+            return true;
+        }
+
+        /** Runs the handler in the transaction that records the event, so that both commit or neither does. */
+        private boolean handleInTransaction(TransactionalTicketEventHandler transactional) throws Exception {
+            Commit record = completion.parts(Commit.handled(name, key));
+            Lease current = lease;
+            try {
+                store.commit(held != null && sameLease(current, held) ? current : held, record,
+                        transaction -> transactional.handle(event, transaction));
+            } catch (LeaseLostException e) {
+                // Rolled back with the handler's writes: the new holder hands the event over again. What follows it
+                // is still completed, so that this stream can go on if the lease comes back; its position write is
+                // fenced like this one.
+                leaseLost(held, e);
+                finish(null);
+                return true;
+            } catch (SubscriptionStoreException e) {
+                // Not recorded, and nothing after it may be: the subscription stops with the event unfinished.
+                inFlight.remove(key);
+                fail("the store could not record a handled event", e);
+                return true;
+            }
+            delivered.incrementAndGet();
+            finish(null);
             return true;
         }
 
@@ -496,10 +597,18 @@ public final class DurableSubscription implements TicketSubscription {
         if (inFlight.putIfAbsent(key, clock.instant()) != null) {
             return true;
         }
-        lanes.submit(lane, new Delivery(key, lane, event, commit -> {
-            if (commit.deadLetter() != null) {
-                commitQuietly(commit);
-            } else {
+        lanes.submit(lane, new Delivery(key, lane, event, null, new Completion() {
+            @Override
+            public Commit parts(Commit handled) {
+                return handled;
+            }
+
+            @Override
+            public void done(Commit commit) {
+                if (commit != null && commit.deadLetter() != null) {
+                    commitFenced(null, commit);
+                    return;
+                }
                 try {
                     store.removeDeadLetter(name, key);
                 } catch (SubscriptionStoreException e) {

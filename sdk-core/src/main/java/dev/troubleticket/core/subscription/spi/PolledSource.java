@@ -27,4 +27,12 @@ public interface PolledSource {
      *         again after the interval
      */
     SourceBatch poll(String position, Instant startFrom);
+
+    /**
+     * Called from the reading thread when this instance starts reading the stream under a lease it did not hold
+     * before (its first one included), before the first poll: a source that keeps what it read in memory reads it
+     * again from the store, which another instance may have moved meanwhile.
+     */
+    default void restart() {
+    }
 }

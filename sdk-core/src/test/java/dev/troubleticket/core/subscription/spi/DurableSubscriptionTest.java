@@ -1,5 +1,13 @@
 package dev.troubleticket.core.subscription.spi;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.troubleticket.core.subscription.store.Lease;
+
+import dev.troubleticket.core.subscription.store.StoredEvent;
+
+import dev.troubleticket.core.subscription.TransactionalTicketEventHandler;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troubleticket.core.contract.MutableClock;
@@ -290,5 +298,62 @@ class DurableSubscriptionTest {
 
         TicketSubscription next = subscribe(new ScriptedStream(1, 1, 10), event -> { }, options().owner("second").build()).start();
         assertThat(next.health().holdsLease()).as("not held by the failed start until it lapses").isTrue();
+    }
+
+    @Test
+    void aTransactionalHandlerOnAStoreWithoutTransactionsIsRefusedWhenBuiltNamingWhatToUse() {
+        TransactionalTicketEventHandler handler = (event, transaction) -> { };
+        assertThatThrownBy(() -> DurableSubscription.builder("test", handler, options().build()).polled(new ScriptedStream(1, 1, 10))
+                .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("transactional handler")
+                .hasMessageContaining("JdbcSubscriptionStore");
+    }
+
+    @Test
+    void aStoreRefusingAHandledNotificationForALostLeaseLeavesItInTheInboxForTheNewHolder() {
+        // The holder's lease is taken over between handing a notification over and recording it: the record is
+        // refused, so the notification stays in the inbox, and the new holder hands it over again.
+        List<String> first = new CopyOnWriteArrayList<>();
+        CountDownLatch inHand = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Inbox[] inboxOf = new Inbox[1];
+        PushSource push = inbox -> {
+            inboxOf[0] = inbox;
+            return new PushSource.PushReceiver() {
+                @Override
+                public java.util.Optional<dev.troubleticket.core.callback.CallbackHandler> callbackHandler() {
+                    return java.util.Optional.empty();
+                }
+
+                @Override
+                public void stop() { }
+
+                @Override
+                public void cancel() { }
+            };
+        };
+        TicketSubscription holder = DurableSubscription.builder("test", event -> {
+            inHand.countDown();
+            release.await();
+            first.add(event.id());
+        }, options().owner("first").leaseTtl(Duration.ofSeconds(30)).build()).push(push).build();
+        opened.add(holder);
+        holder.start();
+        TicketEvent event = new TicketEvent("test", "N1", "T1", TicketEvent.Kind.COMMENT, Instant.EPOCH, null, null, null,
+                null, null, null);
+        inboxOf[0].offer(new StoredEvent("N1", "T1", event, Instant.EPOCH));
+        eventually("the notification in hand", () -> inHand.getCount() == 0);
+
+        // Another instance takes the lease over (the first one's lapsed while it was paused).
+        Lease lease = store.acquireLease("scripted", "first", Duration.ofSeconds(30)).orElseThrow();
+        store.releaseLease(lease);
+        store.acquireLease("scripted", "second", Duration.ofSeconds(30)).orElseThrow();
+        release.countDown();
+
+        eventually("handled by the former holder", () -> first.size() == 1);
+        eventually("its lease given up", () -> !holder.health().holdsLease());
+        assertThat(store.inbox("scripted", 10)).extracting(StoredEvent::key).containsExactly("N1");
+        assertThat(store.seen("scripted", "N1")).isFalse();
     }
 }

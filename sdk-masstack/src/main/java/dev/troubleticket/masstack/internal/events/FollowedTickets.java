@@ -3,7 +3,9 @@ package dev.troubleticket.masstack.internal.events;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The tickets one subscription follows, in the order they are read: a rotation in which each read ticket goes to
@@ -37,11 +39,20 @@ final class FollowedTickets {
     private final Map<String, Entry> byId = new HashMap<>();
     // Entries in reading order; an entry no longer in byId (unfollowed) is skipped when it comes up.
     private final ArrayDeque<Entry> rotation = new ArrayDeque<>();
+    // Tickets dropped or unfollowed here since the last clear: the store may still hold them until the commit of
+    // their last event, and a refresh from it must not follow them again.
+    private final Set<String> retired = new HashSet<>();
 
     /** Forgets every ticket. */
     public synchronized void clear() {
         byId.clear();
         rotation.clear();
+        retired.clear();
+    }
+
+    /** Whether the ticket was dropped or unfollowed here since the last {@link #clear()}. */
+    public synchronized boolean retired(String ticketId) {
+        return retired.contains(ticketId);
     }
 
     /**
@@ -57,6 +68,7 @@ final class FollowedTickets {
         }
         Entry entry = new Entry(ticketId, followedAt, seen);
         byId.put(ticketId, entry);
+        retired.remove(ticketId);
         if (first) {
             rotation.addFirst(entry);
         } else {
@@ -67,6 +79,7 @@ final class FollowedTickets {
 
     /** Stops following a ticket; returns whether it was followed. */
     public synchronized boolean unfollow(String ticketId) {
+        retired.add(ticketId);
         return byId.remove(ticketId) != null;
     }
 
@@ -111,6 +124,8 @@ final class FollowedTickets {
 
     /** Stops following a ticket taken by {@link #next()} (it reached a final state, or no longer exists). */
     public synchronized void drop(Entry entry) {
-        byId.remove(entry.ticketId, entry);
+        if (byId.remove(entry.ticketId, entry)) {
+            retired.add(entry.ticketId);
+        }
     }
 }

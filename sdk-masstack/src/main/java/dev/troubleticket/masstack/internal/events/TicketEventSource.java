@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * commit ({@link SourceEvent#followed()}): a read that finds no change writes nothing. A ticket in a final state is
  * dropped with its last event ({@link SourceEvent#lastOfTicket()}); one that no longer exists is unfollowed.
  *
- * <p>The set is read from the store at each start ({@link #reload()}); in between, this source remembers what it
- * reported of each ticket, so that an event still with the handler is not reported twice.
+ * <p>The set is read from the store at each start and each new lease ({@link #reload()}); in between, this source
+ * remembers what it reported of each ticket, so that an event still with the handler is not reported twice. With a
+ * store that several instances share, the tickets other instances followed are taken from it every
+ * {@value #SHARED_REFRESH_SECONDS} s; one another instance unfollowed is read here until the next lease.
  */
 public final class TicketEventSource implements PolledSource, TicketFollower {
     /** The stream's name. */
@@ -47,6 +49,8 @@ public final class TicketEventSource implements PolledSource, TicketFollower {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
     // One poll reads what is due, but no more than this, so that the engine's checks (room, lease, close) run between.
     private static final int MAX_READS_PER_POLL = 100;
+    /** How often the lease holder looks, in a shared store, for tickets followed by the fleet's other instances. */
+    static final int SHARED_REFRESH_SECONDS = 2;
     private static final Logger LOG = LoggerFactory.getLogger(TicketEventSource.class);
 
     private final Function<String, MasStackTicket> read;
@@ -61,6 +65,9 @@ public final class TicketEventSource implements PolledSource, TicketFollower {
     // Poll thread only: a failure met after some events were read, thrown by the next poll.
     private RuntimeException deferred;
     private boolean throttled;
+    private Instant refreshedAt = Instant.MIN;
+    // Loaded from the store and not read under any lease since: the first lease after a start reads nothing again.
+    private boolean fresh;
 
     /**
      * @param read        reads a ticket by id (the typed API's get, with its errors: not found, throttled, ...)
@@ -110,6 +117,33 @@ public final class TicketEventSource implements PolledSource, TicketFollower {
         pacing.reset();
         deferred = null;
         throttled = false;
+        fresh = true;
+    }
+
+    /** A new lease: what another instance recorded meanwhile is read again. */
+    @Override
+    public synchronized void restart() {
+        if (fresh) {
+            fresh = false;
+            return;
+        }
+        reload();
+        fresh = false;
+    }
+
+    /** Follows what the fleet's other instances added to a shared store's followed set since the last look. */
+    private void takeFollowedByOthers() {
+        Instant now = eventClock.instant();
+        if (!store.shared() || now.isBefore(refreshedAt.plusSeconds(SHARED_REFRESH_SECONDS))) {
+            return;
+        }
+        refreshedAt = now;
+        for (FollowedTicket ticket : store.followed(name)) {
+            if (!followed.contains(ticket.ticketId()) && !followed.retired(ticket.ticketId())) {
+                FollowedState seen = FollowedState.decode(ticket.state());
+                followed.follow(ticket.ticketId(), ticket.followedAt(), seen, seen == null);
+            }
+        }
     }
 
     private void ensureLoaded() {
@@ -177,6 +211,7 @@ public final class TicketEventSource implements PolledSource, TicketFollower {
             deferred = null;
             throw failure;
         }
+        takeFollowedByOthers();
         List<SourceEvent> events = new ArrayList<>();
         int reads = 0;
         while (reads < MAX_READS_PER_POLL && pacing.due(followed.size())) {

@@ -49,6 +49,12 @@ public final class TicketEventSource implements PushSource {
 
     @Override
     public PushReceiver start(Inbox inbox) {
+        // Instances of a fleet start at once: one at a time takes the stored token and registers (or reuses) the
+        // hub, so that the fleet has one hub, whose token every instance's receiver accepts.
+        return options.store().exclusively(options.name(), () -> startReceiver(inbox));
+    }
+
+    private PushReceiver startReceiver(Inbox inbox) {
         HubRegistrar registrar = new HubRegistrar(hubs, options.store(), options.name(), provider, callerCheck == null, hubListing,
                 null, clock);
         String base = expectedBase();
