@@ -16,6 +16,8 @@ final class LibraryClasses {
         if (classes == null) {
             classes = new ClassFileImporter()
                     .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    // A module's test-jar (sdk-store-jdbc's EmbeddedDatabase) is a jar in a reactor build: not library.
+                    .withImportOption(location -> !location.contains("-tests.jar"))
                     .importPackages("dev.troubleticket");
         }
         return classes;

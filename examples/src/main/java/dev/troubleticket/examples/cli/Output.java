@@ -9,6 +9,7 @@ import dev.troubleticket.core.model.AllowedTransition;
 import dev.troubleticket.core.model.RawPayload;
 import dev.troubleticket.core.model.Ticket;
 import dev.troubleticket.core.model.TicketEvent;
+import dev.troubleticket.core.subscription.store.DeadLetter;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,24 +74,45 @@ final class Output {
 
     void event(TicketEvent e) {
         if (format == Format.JSON) {
-            ObjectNode node = MAPPER.createObjectNode();
-            node.put("id", e.id());
-            node.put("ticketId", e.ticketId());
-            node.put("kind", e.kind().name());
-            node.put("occurredAt", text(e.occurredAt()));
-            node.put("author", e.author());
-            node.put("comment", e.comment());
-            node.put("status", e.status() == null ? null : e.status().name());
-            node.put("providerStatus", e.providerStatus());
-            node.put("providerType", e.providerType());
-            node.put("providerName", e.provider());
-            node.set("provider", raw(e.raw()));
-            line(node);
+            line(eventNode(e));
         } else {
             row(new String[] {"WHEN", "TICKET", "KIND", "STATUS", "PROVIDER TYPE", "AUTHOR", "COMMENT"},
                     new String[] {text(e.occurredAt()), e.ticketId(), e.kind().name(), e.status() == null ? "" : e.status().name(),
                             e.providerType() == null ? e.providerStatus() : e.providerType(), e.author(), shorten(e.comment(), 50)});
         }
+    }
+
+    /** A dead letter: its key (what a replay takes), ticket, error, attempts, when parked, and in JSON the whole event. */
+    void deadLetter(DeadLetter d) {
+        if (format == Format.JSON) {
+            ObjectNode node = MAPPER.createObjectNode();
+            node.put("key", d.key());
+            node.put("ticketId", d.event().ticketId());
+            node.put("error", d.error());
+            node.put("attempts", d.attempts());
+            node.put("parkedAt", text(d.parkedAt()));
+            node.set("event", eventNode(d.event()));
+            line(node);
+        } else {
+            row(new String[] {"KEY", "TICKET", "ERROR", "ATTEMPTS", "PARKED AT"},
+                    new String[] {d.key(), d.event().ticketId(), shorten(d.error(), 60), String.valueOf(d.attempts()), text(d.parkedAt())});
+        }
+    }
+
+    private static ObjectNode eventNode(TicketEvent e) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", e.id());
+        node.put("ticketId", e.ticketId());
+        node.put("kind", e.kind().name());
+        node.put("occurredAt", text(e.occurredAt()));
+        node.put("author", e.author());
+        node.put("comment", e.comment());
+        node.put("status", e.status() == null ? null : e.status().name());
+        node.put("providerStatus", e.providerStatus());
+        node.put("providerType", e.providerType());
+        node.put("providerName", e.provider());
+        node.set("provider", raw(e.raw()));
+        return node;
     }
 
     void transition(AllowedTransition t) {

@@ -6,10 +6,12 @@ import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.subscription.SubscriptionHealth;
 import dev.troubleticket.core.subscription.SubscriptionOptions;
 import dev.troubleticket.core.subscription.TicketSubscription;
+import dev.troubleticket.core.subscription.store.DeadLetter;
 import dev.troubleticket.core.subscription.store.FileSubscriptionStore;
 import dev.troubleticket.core.subscription.store.InMemorySubscriptionStore;
 import dev.troubleticket.core.subscription.store.SubscriptionStore;
 import dev.troubleticket.core.subscription.store.SubscriptionStoreException;
+import dev.troubleticket.store.jdbc.JdbcSubscriptionStore;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +27,9 @@ import picocli.CommandLine.Option;
  * {@code ticketctl watch}: follows the provider's ticket events through {@link TicketingClient#subscribe} until
  * interrupted, one line per event, with the same options for every provider. With {@code --store} the
  * subscription is kept in a file, so that the next {@code watch} with the same file goes on where this one
- * stopped and prints no event twice; without it, nothing is kept.
+ * stopped and prints no event twice; without it, nothing is kept. With {@code --store jdbc:postgresql://...} it is
+ * kept in PostgreSQL, where several watches under one {@code --name} share it: the lease holder reads, the others
+ * wait and take over when it stops.
  *
  * <p>On exit (Ctrl-C, {@code --stop-after}) the subscription is closed: the event in hand is finished. With a store
  * the provider's side (a TMF621 hub) is kept for the next {@code watch}; without one, nothing could resume it, so it
@@ -33,10 +37,26 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "watch", description = "Follow the provider's ticket events until interrupted, one line per event.")
 final class WatchCommand extends ClientCommand {
-    @Option(names = {"--store", "--checkpoint"}, paramLabel = "PATH",
+    @Option(names = {"--store", "--checkpoint"}, paramLabel = "PATH|JDBC_URL",
             description = "a file to keep the subscription in (positions, events already printed, followed tickets, the hub), "
-                    + "to go on from there after a restart; --checkpoint is its old name (default: in memory, nothing kept)")
-    Path store;
+                    + "to go on from there after a restart, or a PostgreSQL database (jdbc:postgresql://host:port/db, user and "
+                    + "password from its parameters or env " + StoreUrl.USER_ENV + " / " + StoreUrl.PASSWORD_ENV + ") that several "
+                    + "watches under one --name share; --checkpoint is its old name (default: in memory, nothing kept)")
+    String store;
+
+    @Option(names = "--prefix", paramLabel = "PREFIX",
+            description = "with a jdbc: store, the prefix of its table names (default: " + JdbcSubscriptionStore.DEFAULT_TABLE_PREFIX + ")")
+    String prefix;
+
+    @Option(names = "--lease-ttl", paramLabel = "SECONDS",
+            description = "with a jdbc: store, how long this watch's lease lasts unless renewed (default 30): another watch under "
+                    + "the same name takes over within twice that after this one dies")
+    Long leaseTtlSeconds;
+
+    @Option(names = "--replay-dead-letters",
+            description = "hand the subscription's dead letters to this watch again once started (printed as events, then "
+                    + "removed from the store)")
+    boolean replayDeadLetters;
 
     @Option(names = "--from", paramLabel = "WHEN",
             description = "where to start when the store holds no position yet: an ISO instant (2024-05-01T08:00:00Z), now, "
@@ -91,12 +111,17 @@ final class WatchCommand extends ClientCommand {
              TicketSubscription subscription = client.subscribe(event -> print(printer, event), options.store(opened).build());
              AutoCloseable cancelUnlessKept = store == null ? subscription::cancel : () -> { }) {
             start(subscription);
-            // On stderr, so that stdout holds only events. The callback URL is not shown: it may carry a token.
+            // On stderr, so that stdout holds only events. The callback URL is not shown: it may carry a token; a store
+            // URL is shown with its password masked.
             root.err.println("ticketctl: watching " + client.provider() + " as '" + subscription.name() + "'"
-                    + (store == null ? " (nothing kept)" : " (kept in " + store + ")") + "; Ctrl-C to stop");
+                    + (store == null ? " (nothing kept)" : " (kept in " + StoreUrl.mask(store) + ")") + "; Ctrl-C to stop");
             root.err.flush();
+            Boolean holds = opened.shared() ? reportLease(subscription, null) : null;
             warnWhenNothingIsFollowed(client, opened, subscription.name());
-            waitUntilStopped(subscription, latch);
+            if (replayDeadLetters) {
+                replayDeadLetters(subscription);
+            }
+            waitUntilStopped(subscription, latch, holds);
         } finally {
             closed.countDown();
             try {
@@ -138,6 +163,13 @@ final class WatchCommand extends ClientCommand {
         if (stopAfterSeconds != null && stopAfterSeconds < 0) {
             throw new UsageException("--stop-after must not be negative");
         }
+        if (!StoreUrl.isJdbc(store)) {
+            if (prefix != null || leaseTtlSeconds != null) {
+                throw new UsageException((prefix != null ? "--prefix" : "--lease-ttl") + " is for a store in a database (--store jdbc:...)");
+            }
+        } else if (leaseTtlSeconds != null && leaseTtlSeconds < 1) {
+            throw new UsageException("--lease-ttl must be at least 1 second");
+        }
         SubscriptionOptions.Builder options;
         try {
             options = SubscriptionOptions.builder(name != null ? name : "ticketctl-" + provider);
@@ -149,19 +181,28 @@ final class WatchCommand extends ClientCommand {
         if (intervalSeconds != null) {
             options.pollInterval(Duration.ofSeconds(intervalSeconds));
         }
+        if (leaseTtlSeconds != null) {
+            options.leaseTtl(Duration.ofSeconds(leaseTtlSeconds));
+        }
         if (push) {
             options.callback(WatchArguments.bindAddress(listen), WatchArguments.callbackUrl(callbackUrl));
         }
         return options;
     }
 
-    /** The file store, or one in memory; a file that cannot be used is a usage error with the store's own words. */
+    /**
+     * The database store, the file store, or one in memory; a store that cannot be used (a file held by another watch,
+     * a database out of reach or without its tables) is a usage error with the store's own words.
+     */
     private SubscriptionStore openStore() {
         if (store == null) {
             return new InMemorySubscriptionStore();
         }
+        if (StoreUrl.isJdbc(store)) {
+            return JdbcStores.openMigrated(StoreUrl.parse(store, root.env), prefix);
+        }
         try {
-            return FileSubscriptionStore.open(store);
+            return FileSubscriptionStore.open(Path.of(store));
         } catch (SubscriptionStoreException | UncheckedIOException e) {
             throw new UsageException(e.getMessage());
         }
@@ -186,8 +227,42 @@ final class WatchCommand extends ClientCommand {
         }
     }
 
+    /**
+     * With a shared store, says on stderr whether this watch holds the lease (it reads) or waits for it (another watch
+     * under the same name reads), when that changed since {@code before}; answers the state now.
+     */
+    private Boolean reportLease(TicketSubscription subscription, Boolean before) {
+        SubscriptionHealth health = subscription.health();
+        if (!health.running()) {
+            return before;
+        }
+        boolean holds = health.holdsLease();
+        if (before == null || before != holds) {
+            root.err.println(holds
+                    ? "ticketctl: this watch holds the lease of '" + subscription.name() + "': it reads the provider"
+                    : "ticketctl: another instance holds the lease of '" + subscription.name() + "': this watch waits and takes "
+                            + "over if that one stops");
+            root.err.flush();
+        }
+        return holds;
+    }
+
+    /** Hands every dead letter of the subscription to the handler again: printed like any event, then removed. */
+    private void replayDeadLetters(TicketSubscription subscription) {
+        List<DeadLetter> letters = subscription.deadLetters();
+        int replayed = 0;
+        for (DeadLetter letter : letters) {
+            if (subscription.replay(letter.key())) {
+                replayed++;
+            }
+        }
+        root.err.println("ticketctl: replaying " + replayed + " dead letter" + (replayed == 1 ? "" : "s") + " of '"
+                + subscription.name() + "'");
+        root.err.flush();
+    }
+
     /** Until Ctrl-C, the test's latch, {@code --stop-after}, or the subscription stopping by itself (a store failure). */
-    private void waitUntilStopped(TicketSubscription subscription, CountDownLatch latch) throws InterruptedException {
+    private void waitUntilStopped(TicketSubscription subscription, CountDownLatch latch, Boolean holds) throws InterruptedException {
         long deadline = stopAfterSeconds == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(stopAfterSeconds);
         while (true) {
             long left = deadline - System.nanoTime();
@@ -197,6 +272,9 @@ final class WatchCommand extends ClientCommand {
             SubscriptionHealth health = subscription.health();
             if (!health.running()) {
                 throw new IllegalStateException("the subscription stopped: " + health.lastError());
+            }
+            if (holds != null) {
+                holds = reportLease(subscription, holds);
             }
         }
     }

@@ -11,6 +11,7 @@ import dev.troubleticket.core.subscription.store.SubscriptionStore;
 import dev.troubleticket.core.subscription.store.SubscriptionStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +56,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
     private final Clock clock;
     private final Duration inboxPollInterval;
     private final long idleTimeoutMillis;
+    private final Duration exclusiveWait;
     private final String name;
     private final Failures failures;
     private final Migrations migrations;
@@ -74,6 +76,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
         this.clock = b.clock;
         this.inboxPollInterval = b.inboxPollInterval;
         this.idleTimeoutMillis = b.idleInTransactionTimeout.toMillis();
+        this.exclusiveWait = b.exclusiveWait;
         this.name = "JDBC subscription store (table prefix '" + prefix + "')";
         this.failures = new Failures(name, b.secret);
         this.migrations = new Migrations(prefix);
@@ -226,38 +229,65 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
     }
 
     /**
-     * Runs {@code work} under a PostgreSQL advisory lock of the subscription (per table prefix), held in a
-     * transaction for the work's duration: no other instance on this database runs exclusive work for it meanwhile.
-     * The work must end within the idle-in-transaction timeout, after which the server ends the session and frees
-     * the lock (a paused instance does not hold it for ever); the store then throws, as exclusivity was not kept.
+     * Runs {@code work} under a PostgreSQL session advisory lock of the subscription (per table prefix): no other
+     * instance on this database runs exclusive work for it meanwhile. The lock is held by a connection outside any
+     * transaction, so that work slower than the idle-in-transaction timeout (a hub registration that the provider
+     * answers slowly) keeps it; the server frees it when the holder's connection ends (a killed instance). An instance
+     * waits at most {@link Builder#exclusiveWait(Duration) exclusiveWait} for it (a holder paused in the middle).
      */
     @Override
     public <T> T exclusively(String subscription, Supplier<T> work) {
         String operation = "run exclusive work for '" + subscription + "'";
+        long key = AdvisoryLocks.key("exclusive", prefix.value() + subscription);
         Connection c = open(operation, true);
         try {
             try {
-                c.setAutoCommit(false);
-                limitIdleTime(c);
-                try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                    s.setLong(1, AdvisoryLocks.key("exclusive", prefix.value() + subscription));
-                    s.execute();
-                }
+                c.setAutoCommit(true);
+                takeSessionLock(c, key, subscription);
             } catch (SQLException e) {
                 throw failures.of(operation, e);
             }
             T result = work.get();
-            try {
-                c.commit();
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                s.setLong(1, key);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next() || !rs.getBoolean(1)) {
+                        throw new SubscriptionStoreException(this + ": the exclusive lock for '" + subscription
+                                + "' was lost while the work ran (its session ended); it may have run beside another instance's");
+                    }
+                }
             } catch (SQLException e) {
                 throw failures.of(operation + " (the lock was lost while the work ran; it may have run beside another instance's)", e);
             }
             return result;
-        } catch (RuntimeException | Error e) {
-            rollback(c);
-            throw e;
         } finally {
             release(c);
+        }
+    }
+
+    private void takeSessionLock(Connection c, long key, String subscription) throws SQLException {
+        long deadline = System.nanoTime() + exclusiveWait.toNanos();
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            s.setLong(1, key);
+            while (true) {
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new SubscriptionStoreException(this + ": another instance held the exclusive lock for '" + subscription
+                            + "' for more than " + exclusiveWait + " (a start registering the provider's hub, paused or stuck); "
+                            + "start again, or find the session holding it in pg_locks");
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SubscriptionStoreException(this + ": interrupted while waiting for the exclusive lock for '"
+                            + subscription + "'");
+                }
+            }
         }
     }
 
@@ -462,6 +492,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
         private Clock clock = Clock.systemUTC();
         private Duration inboxPollInterval = Duration.ofMillis(200);
         private Duration idleInTransactionTimeout = Duration.ofSeconds(30);
+        private Duration exclusiveWait = Duration.ofMinutes(2);
         private boolean groupCommit = true;
 
         private Builder(DataSource dataSource, String secret) {
@@ -505,8 +536,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
         }
 
         /**
-         * How long a transaction of the store may stay idle (a handler's work between statements, exclusive work)
-         * before the server ends its session and rolls it back (default 30 s, about a lease's time to live): a paused
+         * How long a transaction of the store may stay idle (a handler's work between statements) before the server ends its session and rolls it back (default 30 s, about a lease's time to live): a paused
          * or stuck instance then frees its locks. It bounds the time a transactional handler may spend outside SQL.
          */
         public Builder idleInTransactionTimeout(Duration timeout) {
@@ -514,6 +544,19 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
                 throw new IllegalArgumentException("idleInTransactionTimeout must be at least 1 ms, not " + timeout);
             }
             this.idleInTransactionTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long {@link JdbcSubscriptionStore#exclusively exclusive work} waits for another instance's (default
+         * 2 min): a start waits while another instance registers the provider's hub, and fails saying so when that
+         * instance is paused or stuck longer.
+         */
+        public Builder exclusiveWait(Duration wait) {
+            if (wait == null || wait.isNegative()) {
+                throw new IllegalArgumentException("exclusiveWait must be zero or more, not " + wait);
+            }
+            this.exclusiveWait = wait;
             return this;
         }
 
