@@ -24,6 +24,9 @@ import java.util.Set;
  *   <li>When a statement of the batch fails, the transaction is rolled back and each of its commits is written
  *       again alone, in a transaction of its own: a bad commit fails its own caller only. Writing a commit again
  *       is harmless, as each of its parts is an upsert or a delete.</li>
+ *   <li>When the batch failed for want of the database (no connection, the connection lost: SQLState class 08,
+ *       or the server shutting down: 57P), every caller of the batch gets that failure at once: writing each again
+ *       would only make the last caller wait for as many connection time-outs.</li>
  * </ul>
  *
  * <p>No thread of its own: the first caller to find no batch being written writes one (its own commit and those
@@ -159,6 +162,12 @@ final class GroupCommit {
                 }
             });
         } catch (RuntimeException | Error e) {
+            if (databaseUnreachable(e)) {
+                for (Pending p : batch) {
+                    p.finish(e);
+                }
+                return;
+            }
             // Rolled back, nothing of the batch is written: each commit alone, so that the one that failed fails alone.
             for (Pending p : batch) {
                 writeAlone(p);
@@ -168,6 +177,17 @@ final class GroupCommit {
         for (Pending p : batch) {
             p.finish(p.refusal);
         }
+    }
+
+    /** Whether {@code failure} came from the connection or the server rather than from one of the batch's commits. */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void writeAlone(Pending p) {

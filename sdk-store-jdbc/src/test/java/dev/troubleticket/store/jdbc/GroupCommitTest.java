@@ -151,6 +151,30 @@ class GroupCommitTest {
     }
 
     @Test
+    void aBatchThatFindsNoConnectionFailsAllItsCallersAtOnceWithoutWritingEachAgain() throws Exception {
+        Lease lease = store.acquireLease(SUB, "instance-a", TTL).orElseThrow();
+        CompletableFuture<Void> first = commitHeldAtTheGate(lease, Commit.handled(SUB, "e0"));
+        List<CompletableFuture<Void>> batch = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            batch.add(commitQueued(lease, Commit.handled(SUB, "e" + i)));
+        }
+        dataSource.refuseAfter(1); // the first commit gets its connection, the batch none
+        int asked = dataSource.asked();
+
+        dataSource.open();
+        first.get(10, TimeUnit.SECONDS);
+        for (CompletableFuture<Void> call : batch) {
+            assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(SubscriptionStoreException.class)
+                    .hasMessageContaining("no connection to the database");
+        }
+
+        assertThat(dataSource.asked() - asked).as("connections asked for: the first commit's and the batch's").isEqualTo(2);
+        dataSource.acceptAll();
+        assertThat(store.seen(SUB, "e0")).isTrue();
+        assertThat(store.seen(SUB, "e1")).isFalse();
+    }
+
+    @Test
     void withGroupCommitOffEachCommitIsATransactionOfItsOwn() throws Exception {
         JdbcSubscriptionStore alone = JdbcSubscriptionStore.builder(dataSource).tablePrefix(prefix).clock(clock)
                 .groupCommit(false).build();
@@ -228,6 +252,8 @@ class GroupCommitTest {
         private final DataSource delegate;
         private final AtomicInteger opened = new AtomicInteger();
         private final AtomicInteger waiting = new AtomicInteger();
+        private final AtomicInteger asked = new AtomicInteger();
+        private volatile int refuseAfter = Integer.MAX_VALUE;
         private volatile CountDownLatch gate = new CountDownLatch(0);
 
         GatedDataSource(DataSource delegate) {
@@ -244,6 +270,19 @@ class GroupCommitTest {
 
         int opened() {
             return opened.get();
+        }
+
+        /** From the {@code connections}-th next connection asked for on, refuses as an unreachable server does. */
+        void refuseAfter(int connections) {
+            refuseAfter = asked.get() + connections;
+        }
+
+        void acceptAll() {
+            refuseAfter = Integer.MAX_VALUE;
+        }
+
+        int asked() {
+            return asked.get();
         }
 
         int waiting() {
@@ -273,6 +312,9 @@ class GroupCommitTest {
                 } finally {
                     waiting.decrementAndGet();
                 }
+            }
+            if (asked.incrementAndGet() > refuseAfter) {
+                throw new SQLException("Connection to localhost refused", "08001");
             }
             opened.incrementAndGet();
             return delegate.getConnection();
