@@ -131,6 +131,30 @@ class FleetSubscriptionTest {
     }
 
     @Test
+    void aStandbyTakingOverComparesTheFollowedTicketsWithTheStoreNotWithWhatItSawAtItsStart() throws Exception {
+        MasStackSimulator simulator = open(new MasStackSimulator().start(0));
+        TicketingClient clientA = open(TicketingClients.create("masstack", simulator.clientSettings()));
+        String ticketId = clientA.create(simulator.sampleCreateRequest("FLEET-3")).id();
+        List<TicketEvent> first = new CopyOnWriteArrayList<>();
+        List<TicketEvent> second = new CopyOnWriteArrayList<>();
+        TicketingClient clientB = open(TicketingClients.create("masstack", simulator.clientSettings()));
+        TicketSubscription a = open(clientA.subscribe(first::add, options("a", store()).tickets(java.util.Set.of(ticketId)).build()))
+                .start();
+        // The standby loads the followed set now, before the holder sees the ticket change.
+        TicketSubscription b = open(clientB.subscribe(second::add, options("b", store()).build())).start();
+        eventually("the ticket's first read", () -> !first.isEmpty());
+        simulator.askForInformation(ticketId, "When is the customer at home?");
+        eventually("the question handled by the holder", () -> first.size() == 2);
+
+        a.close();
+        clientB.unwrap(dev.troubleticket.masstack.MasStackApi.class).sendAdditionalInformation(ticketId, "after 18:00");
+        eventually("the answer handled by the standby", () -> !second.isEmpty());
+        Thread.sleep(500);
+        assertThat(second).as("only what changed after the holder stopped").hasSize(1);
+        assertThat(second.get(0).providerType()).isEqualTo("TU06");
+    }
+
+    @Test
     void aNotificationReceivedByTheStandbyIsHandledOnceByTheHolderAndTheFleetHasOneHub() throws Exception {
         NexeraSimulator simulator = open(new NexeraSimulator().start(0));
         InetSocketAddress bindA = loopbackPort();
