@@ -203,6 +203,33 @@ class FleetSubscriptionTest {
         assertThat(distinctEvents()).as("no event written twice").isEqualTo(seeded + tickets.size());
     }
 
+    @Test
+    void aReplayAskedForThroughTheStoreIsDoneByTheRunningHolder() throws Exception {
+        KoscSimulator simulator = open(new KoscSimulator().start());
+        String ticketId = simulator.seedTickets(1).get(0);
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<TicketEvent> handled = new CopyOnWriteArrayList<>();
+        TicketingClient client = open(TicketingClients.create("kosc", simulator.clientSettings()));
+        TicketSubscription subscription = open(client.subscribe(event -> {
+            if (failing.get()) {
+                throw new IllegalStateException("the back office's database is down");
+            }
+            handled.add(event);
+        }, options("a", store()).start(StartPosition.beginning()).retry(1, Duration.ofMillis(10), Duration.ofMillis(10)).build()))
+                .start();
+        int events = simulator.ticketEventCount(ticketId);
+        eventually("every event parked", () -> subscription.deadLetters().size() == events);
+        failing.set(false);
+
+        // The operator, from another process: ticketctl store replay.
+        JdbcSubscriptionStore operator = store();
+        for (var letter : operator.deadLetters("fleet")) {
+            assertThat(operator.requestReplay("fleet", letter.key())).isTrue();
+        }
+        eventually("replayed by the running subscription", () -> handled.size() == events);
+        eventually("the dead letters gone", () -> operator.deadLetters("fleet").isEmpty() && operator.replayRequests("fleet").isEmpty());
+    }
+
     private TicketEventHandler recording(String instance) {
         JdbcTicketEventHandler handler = (event, connection) -> {
             try (PreparedStatement insert = connection.prepareStatement(
