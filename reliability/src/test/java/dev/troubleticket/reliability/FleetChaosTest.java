@@ -207,6 +207,11 @@ class FleetChaosTest {
                 String name = FleetInstance.subscriptionName(provider, Mode.TRANSACTIONAL);
                 assertThat(tallies.get(name).duplicates()).as("%s: events whose effect is there twice", name).isZero();
             }
+            // MasStack's events are found by comparing a ticket with its stored state: a new holder that compared with
+            // an older one would tell a step again under another id, which no seen window can recognise.
+            String masstackTransactional = FleetInstance.subscriptionName("masstack", Mode.TRANSACTIONAL);
+            assertThat(tallies.get(masstackTransactional).repeatedSteps())
+                    .as("%s: steps told again under a new event id", masstackTransactional).isZero();
             assertThat(nexera.hubs()).as("Nexera hubs (one per subscription, for the whole fleet)").hasSize(MODES.length);
             assertThat(failovers.stream().filter(f -> f.gap() != null)).as("failovers measured").isNotEmpty();
             for (Failover failover : failovers) {

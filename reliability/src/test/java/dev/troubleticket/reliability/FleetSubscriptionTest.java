@@ -131,6 +131,30 @@ class FleetSubscriptionTest {
     }
 
     @Test
+    void aStandbyTakingOverComparesTheFollowedTicketsWithTheStoreNotWithWhatItSawAtItsStart() throws Exception {
+        MasStackSimulator simulator = open(new MasStackSimulator().start(0));
+        TicketingClient clientA = open(TicketingClients.create("masstack", simulator.clientSettings()));
+        String ticketId = clientA.create(simulator.sampleCreateRequest("FLEET-3")).id();
+        List<TicketEvent> first = new CopyOnWriteArrayList<>();
+        List<TicketEvent> second = new CopyOnWriteArrayList<>();
+        TicketingClient clientB = open(TicketingClients.create("masstack", simulator.clientSettings()));
+        TicketSubscription a = open(clientA.subscribe(first::add, options("a", store()).tickets(java.util.Set.of(ticketId)).build()))
+                .start();
+        // The standby loads the followed set now, before the holder sees the ticket change.
+        TicketSubscription b = open(clientB.subscribe(second::add, options("b", store()).build())).start();
+        eventually("the ticket's first read", () -> !first.isEmpty());
+        simulator.askForInformation(ticketId, "When is the customer at home?");
+        eventually("the question handled by the holder", () -> first.size() == 2);
+
+        a.close();
+        clientB.unwrap(dev.troubleticket.masstack.MasStackApi.class).sendAdditionalInformation(ticketId, "after 18:00");
+        eventually("the answer handled by the standby", () -> !second.isEmpty());
+        Thread.sleep(500);
+        assertThat(second).as("only what changed after the holder stopped").hasSize(1);
+        assertThat(second.get(0).providerType()).isEqualTo("TU06");
+    }
+
+    @Test
     void aNotificationReceivedByTheStandbyIsHandledOnceByTheHolderAndTheFleetHasOneHub() throws Exception {
         NexeraSimulator simulator = open(new NexeraSimulator().start(0));
         InetSocketAddress bindA = loopbackPort();
@@ -177,6 +201,33 @@ class FleetSubscriptionTest {
         eventually("the new events written by the standby", () -> count("instance = 'b'") == tickets.size());
         assertThat(count("true")).isEqualTo(seeded + tickets.size());
         assertThat(distinctEvents()).as("no event written twice").isEqualTo(seeded + tickets.size());
+    }
+
+    @Test
+    void aReplayAskedForThroughTheStoreIsDoneByTheRunningHolder() throws Exception {
+        KoscSimulator simulator = open(new KoscSimulator().start());
+        String ticketId = simulator.seedTickets(1).get(0);
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<TicketEvent> handled = new CopyOnWriteArrayList<>();
+        TicketingClient client = open(TicketingClients.create("kosc", simulator.clientSettings()));
+        TicketSubscription subscription = open(client.subscribe(event -> {
+            if (failing.get()) {
+                throw new IllegalStateException("the back office's database is down");
+            }
+            handled.add(event);
+        }, options("a", store()).start(StartPosition.beginning()).retry(1, Duration.ofMillis(10), Duration.ofMillis(10)).build()))
+                .start();
+        int events = simulator.ticketEventCount(ticketId);
+        eventually("every event parked", () -> subscription.deadLetters().size() == events);
+        failing.set(false);
+
+        // The operator, from another process: ticketctl store replay.
+        JdbcSubscriptionStore operator = store();
+        for (var letter : operator.deadLetters("fleet")) {
+            assertThat(operator.requestReplay("fleet", letter.key())).isTrue();
+        }
+        eventually("replayed by the running subscription", () -> handled.size() == events);
+        eventually("the dead letters gone", () -> operator.deadLetters("fleet").isEmpty() && operator.replayRequests("fleet").isEmpty());
     }
 
     private TicketEventHandler recording(String instance) {

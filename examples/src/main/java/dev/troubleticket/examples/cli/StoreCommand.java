@@ -20,19 +20,21 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code ticketctl store}: looks after a subscription store on PostgreSQL shared by a fleet of instances (several
  * {@code watch} processes, or an application's instances): creates its tables, shows its subscriptions' leases and
- * progress, and lists their dead letters. Replaying a dead letter needs the subscription's handler, so it is done by
- * a running subscription: {@code ticketctl watch --replay-dead-letters}, or the application's
- * {@code TicketSubscription.replay(key)}.
+ * progress, lists their dead letters and asks for their replay. Replaying a dead letter needs the subscription's
+ * handler, so {@code store replay} only asks: the instance running the subscription (the lease holder, an application's
+ * or a {@code ticketctl watch}) replays it within a third of its lease's time to live. A watch also replays them all at
+ * its start with {@code --replay-dead-letters}.
  */
 @Command(name = "store", description = "Create and look at a subscription store on PostgreSQL (shared by several watches).",
-        subcommands = {StoreCommand.Migrate.class, StoreCommand.Status.class, StoreCommand.DeadLetters.class})
+        subcommands = {StoreCommand.Migrate.class, StoreCommand.Status.class, StoreCommand.DeadLetters.class,
+                StoreCommand.Replay.class})
 final class StoreCommand implements Runnable {
     @ParentCommand
     TicketCtl root;
 
     @Override
     public void run() {
-        throw new UsageException("a store command is needed: migrate, status or dead-letters; see ticketctl store --help");
+        throw new UsageException("a store command is needed: migrate, status, dead-letters or replay; see ticketctl store --help");
     }
 
     /** {@code --store} and {@code --prefix}, the same for every store command. */
@@ -165,8 +167,65 @@ final class StoreCommand implements Runnable {
             printer.flush();
             if (!letters.isEmpty()) {
                 parent.root.err.println("ticketctl: " + letters.size() + " dead letter" + (letters.size() == 1 ? "" : "s")
-                        + " of '" + name + "'; ticketctl watch --name " + name + " --replay-dead-letters hands them to the watch again");
+                        + " of '" + name + "'; ticketctl store replay --name " + name + " KEY|--all has the running subscription replay them");
                 parent.root.err.flush();
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code store replay}: asks the running subscription to replay dead letters. */
+    @Command(name = "replay", description = "Ask the running subscription (whichever instance holds its lease) to hand dead "
+            + "letters to its handler again.")
+    static final class Replay implements Callable<Integer> {
+        @ParentCommand
+        StoreCommand parent;
+
+        @Mixin
+        Options options = new Options();
+
+        @Option(names = "--name", paramLabel = "NAME", required = true, description = "the subscription")
+        String name;
+
+        @Option(names = "--all", description = "every dead letter of the subscription")
+        boolean all;
+
+        @picocli.CommandLine.Parameters(paramLabel = "KEY", arity = "0..*",
+                description = "the dead letters' keys, as store dead-letters lists them")
+        List<String> keys = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            if (all == !keys.isEmpty()) {
+                throw new UsageException("name the dead letters to replay (KEY ...) or give --all, not both");
+            }
+            StoreUrl url = options.url(parent.root.env);
+            JdbcSubscriptionStore store = JdbcStores.openMigrated(url, options.prefix);
+            List<String> wanted = all
+                    ? JdbcStores.call(url, () -> store.deadLetters(name)).stream().map(DeadLetter::key).toList()
+                    : keys;
+            List<String> unknown = new ArrayList<>();
+            int asked = 0;
+            for (String key : wanted) {
+                if (JdbcStores.call(url, () -> store.requestReplay(name, key))) {
+                    asked++;
+                } else {
+                    unknown.add(key);
+                }
+            }
+            PrintWriter out = parent.root.out;
+            if (wanted.isEmpty()) {
+                out.println("no dead letters of '" + name + "'");
+            } else if (asked > 0) {
+                out.println("asked for the replay of " + asked + " dead letter" + (asked == 1 ? "" : "s") + " of '" + name
+                        + "': the instance holding its lease replays " + (asked == 1 ? "it" : "them")
+                        + " within a third of the lease's time to live (ticketctl store dead-letters shows what is left)");
+            }
+            out.flush();
+            if (!unknown.isEmpty()) {
+                parent.root.err.println("ticketctl: no dead letter of '" + name + "' with key " + String.join(", ", unknown));
+                parent.root.err.flush();
+                return ExitCodes.USAGE;
             }
             return ExitCodes.OK;
         }

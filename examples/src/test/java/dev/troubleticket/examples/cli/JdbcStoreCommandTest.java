@@ -65,10 +65,10 @@ class JdbcStoreCommandTest {
         Run empty = store("status");
 
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).startsWith("applied schema version 1 to " + db.jdbcUrl() + "?user=postgres&password=****")
+        assertThat(migrate.out()).startsWith("applied schema versions 1, 2 to " + db.jdbcUrl() + "?user=postgres&password=****")
                 .contains("(table prefix " + prefix + ")");
-        assertThat(again.out()).startsWith("schema already at version 1");
-        assertThat(empty.out()).contains("schema version 1").contains("no subscription yet");
+        assertThat(again.out()).startsWith("schema already at version 2");
+        assertThat(empty.out()).contains("schema version 2").contains("no subscription yet");
 
         kosc.emitOrderEvent("order-1", "order-running", Map.of("message", "Technician booked"));
         Watch watch = watch(List.of("--name", "noc"));
@@ -193,12 +193,40 @@ class JdbcStoreCommandTest {
         assertThat(letter.get("attempts").asInt()).isEqualTo(5);
         assertThat(letter.get("parkedAt").asText()).isEqualTo("2026-03-02T08:01:00Z");
         assertThat(letter.get("event").get("comment").asText()).isEqualTo("parked comment");
-        assertThat(listed.err()).contains("--replay-dead-letters");
+        assertThat(listed.err()).contains("ticketctl store replay --name ticketctl-kosc");
         assertThat(table.out()).contains("KEY").contains("feed:evt-7").contains("T-42").contains("disk full");
         assertThat(run.err()).contains("replaying 1 dead letter of 'ticketctl-kosc'");
         assertThat(replayed.get("comment").asText()).isEqualTo("parked comment");
         assertThat(after.exitCode()).isZero();
         assertThat(after.out()).as("removed once printed").isEmpty();
+    }
+
+    @Test
+    void storeReplayHasTheRunningWatchReplayTheDeadLetterAndRefusesAnUnknownKey() throws Exception {
+        migrate();
+        JdbcSubscriptionStore store = JdbcSubscriptionStore.builder(db.dataSource()).tablePrefix(prefix).build();
+        TicketEvent event = new TicketEvent("kosc", "evt-8", "T-43", TicketEvent.Kind.COMMENT, Instant.parse("2026-03-02T08:00:00Z"),
+                "noc", "parked while the watch runs", null, null, "comment", new RawPayload("kosc", "{\"event_uuid\":\"evt-8\"}"));
+        Watch watch = watch(List.of("--lease-ttl", "1"));
+        store.commit(null, Commit.handled("ticketctl-kosc", "feed:evt-8")
+                .withDeadLetter(new DeadLetter("feed:evt-8", event, "java.io.IOException: disk full", 5, Instant.now())));
+
+        Run unknown = store("replay", "--name", "ticketctl-kosc", "feed:nope");
+        Run neither = store("replay", "--name", "ticketctl-kosc");
+        Run asked = store("replay", "--name", "ticketctl-kosc", "--all");
+        JsonNode replayed = watch.awaitLine(e -> "evt-8".equals(e.path("id").asText()));
+        Run run = watch.stop();
+        Run after = store("dead-letters", "--name", "ticketctl-kosc", "--output", "json");
+
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no dead letter of 'ticketctl-kosc' with key feed:nope");
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.err()).contains("KEY ...").contains("--all");
+        assertThat(asked.exitCode()).as(asked.err()).isZero();
+        assertThat(asked.out()).contains("asked for the replay of 1 dead letter of 'ticketctl-kosc'");
+        assertThat(replayed.get("comment").asText()).isEqualTo("parked while the watch runs");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(after.out()).as("removed once replayed").isEmpty();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -374,6 +374,18 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
         });
     }
 
+    @Override
+    public boolean requestReplay(String subscription, String key) {
+        return withConnection("ask for the replay of a dead letter of '" + subscription + "'", true,
+                c -> deadLetters.requestReplay(c, subscription, key, LeaseTable.at(clock.instant())));
+    }
+
+    @Override
+    public List<String> replayRequests(String subscription) {
+        return withConnection("read the replay requests of '" + subscription + "'", true,
+                c -> deadLetters.replayRequests(c, subscription));
+    }
+
     /** Nothing to release: the data source (and its pool) belongs to the application. */
     @Override
     public void close() {

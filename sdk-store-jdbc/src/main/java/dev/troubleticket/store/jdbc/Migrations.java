@@ -24,9 +24,9 @@ final class Migrations {
     /** Where the SQL files are, in the jar. */
     static final String LOCATION = "dev/troubleticket/store/jdbc/migration/";
     /** The files, oldest first; the last one's version is what this SDK version reads and writes. */
-    static final List<String> FILES = List.of("V1__subscription_store.sql");
+    static final List<String> FILES = List.of("V1__subscription_store.sql", "V2__dead_letter_replay_requests.sql");
     /** The schema version this SDK version works with. */
-    static final int LATEST = 1;
+    static final int LATEST = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

@@ -37,7 +37,7 @@ class MigrationTest {
         JdbcSubscriptionStore store = store(EmbeddedDatabase.uniquePrefix());
         assertThat(store.schemaVersion()).isZero();
 
-        assertThat(store.migrate()).containsExactly(1);
+        assertThat(store.migrate()).containsExactly(1, 2);
         assertThat(store.migrate()).isEmpty();
 
         assertThat(store.schemaVersion()).isEqualTo(JdbcSubscriptionStore.SCHEMA_VERSION);
@@ -62,11 +62,25 @@ class MigrationTest {
             for (Future<List<Integer>> run : runs) {
                 applied.addAll(run.get());
             }
-            assertThat(applied).as("versions applied by both instances together").containsExactly(1);
+            assertThat(applied).as("versions applied by both instances together").containsExactlyInAnyOrder(1, 2);
         } finally {
             pool.shutdownNow();
         }
-        assertThat(store(prefix).schemaVersion()).isEqualTo(1);
+        assertThat(store(prefix).schemaVersion()).isEqualTo(JdbcSubscriptionStore.SCHEMA_VERSION);
+    }
+
+    @Test
+    void tablesOfAnOlderVersionAreRefusedUntilMigratedAndKeepTheirRowsThrough() throws SQLException {
+        String prefix = EmbeddedDatabase.uniquePrefix();
+        // What an SDK of schema version 1 made (and used).
+        execute(Migrations.read(Migrations.FILES.get(0)).replace("${prefix}", prefix));
+        execute("INSERT INTO " + prefix + "position (subscription, stream, stream_position) VALUES ('s', 'feed', 'c-41')");
+        JdbcSubscriptionStore store = store(prefix);
+
+        assertThatThrownBy(() -> store.positions("s")).isInstanceOf(SubscriptionStoreException.class)
+                .hasMessageContaining("version 1").hasMessageContaining("needs version 2").hasMessageContaining("migrate()");
+        assertThat(store.migrate()).containsExactly(2);
+        assertThat(store.positions("s")).containsEntry("feed", "c-41");
     }
 
     @Test
@@ -111,14 +125,14 @@ class MigrationTest {
     void tablesOfANewerSchemaVersionAreRefusedNamingBothVersions() throws SQLException {
         String prefix = EmbeddedDatabase.uniquePrefix();
         store(prefix).migrate();
-        execute("INSERT INTO " + prefix + "schema_version (version, description) VALUES (2, 'from a later SDK')");
+        execute("INSERT INTO " + prefix + "schema_version (version, description) VALUES (3, 'from a later SDK')");
 
         JdbcSubscriptionStore store = store(prefix);
 
         assertThatThrownBy(() -> store.positions("s")).isInstanceOf(SubscriptionStoreException.class)
-                .hasMessageContaining("version 2").hasMessageContaining("version 1").hasMessageContaining(prefix);
+                .hasMessageContaining("version 3").hasMessageContaining("version 2").hasMessageContaining(prefix);
         assertThatThrownBy(store::migrate).as("migrate does not touch a newer schema")
-                .isInstanceOf(SubscriptionStoreException.class).hasMessageContaining("version 2");
+                .isInstanceOf(SubscriptionStoreException.class).hasMessageContaining("version 3");
     }
 
     @Test

@@ -193,8 +193,20 @@ public final class DurableSubscription implements TicketSubscription {
                 LOG.info("subscription '{}': this instance now holds the lease", name);
                 wakeUp();
             }
+            if (next != null) {
+                replayRequested();
+            }
         } catch (SubscriptionStoreException e) {
             fail("the store could not renew the lease", e);
+        }
+    }
+
+    /** Replays the dead letters an operator asked for through the store ({@code ticketctl store replay}). */
+    private void replayRequested() {
+        for (String key : store.replayRequests(name)) {
+            if (!inFlight.containsKey(key) && replay(key)) {
+                LOG.info("subscription '{}': replaying dead letter {} as asked through the store", name, key);
+            }
         }
     }
 

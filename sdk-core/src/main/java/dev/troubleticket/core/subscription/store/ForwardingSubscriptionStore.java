@@ -73,6 +73,16 @@ public abstract class ForwardingSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
+    public boolean requestReplay(String subscription, String key) {
+        return delegate.requestReplay(subscription, key);
+    }
+
+    @Override
+    public List<String> replayRequests(String subscription) {
+        return delegate.replayRequests(subscription);
+    }
+
+    @Override
     public boolean seen(String subscription, String eventKey) {
         return delegate.seen(subscription, eventKey);
     }

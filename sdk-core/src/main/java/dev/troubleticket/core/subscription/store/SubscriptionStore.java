@@ -152,6 +152,25 @@ public interface SubscriptionStore extends AutoCloseable {
     /** Removes a dead letter (after it was replayed and handled). */
     void removeDeadLetter(String subscription, String key);
 
+    /**
+     * Asks the running subscription to replay a dead letter: whichever instance holds the lease hands it to its
+     * handler again, as {@link dev.troubleticket.core.subscription.TicketSubscription#replay(String)} does. For an
+     * operator outside the application ({@code ticketctl store replay}); a store that cannot keep such requests
+     * (an embedded one, which only its own process opens) refuses.
+     *
+     * @return whether the dead letter exists (and is now asked for)
+     * @throws UnsupportedOperationException when the store keeps no requests
+     */
+    default boolean requestReplay(String subscription, String key) {
+        throw new UnsupportedOperationException(this + " keeps no replay requests: call TicketSubscription.replay(key) in "
+                + "the process that runs the subscription");
+    }
+
+    /** The keys of dead letters whose replay was asked for ({@link #requestReplay}) and not yet done, oldest first. */
+    default List<String> replayRequests(String subscription) {
+        return List.of();
+    }
+
     /** Releases files and connections. A store is not used after it is closed. */
     @Override
     void close();

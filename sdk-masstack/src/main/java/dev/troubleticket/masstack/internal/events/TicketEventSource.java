@@ -123,7 +123,9 @@ public final class TicketEventSource implements PolledSource, TicketFollower {
     /** A new lease: what another instance recorded meanwhile is read again. */
     @Override
     public synchronized void restart() {
-        if (fresh) {
+        // Right after a start's load, an embedded store holds nothing newer; a shared one may, when this instance
+        // waited for the lease while another one moved the tickets on.
+        if (fresh && !store.shared()) {
             fresh = false;
             return;
         }
