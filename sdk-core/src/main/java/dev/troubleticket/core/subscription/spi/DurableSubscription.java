@@ -325,25 +325,49 @@ public final class DurableSubscription implements TicketSubscription {
         }
     }
 
-    /** Records one completed item of a stream, with the stream's position when it moved. */
+    /**
+     * Records one completed item of a stream, with the stream's position when it moved. The records of items on
+     * different lanes are written side by side (a shared store batches them); the position goes with one of them at a
+     * time, always the furthest recordable, so that it only moves forward and never past an item not yet handled. A
+     * position written after an item's own record is safe either way round: the item was handled.
+     */
     private void record(StreamTracker tracker, long sequence, String stream, Commit commit, Lease held) {
+        String position;
+        synchronized (tracker) {
+            position = tracker.toWrite(tracker.complete(sequence));
+        }
+        Commit write = position == null ? commit
+                : commit == null ? Commit.position(name, stream, position) : commit.withPosition(stream, position);
         try {
-            synchronized (tracker) {
-                String recordable = tracker.complete(sequence);
-                Commit write = commit;
-                if (recordable != null) {
-                    write = write == null ? Commit.position(name, stream, recordable) : write.withPosition(stream, recordable);
-                }
+            while (true) {
                 if (write != null && !isEmpty(write)) {
                     // The latest renewal of the lease, so that a store may check its expiry too.
                     Lease current = lease;
                     store.commit(sameLease(current, held) ? current : held, write);
                 }
+                if (position == null) {
+                    return;
+                }
+                synchronized (tracker) {
+                    position = tracker.written();
+                }
+                if (position == null) {
+                    return;
+                }
+                write = Commit.position(name, stream, position);
             }
         } catch (LeaseLostException e) {
             leaseLost(held, e);
         } catch (SubscriptionStoreException e) {
             fail("the store could not record a handled event", e);
+        } finally {
+            if (position != null) {
+                synchronized (tracker) {
+                    // A failed write gives the turn back (the subscription stops, or the lease is gone and the
+                    // store refuses this tracker's later positions anyway).
+                    tracker.writeFailed();
+                }
+            }
         }
     }
 
