@@ -30,10 +30,15 @@ import java.util.stream.Collectors;
  * API only: the operator opens it, the provider asks for information, the operator answers, the provider
  * resolves it, the operator closes it — while the provider's events are followed through the neutral
  * subscription ({@link TicketingClient#subscribe}), whichever way the provider delivers them (polling,
- * re-reading or pushed callbacks). Prints an account as it goes.
+ * re-reading or pushed callbacks). Prints an account as it goes: after each step, the events it caused, waited
+ * for briefly, so that the account reads in order; an event that comes later is printed, labelled, with the step
+ * during which it arrived.
  */
 public final class LifecycleDemo {
     private static final Duration EVENT_WAIT = Duration.ofSeconds(15);
+    /** How long a step waits for the event it caused; a provider may tell none (MasStack: no event of an opening). */
+    private static final Duration STEP_EVENT_WAIT = Duration.ofSeconds(3);
+    private static final Duration OPENING_EVENT_WAIT = Duration.ofSeconds(1);
 
     private final PrintWriter out;
     private final Object printLock = new Object();
@@ -57,6 +62,7 @@ public final class LifecycleDemo {
         Instant started = Instant.now();
         List<TicketStatus> statuses = new ArrayList<>();
         List<TicketEvent> followed = new CopyOnWriteArrayList<>();
+        java.util.concurrent.BlockingQueue<TicketEvent> unprinted = new java.util.concurrent.LinkedBlockingQueue<>();
         Map<String, Boolean> seenEventIds = new ConcurrentHashMap<>();
         String id = support.id();
         String ticketId = null;
@@ -78,30 +84,41 @@ public final class LifecycleDemo {
                 // At least once: an event may come again after a restart, so the handler keys on the event's id.
                 if (event.id() == null || seenEventIds.putIfAbsent(event.id(), Boolean.TRUE) == null) {
                     followed.add(event);
-                    say(id, "  event followed: " + describe(event));
+                    unprinted.add(event);
                 }
             }, options);
             // Nothing is kept (the store is in memory), so the provider's side of the subscription goes at the end too.
             try (AutoCloseable cancelled = subscription::cancel) {
                 subscription.start();
                 record(id, statuses, ticket, "opened ticket " + ticket.id() + " (reference " + ticket.externalReference() + ")");
+                printEvents(id, unprinted, ticket.status(), OPENING_EVENT_WAIT);
 
                 simulator.askForInformation(ticketId, "Is the customer's modem powered on and synchronised?");
-                record(id, statuses, client.get(ticketId), "the provider asks for information");
+                Ticket asked = client.get(ticketId);
+                record(id, statuses, asked, "the provider asks for information");
+                printEvents(id, unprinted, asked.status(), STEP_EVENT_WAIT);
                 say(id, "allowed next: " + client.allowedTransitions(ticketId).stream()
                         .map(AllowedTransition::target).map(Enum::name).distinct().collect(Collectors.joining(", ")));
 
-                record(id, statuses, client.transition(ticketId, StatusChange.to(TicketStatus.IN_PROGRESS)
-                        .withComment("The modem is on; its DSL light blinks.")), "the operator answers");
+                Ticket answered = client.transition(ticketId, StatusChange.to(TicketStatus.IN_PROGRESS)
+                        .withComment("The modem is on; its DSL light blinks."));
+                record(id, statuses, answered, "the operator answers");
+                printEvents(id, unprinted, answered.status(), STEP_EVENT_WAIT);
 
                 simulator.resolve(ticketId, "Line resynchronised at the DSLAM.");
-                record(id, statuses, client.get(ticketId), "the provider resolves it");
+                Ticket resolved = client.get(ticketId);
+                record(id, statuses, resolved, "the provider resolves it");
+                printEvents(id, unprinted, resolved.status(), STEP_EVENT_WAIT);
 
                 Ticket closed = client.transition(ticketId, StatusChange.to(TicketStatus.CLOSED)
                         .withComment("Customer confirms the line works again."));
                 record(id, statuses, closed, "the operator closes it");
 
                 awaitClosedEvent(followed);
+                printEvents(id, unprinted, closed.status(), Duration.ZERO);
+                // What a provider tells after the last step (Nexera's attribute changes) is printed with it.
+                Thread.sleep(200);
+                printEvents(id, unprinted, null, Duration.ZERO);
                 int history = historySize(client, ticketId);
                 String finalStatus = client.get(ticketId).providerStatus();
                 Outcome outcome = new Outcome(id, ticketId, statuses, finalStatus, followed.size(), history,
@@ -115,6 +132,28 @@ public final class LifecycleDemo {
             say(id, "FAILED: " + e.getMessage());
             return new Outcome(id, ticketId, statuses, null, followed.size(), 0, simulator.server().requestCount(),
                     simulator.ticketsCreated(), Duration.between(started, Instant.now()), e.toString());
+        }
+    }
+
+    /**
+     * Prints the events followed since the last step, waiting at most {@code wait} for one that tells
+     * {@code status} (the step's outcome); events that came after their step are labelled so.
+     */
+    private void printEvents(String provider, java.util.concurrent.BlockingQueue<TicketEvent> unprinted, TicketStatus status,
+                             Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean told = status == null;
+        while (true) {
+            TicketEvent event = told ? unprinted.poll()
+                    : unprinted.poll(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (event == null) {
+                break;
+            }
+            say(provider, "  ↳ event followed: " + describe(event));
+            told |= event.status() == status;
+        }
+        if (!told && wait.compareTo(Duration.ZERO) > 0) {
+            say(provider, "  ↳ (no event told this step within " + wait.toSeconds() + " s: the provider reports it with a later one, or not at all)");
         }
     }
 
