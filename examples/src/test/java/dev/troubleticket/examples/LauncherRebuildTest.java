@@ -26,13 +26,15 @@ class LauncherRebuildTest {
     @ValueSource(booleans = {true, false})
     void rebuildsForANewerSourceButNotForNewerBuildOutput(boolean git, @TempDir Path tree) throws Exception {
         Files.copy(LAUNCHER, tree.resolve("ticketctl"));
+        Files.createDirectories(tree.resolve("examples"));
+        Files.copy(LAUNCHER.resolveSibling("examples").resolve("launcher.sh"), tree.resolve("examples/launcher.sh"));
         Path bin = Files.createDirectories(tree.resolve("fake-bin"));
         Path calls = tree.resolve("mvn-calls");
         script(bin.resolve("mvn"), "echo mvn >> '" + calls + "'");
         script(bin.resolve("java"), "exit 0");
         Path source = write(tree.resolve("sdk-core/src/main/java/A.java"), "class A {}");
         write(tree.resolve("pom.xml"), "<project/>");
-        write(tree.resolve("examples/target/classpath.txt"), "");
+        write(tree.resolve("examples/target/ticketctl.jar"), "");
         Path stamp = write(tree.resolve("examples/target/ticketctl.stamp"), "");
         if (git) {
             write(tree.resolve(".gitignore"), "target/\nfake-bin/\nmvn-calls\n");
