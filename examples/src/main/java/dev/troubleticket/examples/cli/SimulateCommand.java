@@ -3,6 +3,10 @@ package dev.troubleticket.examples.cli;
 import dev.troubleticket.testkit.ProviderSimulator;
 import dev.troubleticket.testkit.ProviderSimulators;
 import dev.troubleticket.core.ProviderSettings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +16,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code ticketctl simulate}: runs a provider's simulator in the foreground until interrupted. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, description = "Run a provider's simulator in the foreground (Ctrl-C to stop).")
+/**
+ * {@code ticketctl simulate}: runs a provider's simulator in the foreground until interrupted, prints the
+ * {@code export TICKETCTL_...} lines that point another shell's {@code ticketctl} at it, and plays the provider's side
+ * from the commands typed on its stdin ({@link ProviderConsole}).
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true, description = "Run a provider's simulator in the foreground (Ctrl-C to stop); lines on stdin play the provider: "
+        + "ask|resolve|defer|reject|cancel ID [TEXT].")
 final class SimulateCommand implements Callable<Integer> {
     @ParentCommand
     TicketCtl root;
@@ -78,7 +87,19 @@ final class SimulateCommand implements Callable<Integer> {
         try (ProviderSimulator running = simulator.start(port)) {
             root.out.println(id + " simulator listening on " + running.baseUrl());
             root.out.print(exports(id, running.clientSettings()));
+            root.out.println("# This terminal plays the provider: type " + ProviderConsole.HELP.replace("provider commands: ", "")
+                    + "; Ctrl-C stops.");
             root.out.flush();
+            Thread console = new Thread(() -> {
+                try {
+                    new ProviderConsole(running, root.out).readAll(
+                            new BufferedReader(new InputStreamReader(root.in, StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    // stdin closed: the simulator goes on until stopped
+                }
+            }, "ticketctl-simulate-console");
+            console.setDaemon(true);
+            console.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.countDown()));
             stop.await();
         }

@@ -26,11 +26,13 @@ public final class TicketCtl implements Runnable {
     String output;
 
     final Map<String, String> env;
+    final java.io.InputStream in;
     final PrintWriter out;
     final PrintWriter err;
 
-    TicketCtl(Map<String, String> env, PrintWriter out, PrintWriter err) {
+    TicketCtl(Map<String, String> env, java.io.InputStream in, PrintWriter out, PrintWriter err) {
         this.env = env;
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -43,20 +45,25 @@ public final class TicketCtl implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(run(args, System.getenv(), out, err));
+        System.exit(run(args, System.getenv(), System.in, out, err));
     }
 
     /** Runs the command line and answers its exit code; never calls {@code System.exit}. */
     public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-        int code = commandLine(env, out, err).execute(args);
+        return run(args, env, java.io.InputStream.nullInputStream(), out, err);
+    }
+
+    /** As {@link #run(String[], Map, PrintWriter, PrintWriter)}, with a stdin ({@code simulate} reads the provider's commands). */
+    public static int run(String[] args, Map<String, String> env, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        int code = commandLine(env, in, out, err).execute(args);
         out.flush();
         err.flush();
         return code;
     }
 
     /** The command line with every subcommand, printing to {@code out} and {@code err}; tests enumerate its subcommands. */
-    static CommandLine commandLine(Map<String, String> env, PrintWriter out, PrintWriter err) {
-        TicketCtl root = new TicketCtl(env, out, err);
+    static CommandLine commandLine(Map<String, String> env, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        TicketCtl root = new TicketCtl(env, in, out, err);
         CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -69,7 +69,7 @@ class TicketCtlUsabilityTest {
     /** Every command's path below the root ({@code [list]}, {@code [store, migrate]}), read from the command line itself. */
     private static List<List<String>> everySubcommand() {
         List<List<String>> paths = new ArrayList<>();
-        CommandLine root = TicketCtl.commandLine(Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        CommandLine root = TicketCtl.commandLine(Map.of(), java.io.InputStream.nullInputStream(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         collect(root, new ArrayList<>(), paths);
         return paths;
     }
