@@ -111,6 +111,23 @@ class TicketCtlUsabilityTest {
         assertThat(migrate.out()).startsWith("Usage: ticketctl store migrate");
     }
 
+    @Test
+    void completionPrintsABashScriptThatKnowsEveryCommand(@TempDir Path dir) throws Exception {
+        Run run = run("completion");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("complete -F");
+        for (List<String> command : everySubcommand()) {
+            assertThat(run.out()).as(command.toString()).contains(command.get(command.size() - 1));
+        }
+        assertThat(run.out()).contains("--status").contains("--timeout");
+        // bash itself reads it without a syntax error
+        Path script = Files.writeString(dir.resolve("ticketctl.bash"), run.out());
+        Process bash = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+        String said = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bash.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(bash.exitValue()).as(said).isZero();
+    }
+
     // ------------------------------------------------------------------ b. messages without Java
 
     @Test
