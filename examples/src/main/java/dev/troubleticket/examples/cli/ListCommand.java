@@ -37,8 +37,12 @@ final class ListCommand extends ClientCommand {
         if (max != null) {
             tickets = tickets.limit(max);
         }
-        long printed = tickets.peek(printer::ticket).count();
-        if (printed == 0) {
+        long[] printed = {0};
+        tickets.forEach(t -> {
+            printer.ticket(t);
+            printed[0]++;
+        });
+        if (printed[0] == 0) {
             printer.nothing("no tickets" + (status == null ? "" : " with status " + status));
         }
     }
