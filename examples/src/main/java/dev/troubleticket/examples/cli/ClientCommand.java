@@ -20,8 +20,8 @@ abstract class ClientCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        Output printer = new Output(root.out, Output.choose(output != null ? output : root.output));
-        try (TicketingClient client = connection.over(root.connection, root.env).connect()) {
+        Output printer = new Output(root.out, root.err, Output.choose(output != null ? output : root.output));
+        try (TicketingClient client = connection.over(root.connection, root.env).connect(root.err)) {
             run(client, printer);
         } finally {
             printer.flush();

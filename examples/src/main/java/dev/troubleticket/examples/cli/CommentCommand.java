@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticketctl comment ID TEXT}. */
-@Command(name = "comment", description = "Add a comment to a ticket.")
+@Command(name = "comment", mixinStandardHelpOptions = true, description = "Add a comment to a ticket.")
 final class CommentCommand extends ClientCommand {
     @Parameters(index = "0", description = "the ticket's id")
     String id;

@@ -4,6 +4,8 @@ import dev.troubleticket.core.ProviderSettings;
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
 import dev.troubleticket.core.http.TransportOptions;
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -48,6 +50,17 @@ public final class ConnectionOptions {
     @Option(names = "--allow-insecure-http", description = "allow plain http to hosts other than loopback")
     boolean allowInsecureHttp;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "give up a command's call to the provider after this many seconds, retries included "
+                    + "(env TICKETCTL_TIMEOUT; default 180)")
+    String timeout;
+
+    @Option(names = "--verbose", description = "print each request to the provider (method, URL, status, time) on stderr")
+    boolean verbose;
+
+    @Option(names = "--debug", description = "as --verbose, and print the stack trace of an unexpected failure")
+    boolean debug;
+
     /** The value given after the subcommand wins over the one before it, which wins over the environment. */
     ConnectionOptions over(ConnectionOptions outer, Map<String, String> env) {
         ConnectionOptions merged = new ConnectionOptions();
@@ -63,6 +76,9 @@ public final class ConnectionOptions {
         merged.extra.putAll(outer.extra);
         merged.extra.putAll(extra);
         merged.allowInsecureHttp = allowInsecureHttp || outer.allowInsecureHttp;
+        merged.timeout = pick(timeout, outer.timeout, env.get("TICKETCTL_TIMEOUT"));
+        merged.verbose = verbose || outer.verbose;
+        merged.debug = debug || outer.debug;
         return merged;
     }
 
@@ -70,8 +86,8 @@ public final class ConnectionOptions {
         return inner != null ? inner : outer != null ? outer : env;
     }
 
-    /** The settings for the adapter. */
-    ProviderSettings settings() {
+    /** The settings for the adapter; with --verbose or --debug, each request is printed on {@code err}. */
+    ProviderSettings settings(PrintWriter err) {
         Map<String, String> values = new LinkedHashMap<>(extra);
         values.put("baseUrl", baseUrl);
         values.put("token", token);
@@ -81,20 +97,60 @@ public final class ConnectionOptions {
         values.put("tokenUrl", tokenUrl);
         values.put("clientId", clientId);
         values.put("clientSecret", clientSecret);
-        return ProviderSettings.of(values, TransportOptions.builder().allowInsecureHttp(allowInsecureHttp).build());
+        TransportOptions.Builder transport = TransportOptions.builder().allowInsecureHttp(allowInsecureHttp);
+        Duration limit = timeout();
+        if (limit != null) {
+            TransportOptions defaults = TransportOptions.defaults();
+            // The per-attempt limits may not outlast the whole call.
+            transport.callTimeout(limit)
+                    .attemptTimeout(min(defaults.attemptTimeout(), limit))
+                    .readTimeout(min(defaults.readTimeout(), limit))
+                    .connectTimeout(min(defaults.connectTimeout(), limit));
+        }
+        if (verbose || debug) {
+            transport.listener(new RequestLog(err, baseUrl));
+        }
+        return ProviderSettings.of(values, transport.build());
+    }
+
+    /** {@code --timeout}: whole seconds or a decimal ({@code 2.5}), with or without an {@code s}; {@code null} when not given. */
+    Duration timeout() {
+        if (timeout == null) {
+            return null;
+        }
+        String text = timeout.trim().toLowerCase(java.util.Locale.ROOT);
+        if (text.endsWith("s")) {
+            text = text.substring(0, text.length() - 1).trim();
+        }
+        try {
+            long millis = new java.math.BigDecimal(text).movePointRight(3).longValueExact();
+            if (millis > 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // reported below
+        }
+        throw new UsageException("--timeout wants a number of seconds greater than 0 (30, 2.5), not '" + timeout + "'");
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Builds the client; a missing provider or setting is a usage error. */
-    TicketingClient connect() {
+    TicketingClient connect(PrintWriter err) {
         if (provider == null || provider.isBlank()) {
             throw new UsageException("no provider given: use --provider kosc|masstack|nexera or set TICKETCTL_PROVIDER");
         }
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new UsageException("no base URL given: use --base-url or set TICKETCTL_BASE_URL");
         }
+        if (serviceAccount != null && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(serviceAccount))) {
+            throw new UsageException("no such file: " + serviceAccount + " (--service-account or TICKETCTL_SERVICE_ACCOUNT)");
+        }
         try {
-            return TicketingClients.create(provider, settings());
-        } catch (IllegalArgumentException e) {
+            return TicketingClients.create(provider, settings(err));
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UsageException(e.getMessage());
         }
     }

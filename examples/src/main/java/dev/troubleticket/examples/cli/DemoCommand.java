@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code ticketctl demo}: with no configuration, starts each provider's simulator in-process and walks a
  * ticket through its whole lifecycle through the neutral API, then prints a summary table.
  */
-@Command(name = "demo", description = "Walk a ticket through its lifecycle at each simulated provider (no configuration needed).")
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Walk a ticket through its lifecycle at each simulated provider (no configuration needed).")
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     TicketCtl root;

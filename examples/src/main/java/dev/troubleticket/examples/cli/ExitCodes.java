@@ -47,13 +47,26 @@ public final class ExitCodes {
 
     /** One clear sentence for stderr, with the provider's own message. */
     public static String sentence(Throwable failure) {
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String message = describe(failure);
         return switch (of(failure)) {
             case USAGE -> "ticketctl: " + message;
             case INVALID -> "ticketctl: refused before sending: " + message;
             case REFUSED -> "ticketctl: the provider refused the request: " + message;
             case FAILED -> "ticketctl: the provider or the network failed: " + message;
-            default -> "ticketctl: unexpected failure: " + failure;
+            default -> "ticketctl: unexpected failure: " + message + " (--debug shows where)";
         };
+    }
+
+    /**
+     * The failure's own words on one line, without a Java class name: its message, else its cause's, else a plain
+     * "no message".
+     */
+    static String describe(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+            }
+        }
+        return "no message";
     }
 }

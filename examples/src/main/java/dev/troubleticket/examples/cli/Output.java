@@ -27,12 +27,14 @@ final class Output {
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private final PrintWriter out;
+    private final PrintWriter err;
     private final Format format;
     private final List<String[]> rows = new ArrayList<>();
     private String[] header;
 
-    Output(PrintWriter out, Format format) {
+    Output(PrintWriter out, PrintWriter err, Format format) {
         this.out = out;
+        this.err = err;
         this.format = format;
     }
 
@@ -126,6 +128,20 @@ final class Output {
         } else {
             row(new String[] {"STATUS", "PROVIDER ACTION", "NEEDS COMMENT", "DESCRIPTION"},
                     new String[] {t.target().name(), t.providerAction(), t.needsComment() ? "yes" : "no", t.description()});
+        }
+    }
+
+    /**
+     * Says that there is nothing to show: on stdout in a table (it is for people), on stderr with JSON lines, so that
+     * a script reading stdout gets no line that is not an object.
+     */
+    void nothing(String sentence) {
+        if (format == Format.TABLE) {
+            out.println(sentence);
+            out.flush();
+        } else {
+            err.println("ticketctl: " + sentence);
+            err.flush();
         }
     }
 

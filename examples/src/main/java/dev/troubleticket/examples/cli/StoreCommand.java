@@ -25,9 +25,9 @@ import picocli.CommandLine.ParentCommand;
  * or a {@code ticketctl watch}) replays it within a third of its lease's time to live. A watch also replays them all at
  * its start with {@code --replay-dead-letters}.
  */
-@Command(name = "store", description = "Create and look at a subscription store on PostgreSQL (shared by several watches).",
+@Command(name = "store", mixinStandardHelpOptions = true, description = "Create and look at a subscription store on PostgreSQL (shared by several watches).",
         subcommands = {StoreCommand.Migrate.class, StoreCommand.Status.class, StoreCommand.DeadLetters.class,
-                StoreCommand.Replay.class})
+                StoreCommand.Replay.class, picocli.CommandLine.HelpCommand.class})
 final class StoreCommand implements Runnable {
     @ParentCommand
     TicketCtl root;
@@ -62,7 +62,7 @@ final class StoreCommand implements Runnable {
     }
 
     /** {@code store migrate}: creates the tables, or brings them to this SDK's version. */
-    @Command(name = "migrate", description = "Create the store's tables, or bring them to this version's schema.")
+    @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Create the store's tables, or bring them to this version's schema.")
     static final class Migrate implements Callable<Integer> {
         @ParentCommand
         StoreCommand parent;
@@ -90,7 +90,7 @@ final class StoreCommand implements Runnable {
     }
 
     /** {@code store status}: the schema version and each subscription's lease and progress. */
-    @Command(name = "status", description = "Show the schema version and each subscription's lease, positions, inbox and dead letters.")
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the schema version and each subscription's lease, positions, inbox and dead letters.")
     static final class Status implements Callable<Integer> {
         @ParentCommand
         StoreCommand parent;
@@ -143,7 +143,7 @@ final class StoreCommand implements Runnable {
     }
 
     /** {@code store dead-letters}: a subscription's dead letters, oldest first. */
-    @Command(name = "dead-letters", description = "List a subscription's dead letters (events its handler failed on), oldest first.")
+    @Command(name = "dead-letters", mixinStandardHelpOptions = true, description = "List a subscription's dead letters (events its handler failed on), oldest first.")
     static final class DeadLetters implements Callable<Integer> {
         @ParentCommand
         StoreCommand parent;
@@ -162,7 +162,7 @@ final class StoreCommand implements Runnable {
             StoreUrl url = options.url(parent.root.env);
             JdbcSubscriptionStore store = JdbcStores.openMigrated(url, options.prefix);
             List<DeadLetter> letters = JdbcStores.call(url, () -> store.deadLetters(name));
-            Output printer = new Output(parent.root.out, Output.choose(output != null ? output : parent.root.output));
+            Output printer = new Output(parent.root.out, parent.root.err, Output.choose(output != null ? output : parent.root.output));
             letters.forEach(printer::deadLetter);
             printer.flush();
             if (!letters.isEmpty()) {
@@ -175,7 +175,7 @@ final class StoreCommand implements Runnable {
     }
 
     /** {@code store replay}: asks the running subscription to replay dead letters. */
-    @Command(name = "replay", description = "Ask the running subscription (whichever instance holds its lease) to hand dead "
+    @Command(name = "replay", mixinStandardHelpOptions = true, description = "Ask the running subscription (whichever instance holds its lease) to hand dead "
             + "letters to its handler again.")
     static final class Replay implements Callable<Integer> {
         @ParentCommand

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticketctl transition ID STATUS [--comment TEXT]}. */
-@Command(name = "transition", description = "Move a ticket to another status (neutral name or the provider's own).")
+@Command(name = "transition", mixinStandardHelpOptions = true, description = "Move a ticket to another status (neutral name or the provider's own).")
 final class TransitionCommand extends ClientCommand {
     @Parameters(index = "0", description = "the ticket's id")
     String id;

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
  * the provider's side (a TMF621 hub) is kept for the next {@code watch}; without one, nothing could resume it, so it
  * is removed.
  */
-@Command(name = "watch", description = "Follow the provider's ticket events until interrupted, one line per event.")
+@Command(name = "watch", mixinStandardHelpOptions = true, description = "Follow the provider's ticket events until interrupted, one line per event.")
 final class WatchCommand extends ClientCommand {
     @Option(names = {"--store", "--checkpoint"}, paramLabel = "PATH|JDBC_URL",
             description = "a file to keep the subscription in (positions, events already printed, followed tickets, the hub), "
@@ -108,7 +108,7 @@ final class WatchCommand extends ClientCommand {
         }, "ticketctl-watch-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try (SubscriptionStore opened = openStore();
-             TicketSubscription subscription = client.subscribe(event -> print(printer, event), options.store(opened).build());
+             TicketSubscription subscription = subscribe(client, printer, options.store(opened));
              AutoCloseable cancelUnlessKept = store == null ? subscription::cancel : () -> { }) {
             start(subscription);
             // On stderr, so that stdout holds only events. The callback URL is not shown: it may carry a token; a store
@@ -208,13 +208,36 @@ final class WatchCommand extends ClientCommand {
         }
     }
 
+    /** Subscribes; options the adapter refuses (a missing listener setting, say) are a usage error in its words. */
+    private TicketSubscription subscribe(TicketingClient client, Output printer, SubscriptionOptions.Builder options) {
+        try {
+            return client.subscribe(event -> print(printer, event), options.build());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UsageException(ExitCodes.describe(e));
+        }
+    }
+
     /** Starts, turning what the user can fix (the store, the address to listen on) into one clear sentence. */
     private static void start(TicketSubscription subscription) {
         try {
             subscription.start();
-        } catch (SubscriptionStoreException | UncheckedIOException e) {
+        } catch (SubscriptionStoreException e) {
             throw new UsageException(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new UsageException(listenFailure(e));
         }
+    }
+
+    /** "cannot listen on 127.0.0.1:8443 (Address already in use): give --listen another HOST:PORT", as one sentence. */
+    static String listenFailure(UncheckedIOException e) {
+        // An InetSocketAddress prints as "host/1.2.3.4:port", or "/1.2.3.4:port" without a host name.
+        String message = e.getMessage() == null ? "cannot listen" : e.getMessage().replaceFirst(" \\S*/(\\S+)$", " $1");
+        if (!message.startsWith("cannot listen")) {
+            return message;
+        }
+        String reason = e.getCause() == null ? null : e.getCause().getMessage();
+        return message + (reason == null || reason.isBlank() || message.contains(reason) ? "" : " (" + reason.strip() + ")")
+                + ": give --listen another HOST:PORT";
     }
 
     /** MasStack has no feed: with no ticket to re-read, nothing would ever be printed. */

@@ -15,6 +15,11 @@ final class KoscSupport implements ProviderSupport {
     }
 
     @Override
+    public java.util.List<String> providerStatuses() {
+        return dev.troubleticket.kosc.model.KoscTicketStatus.knownValues().stream().map(s -> s.value()).toList();
+    }
+
+    @Override
     public String followedBy() {
         return "polling the recently modified tickets and their events, and the order/service event feed";
     }

@@ -15,6 +15,11 @@ final class NexeraSupport implements ProviderSupport {
     }
 
     @Override
+    public java.util.List<String> providerStatuses() {
+        return dev.troubleticket.nexera.model.TroubleTicketStatus.knownValues().stream().map(s -> s.value()).toList();
+    }
+
+    @Override
     public String followedBy() {
         return "a hub registered at the provider and an embedded listener receiving its callbacks (at a URL with a secret token)";
     }

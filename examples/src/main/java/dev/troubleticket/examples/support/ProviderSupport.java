@@ -26,6 +26,14 @@ public interface ProviderSupport {
      */
     Ticket createFromDocumentBody(TicketingClient client, JsonNode body);
 
+    /**
+     * The provider's own ticket status names that a listing can filter on, or none when this build cannot tell (then
+     * any name is passed on as it is).
+     */
+    default List<String> providerStatuses() {
+        return List.of();
+    }
+
     /** The supports this build knows, in the order the demo runs them. */
     static List<ProviderSupport> all() {
         return List.of(new KoscSupport(), new MasStackSupport(), new NexeraSupport());
