@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param parkedAt when it was parked
  */
 public record DeadLetter(String key, TicketEvent event, String error, int attempts, Instant parkedAt) {
+    /** Refuses a dead letter without its key, event or parking time. */
     public DeadLetter {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(event, "event");
