@@ -34,26 +34,32 @@ public final class AsyncTicketingClient {
         return client;
     }
 
+    /** Opens a ticket, as {@link TicketingClient#create}, on the executor. */
     public CompletableFuture<Ticket> create(CreateTicketRequest request) {
         return run(() -> client.create(request));
     }
 
+    /** Reads one ticket, as {@link TicketingClient#get}, on the executor. */
     public CompletableFuture<Ticket> get(String ticketId) {
         return run(() -> client.get(ticketId));
     }
 
+    /** Adds a comment, as {@link TicketingClient#comment}, on the executor. */
     public CompletableFuture<TicketEvent> comment(String ticketId, String text) {
         return run(() -> client.comment(ticketId, text));
     }
 
+    /** Moves a ticket to another status, as {@link TicketingClient#transition}, on the executor. */
     public CompletableFuture<Ticket> transition(String ticketId, StatusChange change) {
         return run(() -> client.transition(ticketId, change));
     }
 
+    /** Reads a ticket's events, oldest first, as {@link TicketingClient#history}, on the executor. */
     public CompletableFuture<List<TicketEvent>> history(String ticketId) {
         return run(() -> client.history(ticketId));
     }
 
+    /** Says what the operator may do next, as {@link TicketingClient#allowedTransitions}, on the executor. */
     public CompletableFuture<List<AllowedTransition>> allowedTransitions(String ticketId) {
         return run(() -> client.allowedTransitions(ticketId));
     }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param <T>        the item type
  */
 public record Page<T>(List<T> items, String nextCursor, long totalCount) {
+    /** Copies the items, so that the page cannot change after it is made. */
     public Page {
         items = List.copyOf(items);
     }

@@ -12,6 +12,7 @@ package dev.troubleticket.kosc;
  */
 public record EventQuery(boolean sortByCreationDate, String objectType, String objectUuid, int pageSize) {
 
+    /** Refuses a negative page size. */
     public EventQuery {
         if (pageSize < 0) {
             throw new IllegalArgumentException("pageSize must not be negative");

@@ -74,6 +74,7 @@ public final class KoscClient implements TicketingClient {
         this.ticketScanPagesPerPoll = ticketScanPagesPerPoll;
     }
 
+    /** Starts a builder; give it a base URL and one way to log in. */
     public static Builder builder() {
         return new Builder();
     }
@@ -312,6 +313,7 @@ public final class KoscClient implements TicketingClient {
             return this;
         }
 
+        /** Sets the HTTP options: shared OkHttp client, timeouts, retries, limits. */
         public Builder transportOptions(TransportOptions value) { this.transportOptions = value; return this; }
         /** The clock token expiry is judged by. */
         public Builder clock(Clock value) { this.clock = value; return this; }

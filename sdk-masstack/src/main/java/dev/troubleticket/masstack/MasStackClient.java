@@ -301,6 +301,7 @@ public final class MasStackClient implements TicketingClient {
         public Builder tokenUrl(String value) { this.tokenUrl = value; return this; }
         /** An access token obtained elsewhere, sent as {@code Bearer} and never renewed (instead of a service account). */
         public Builder staticToken(String value) { this.staticToken = value; return this; }
+        /** Sets the HTTP options: shared OkHttp client, timeouts, retries, limits. */
         public Builder transportOptions(TransportOptions value) { this.transportOptions = value; return this; }
         /** The clock for assertions, detection and restoration times, and events. */
         public Builder clock(Clock value) { this.clock = value; return this; }

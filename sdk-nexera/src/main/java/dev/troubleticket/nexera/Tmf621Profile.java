@@ -20,6 +20,7 @@ public record Tmf621Profile(String providerId, String basePath, RequirementMatri
     /** The TMF621 v4 reference path. */
     public static final String TMF_BASE_PATH = "/tmf-api/troubleTicket/v4";
 
+    /** Refuses a profile without provider id or matrix; the base path gets one leading slash and no trailing one. */
     public Tmf621Profile {
         Objects.requireNonNull(providerId, "providerId");
         Objects.requireNonNull(matrix, "matrix");

@@ -30,6 +30,7 @@ public final class TroubleTicketFilter {
         return builder().build();
     }
 
+    /** Starts a filter with no criteria. */
     public static Builder builder() {
         return new Builder();
     }
@@ -67,9 +68,13 @@ public final class TroubleTicketFilter {
 
     /** The date attributes the Nexera document lists as filters. */
     public enum DateField {
+        /** {@code resolutionDate}: when the ticket was resolved. */
         RESOLUTION_DATE("resolutionDate"),
+        /** {@code statusChangeDate}: when the status last changed. */
         STATUS_CHANGE_DATE("statusChangeDate"),
+        /** {@code lastUpdate}: when the ticket last changed. */
         LAST_UPDATE("lastUpdate"),
+        /** {@code creationDate}: when the ticket was created. */
         CREATION_DATE("creationDate");
 
         private final String wireName;
@@ -86,7 +91,16 @@ public final class TroubleTicketFilter {
 
     /** How a date is compared: equal, or the TMF630 operators {@code .gt}, {@code .gte}, {@code .lt}, {@code .lte}. */
     public enum Comparison {
-        EQUAL(""), AFTER(".gt"), AT_OR_AFTER(".gte"), BEFORE(".lt"), AT_OR_BEFORE(".lte");
+        /** The date itself. */
+        EQUAL(""),
+        /** Later than the date ({@code .gt}). */
+        AFTER(".gt"),
+        /** The date or later ({@code .gte}). */
+        AT_OR_AFTER(".gte"),
+        /** Earlier than the date ({@code .lt}). */
+        BEFORE(".lt"),
+        /** The date or earlier ({@code .lte}). */
+        AT_OR_BEFORE(".lte");
 
         private final String suffix;
 
@@ -168,6 +182,7 @@ public final class TroubleTicketFilter {
             return this;
         }
 
+        /** Makes the filter. */
         public TroubleTicketFilter build() {
             return new TroubleTicketFilter(this);
         }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param partial     whether the server answered 206 Partial Content
  */
 public record TroubleTicketPage(List<TroubleTicket> tickets, int offset, long totalCount, long resultCount, boolean partial) {
+    /** Copies the tickets, so that the page cannot change after it is made. */
     public TroubleTicketPage {
         tickets = List.copyOf(tickets);
     }

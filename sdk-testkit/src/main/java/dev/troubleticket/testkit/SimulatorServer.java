@@ -23,6 +23,7 @@ public final class SimulatorServer implements AutoCloseable {
     private final Dispatcher simulator;
     private volatile Dispatcher front;
 
+    /** A server that answers with {@code simulator}; not started until {@code start} is called. */
     public SimulatorServer(Dispatcher simulator) {
         this.simulator = Objects.requireNonNull(simulator, "simulator");
         this.front = simulator;

@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 public record AccessToken(String value, Instant expiresAt, String refreshToken) {
 
+    /** Refuses a token without a value. */
     public AccessToken {
         Objects.requireNonNull(value, "value");
     }

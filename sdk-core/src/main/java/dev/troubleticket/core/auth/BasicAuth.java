@@ -9,6 +9,7 @@ public final class BasicAuth implements AuthProvider {
     private final String username;
     private final String header;
 
+    /** Sends {@code username} and {@code password} on every request; {@code toString()} never shows the password. */
     public BasicAuth(String username, String password) {
         this.username = Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");

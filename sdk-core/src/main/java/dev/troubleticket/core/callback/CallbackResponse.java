@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param body   a short text for the provider (no secret, no payload); empty for none
  */
 public record CallbackResponse(int status, String body) {
+    /** Refuses a status outside 100..599; a {@code null} body is sent empty. */
     public CallbackResponse {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("not an HTTP status: " + status);

@@ -57,26 +57,32 @@ public final class CallbackServerOptions {
                 .bodyTimeout(bodyTimeout).idleTimeout(idleTimeout).acceptBacklog(acceptBacklog);
     }
 
+    /** The most connections open at once. */
     public int maxConnections() {
         return maxConnections;
     }
 
+    /** The most threads the server runs. */
     public int maxThreads() {
         return maxThreads;
     }
 
+    /** How long a request's headers may take to arrive. */
     public Duration headerTimeout() {
         return headerTimeout;
     }
 
+    /** How long a request's body may take to arrive once its headers are in. */
     public Duration bodyTimeout() {
         return bodyTimeout;
     }
 
+    /** How long a connection may stay silent before it is closed. */
     public Duration idleTimeout() {
         return idleTimeout;
     }
 
+    /** How many connections the system queues before they are accepted. */
     public int acceptBacklog() {
         return acceptBacklog;
     }

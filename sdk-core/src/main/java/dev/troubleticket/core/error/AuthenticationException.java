@@ -6,10 +6,12 @@ package dev.troubleticket.core.error;
 public class AuthenticationException extends TicketingException {
     private static final long serialVersionUID = 1L;
 
+    /** A refusal described by {@code details}. */
     public AuthenticationException(String message, ErrorDetails details) {
         super(message, details);
     }
 
+    /** A refusal described by {@code details}, caused by {@code cause} (a failed login, for example). */
     public AuthenticationException(String message, ErrorDetails details, Throwable cause) {
         super(message, details, cause);
     }

@@ -6,10 +6,12 @@ package dev.troubleticket.core.error;
 public class ConflictException extends TicketingException {
     private static final long serialVersionUID = 1L;
 
+    /** A conflict described by {@code details}. */
     public ConflictException(String message, ErrorDetails details) {
         super(message, details);
     }
 
+    /** A conflict described by {@code details}, caused by {@code cause}. */
     public ConflictException(String message, ErrorDetails details, Throwable cause) {
         super(message, details, cause);
     }

@@ -21,6 +21,7 @@ public record ErrorDetails(
         String rawBody,
         int attempts) {
 
+    /** A {@code null} raw body is kept as empty text. */
     public ErrorDetails {
         rawBody = rawBody == null ? "" : rawBody;
     }

@@ -6,10 +6,12 @@ package dev.troubleticket.core.error;
 public class NotFoundException extends TicketingException {
     private static final long serialVersionUID = 1L;
 
+    /** An absence described by {@code details}. */
     public NotFoundException(String message, ErrorDetails details) {
         super(message, details);
     }
 
+    /** An absence described by {@code details}, caused by {@code cause}. */
     public NotFoundException(String message, ErrorDetails details, Throwable cause) {
         super(message, details, cause);
     }

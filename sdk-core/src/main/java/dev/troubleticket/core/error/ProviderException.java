@@ -8,10 +8,12 @@ package dev.troubleticket.core.error;
 public class ProviderException extends TicketingException {
     private static final long serialVersionUID = 1L;
 
+    /** A refusal or failure described by {@code details}. */
     public ProviderException(String message, ErrorDetails details) {
         super(message, details);
     }
 
+    /** A refusal or failure described by {@code details}, caused by {@code cause} (an unreadable body, for example). */
     public ProviderException(String message, ErrorDetails details, Throwable cause) {
         super(message, details, cause);
     }

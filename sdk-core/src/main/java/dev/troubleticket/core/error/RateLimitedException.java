@@ -10,8 +10,10 @@ import java.util.Optional;
 public class RateLimitedException extends TicketingException {
     private static final long serialVersionUID = 1L;
 
+    /** The wait the provider asked for, or {@code null} when it named none. */
     private final Duration retryAfter;
 
+    /** A 429 described by {@code details}, with the provider's {@code Retry-After}, or {@code null}. */
     public RateLimitedException(String message, ErrorDetails details, Duration retryAfter) {
         super(message, details);
         this.retryAfter = retryAfter;

@@ -18,8 +18,11 @@ public class ResponseTooLargeException extends ProviderException {
     /** The most of the body that {@link #rawBody()} keeps, in bytes. */
     public static final int RAW_BODY_PREFIX_BYTES = 8 * 1024;
 
+    /** The limit that was passed, in bytes. */
     private final long limit;
+    /** The length the answer declared, or {@code -1} when it declared none. */
     private final long declaredLength;
+    /** How many bytes of the body were read before it was refused. */
     private final long bytesRead;
 
     /**

@@ -14,13 +14,16 @@ import java.util.Optional;
 public class TicketingException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Everything the provider said; never {@code null}. */
     private final ErrorDetails details;
 
+    /** A failure described by {@code details} ({@code null} for none), caused by {@code cause}. */
     public TicketingException(String message, ErrorDetails details, Throwable cause) {
         super(message, cause);
         this.details = details == null ? ErrorDetails.none(null) : details;
     }
 
+    /** A failure described by {@code details} ({@code null} for none). */
     public TicketingException(String message, ErrorDetails details) {
         this(message, details, null);
     }

@@ -13,7 +13,9 @@ package dev.troubleticket.core.error;
 public class TransportException extends TicketingException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether any attempt got as far as a connection to the provider. */
     private final boolean reachedProvider;
+    /** Whether a later try may succeed. */
     private final boolean retryable;
 
     /** A failure that may have reached the provider and that a later try may not meet again. */

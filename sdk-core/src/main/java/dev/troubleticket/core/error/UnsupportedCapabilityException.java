@@ -7,6 +7,7 @@ package dev.troubleticket.core.error;
 public class UnsupportedCapabilityException extends TicketingException {
     private static final long serialVersionUID = 1L;
 
+    /** A refusal naming the provider and the capability it lacks. */
     public UnsupportedCapabilityException(String provider, String capability) {
         super(provider + " does not support " + capability, ErrorDetails.none(provider));
     }

@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
 public class ValidationException extends TicketingException {
     private static final long serialVersionUID = 1L;
 
+    /** Every field that failed, and why. */
     private final List<FieldViolation> violations;
 
+    /** A refusal listing every failing field, with the provider's answer in {@code details} when it sent one. */
     public ValidationException(String message, List<FieldViolation> violations, ErrorDetails details) {
         super(message, details);
         this.violations = List.copyOf(violations);

@@ -33,6 +33,7 @@ public record RetryPolicy(
     /** The statuses retried by default. */
     public static final Set<Integer> DEFAULT_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
 
+    /** Checks the values and copies the statuses; a negative {@code maxRetries} is refused. */
     public RetryPolicy {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must not be negative");
@@ -55,18 +56,22 @@ public record RetryPolicy(
         return defaults().withMaxRetries(0);
     }
 
+    /** This policy with another number of retries ({@code 0} for none). */
     public RetryPolicy withMaxRetries(int value) {
         return new RetryPolicy(value, initialBackoff, maxBackoff, maxRetryAfter, retryableStatuses, sleeper);
     }
 
+    /** This policy with another first backoff and cap. */
     public RetryPolicy withBackoff(Duration initial, Duration max) {
         return new RetryPolicy(maxRetries, initial, max, maxRetryAfter, retryableStatuses, sleeper);
     }
 
+    /** This policy with another longest {@code Retry-After} to wait by itself. */
     public RetryPolicy withMaxRetryAfter(Duration value) {
         return new RetryPolicy(maxRetries, initialBackoff, maxBackoff, value, retryableStatuses, sleeper);
     }
 
+    /** This policy waiting through another sleeper (tests give one that does not sleep). */
     public RetryPolicy withSleeper(Sleeper value) {
         return new RetryPolicy(maxRetries, initialBackoff, maxBackoff, maxRetryAfter, retryableStatuses, value);
     }

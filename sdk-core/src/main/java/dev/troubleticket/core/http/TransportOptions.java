@@ -42,6 +42,7 @@ public final class TransportOptions {
         return builder().build();
     }
 
+    /** Starts a builder holding every default. */
     public static Builder builder() {
         return new Builder();
     }
@@ -109,15 +110,25 @@ public final class TransportOptions {
         private TransportListener listener = TransportListener.none();
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
+        /** Sets the application's OkHttp client to derive from, sharing its pool and dispatcher. */
         public Builder okHttpClient(OkHttpClient value) { this.okHttpClient = value; return this; }
+        /** Sets how long to wait for a TCP (and TLS) connection. */
         public Builder connectTimeout(Duration value) { this.connectTimeout = value; return this; }
+        /** Sets how long to wait between two reads of the answer. */
         public Builder readTimeout(Duration value) { this.readTimeout = value; return this; }
+        /** Sets the limit for one attempt, connection to last byte. */
         public Builder attemptTimeout(Duration value) { this.attemptTimeout = value; return this; }
+        /** Sets the limit for the whole call, every retry and wait included. */
         public Builder callTimeout(Duration value) { this.callTimeout = value; return this; }
+        /** Sets when and how often to retry. */
         public Builder retryPolicy(RetryPolicy value) { this.retryPolicy = value; return this; }
+        /** Sets text appended to the SDK's {@code User-Agent}. */
         public Builder userAgentSuffix(String value) { this.userAgentSuffix = value; return this; }
+        /** Sets whether plain {@code http://} is allowed to hosts other than loopback. */
         public Builder allowInsecureHttp(boolean value) { this.allowInsecureHttp = value; return this; }
+        /** Sets the listener told of each request and answer. */
         public Builder listener(TransportListener value) { this.listener = value; return this; }
+        /** Sets the largest answer read, in bytes; a larger one is a {@code ResponseTooLargeException}. */
         public Builder maxResponseBytes(long value) { this.maxResponseBytes = value; return this; }
 
         /** Checks the options and builds them. */

@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record Attachment(String name, String mimeType, byte[] content, String url) {
 
+    /** Copies the content, so that a caller's array cannot change the attachment. */
     public Attachment {
         content = content == null ? null : content.clone();
     }
@@ -22,6 +23,7 @@ public record Attachment(String name, String mimeType, byte[] content, String ur
         return new Attachment(name, mimeType, Objects.requireNonNull(content, "content"), null);
     }
 
+    /** A copy of the inline content, or {@code null} when the attachment is a link. */
     @Override
     public byte[] content() {
         return content == null ? null : content.clone();

@@ -40,6 +40,7 @@ public record CreateTicketRequest(
         List<Attachment> attachments,
         Map<String, Object> providerFields) {
 
+    /** Copies the attachments and provider fields, so that the request cannot change after it is made. */
     public CreateTicketRequest {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         // Values may be null on purpose (Kosc wants "diagnostic_run_id": null), so no Map.copyOf.
@@ -72,19 +73,30 @@ public record CreateTicketRequest(
         private List<Attachment> attachments = List.of();
         private final Map<String, Object> providerFields = new LinkedHashMap<>();
 
+        /** Sets the operator's own reference, by which a repeated create finds the ticket already opened. */
         public Builder externalReference(String value) { this.externalReference = value; return this; }
+        /** Sets the affected service or line. */
         public Builder serviceId(String value) { this.serviceId = value; return this; }
+        /** Sets the kind of fault, in the provider's vocabulary. */
         public Builder category(String value) { this.category = value; return this; }
+        /** Sets the short description. */
         public Builder title(String value) { this.title = value; return this; }
+        /** Sets the full description of the fault. */
         public Builder description(String value) { this.description = value; return this; }
+        /** Sets the first comment sent with the ticket; {@code null} for none. */
         public Builder initialComment(String value) { this.initialComment = value; return this; }
+        /** Sets the urgency; {@code null} leaves the provider's default. */
         public Builder priority(Priority value) { this.priority = value; return this; }
+        /** Sets who the provider should call; {@code null} for none. */
         public Builder contact(Contact value) { this.contact = value; return this; }
+        /** Sets when the fault was detected; {@code null} when unknown. */
         public Builder detectedAt(Instant value) { this.detectedAt = value; return this; }
+        /** Sets the files to attach, replacing any set before. */
         public Builder attachments(List<Attachment> value) { this.attachments = value; return this; }
         /** Sets a provider-specific field by the provider's own name; {@code null} values are kept. */
         public Builder providerField(String name, Object value) { this.providerFields.put(name, value); return this; }
 
+        /** Makes the request; the adapter validates it when it is sent, listing every problem at once. */
         public CreateTicketRequest build() {
             return new CreateTicketRequest(externalReference, serviceId, category, title, description, initialComment,
                     priority, contact, detectedAt, attachments, providerFields);

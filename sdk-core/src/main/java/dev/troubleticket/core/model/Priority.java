@@ -12,8 +12,20 @@ import java.util.Objects;
 public record Priority(Level level, String providerValue) {
 
     /** Neutral urgency levels, from most to least urgent. */
-    public enum Level { CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN }
+    public enum Level {
+        /** Service down for many clients: act at once. */
+        CRITICAL,
+        /** Serious, act soon. */
+        HIGH,
+        /** The usual urgency. */
+        MEDIUM,
+        /** Can wait. */
+        LOW,
+        /** A provider value this version cannot place on the scale (kept in {@code providerValue}). */
+        UNKNOWN
+    }
 
+    /** Refuses a priority without a level. */
     public Priority {
         Objects.requireNonNull(level, "level");
     }

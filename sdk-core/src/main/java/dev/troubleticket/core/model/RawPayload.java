@@ -13,6 +13,7 @@ public record RawPayload(String provider, String json) {
         return new RawPayload(provider, "{}");
     }
 
+    /** A {@code null} payload is kept as the empty object {@code {}}. */
     public RawPayload {
         json = json == null ? "{}" : json;
     }

@@ -14,6 +14,7 @@ package dev.troubleticket.core.model;
  */
 public record StatusChange(TicketStatus target, String providerTarget, String comment, String closeOutCode) {
 
+    /** Refuses a change with neither a neutral nor a provider target. */
     public StatusChange {
         if (target == null && (providerTarget == null || providerTarget.isBlank())) {
             throw new IllegalArgumentException("a status change needs a neutral or a provider target");

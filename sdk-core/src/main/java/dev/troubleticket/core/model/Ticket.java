@@ -54,6 +54,7 @@ public record Ticket(
         List<Attachment> attachments,
         RawPayload raw) {
 
+    /** Refuses a ticket without provider or id; copies the lists, and an absent status is {@code UNKNOWN}. */
     public Ticket {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(id, "id");
@@ -122,28 +123,42 @@ public record Ticket(
             this.id = id;
         }
 
+        /** Sets the other identifiers the provider accepts for the ticket. */
         public Builder alternateIds(List<String> value) { this.alternateIds = value; return this; }
+        /** Sets the operator's own reference for the ticket. */
         public Builder externalReference(String value) { this.externalReference = value; return this; }
+        /** Sets the neutral status and the provider's own name for it. */
         public Builder status(TicketStatus value, String providerValue) {
             this.status = value;
             this.providerStatus = providerValue;
             return this;
         }
+        /** Sets the short description. */
         public Builder title(String value) { this.title = value; return this; }
+        /** Sets the description of the fault. */
         public Builder description(String value) { this.description = value; return this; }
+        /** Sets the provider's classification of the fault. */
         public Builder category(String value) { this.category = value; return this; }
+        /** Sets the urgency. */
         public Builder priority(Priority value) { this.priority = value; return this; }
+        /** Sets the affected service or line. */
         public Builder serviceId(String value) { this.serviceId = value; return this; }
+        /** Sets the contact person. */
         public Builder contact(Contact value) { this.contact = value; return this; }
+        /** Sets the creation date from an instant. */
         public Builder createdAt(Instant value) { this.created = value == null ? null : Timestamp.of(value); return this; }
+        /** Sets the last change's date from an instant. */
         public Builder updatedAt(Instant value) { this.updated = value == null ? null : Timestamp.of(value); return this; }
         /** The creation date as the provider wrote it; read into an instant only when asked. */
         public Builder created(Timestamp value) { this.created = value; return this; }
         /** The last change's date as the provider wrote it; read into an instant only when asked. */
         public Builder updated(Timestamp value) { this.updated = value; return this; }
+        /** Sets the files attached to the ticket. */
         public Builder attachments(List<Attachment> value) { this.attachments = value; return this; }
+        /** Sets the provider's payload as received. */
         public Builder raw(RawPayload value) { this.raw = value; return this; }
 
+        /** Makes the ticket; unset lists are empty and an unset status is {@code UNKNOWN}. */
         public Ticket build() {
             return new Ticket(provider, id, alternateIds, externalReference, status, providerStatus, title, description,
                     category, priority, serviceId, contact, created, updated, attachments, raw);

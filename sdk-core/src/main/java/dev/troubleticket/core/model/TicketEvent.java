@@ -41,6 +41,7 @@ public record TicketEvent(
         PROVIDER_EVENT
     }
 
+    /** Refuses an event without provider or kind; an absent payload is the provider's empty one. */
     public TicketEvent {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(kind, "kind");

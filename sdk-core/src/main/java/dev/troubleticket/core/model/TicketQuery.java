@@ -22,6 +22,7 @@ public record TicketQuery(
         int pageSize,
         Map<String, String> providerFilters) {
 
+    /** Copies the sets and maps; a negative page size is refused. */
     public TicketQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         providerFilters = providerFilters == null ? Map.of() : Map.copyOf(providerFilters);
@@ -35,6 +36,7 @@ public record TicketQuery(
         return builder().build();
     }
 
+    /** Starts a builder for a query that matches every ticket until narrowed. */
     public static Builder builder() {
         return new Builder();
     }
@@ -58,13 +60,20 @@ public record TicketQuery(
         private int pageSize;
         private final Map<String, String> providerFilters = new LinkedHashMap<>();
 
+        /** Sets the neutral statuses to list (any of them), replacing those set before. */
         public Builder statuses(Set<TicketStatus> value) { this.statuses = value; return this; }
+        /** Sets the one neutral status to list, replacing those set before. */
         public Builder status(TicketStatus value) { this.statuses = Set.of(value); return this; }
+        /** Sets the provider's own status name to list. */
         public Builder providerStatus(String value) { this.providerStatus = value; return this; }
+        /** Sets the earliest last-change time of the tickets to list. */
         public Builder updatedSince(Instant value) { this.updatedSince = value; return this; }
+        /** Sets how many tickets to ask for per page; {@code 0} for the adapter's default. */
         public Builder pageSize(int value) { this.pageSize = value; return this; }
+        /** Adds a provider-specific filter by the provider's own parameter name. */
         public Builder providerFilter(String name, String value) { this.providerFilters.put(name, value); return this; }
 
+        /** Makes the query. */
         public TicketQuery build() {
             return new TicketQuery(statuses, providerStatus, updatedSince, pageSize, providerFilters);
         }

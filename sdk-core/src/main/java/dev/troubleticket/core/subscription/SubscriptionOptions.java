@@ -274,6 +274,7 @@ public final class SubscriptionOptions {
             return this;
         }
 
+        /** Makes the options. */
         public SubscriptionOptions build() {
             return new SubscriptionOptions(this);
         }

@@ -19,16 +19,25 @@ import java.util.Objects;
  * @param value the provider's text, exactly as received
  */
 public record ClearCode(String value) implements OpenValue {
+    /** Physical disconnection of the link or an alignment fault (Covage's responsibility). */
     public static final ClearCode SYNCHRONIZATION = new ClearCode("synchronization");
+    /** A defective or unconnected client modem (the customer's responsibility). */
     public static final ClearCode MODEM = new ClearCode("modem");
     /** Spelt with two n's by Kosc. */
     public static final ClearCode PROVISIONNING = new ClearCode("provisionning");
+    /** The client's login or password configured wrongly (the customer's responsibility). */
     public static final ClearCode AUTHENTICATION_CUST = new ClearCode("authentication_cust");
+    /** A Radius or router problem (Covage's responsibility). */
     public static final ClearCode AUTHENTICATION_KOSC = new ClearCode("authentication_kosc");
+    /** Line quality degraded, limiting throughput or losing packets (Covage's responsibility). */
     public static final ClearCode THROUGHPUT_PACKET_LOSS = new ClearCode("throughput_packet_loss");
+    /** A DSLAM, switch or router disconnected (Covage's responsibility). */
     public static final ClearCode MAJOR_NETWORK_INCIDENT = new ClearCode("major_network_incident");
+    /** The ticket cancelled by the customer (Kosc's spelling, one l). */
     public static final ClearCode TICKET_CANCELATION_CUST = new ClearCode("ticket_cancelation_cust");
+    /** Another reason, the customer's responsibility. */
     public static final ClearCode OTHER_CUST = new ClearCode("other_cust");
+    /** Another reason, Kosc's responsibility. */
     public static final ClearCode OTHER_KOSC = new ClearCode("other_kosc");
 
     private static final Map<ClearCode, Responsibility> RESPONSIBLE = new LinkedHashMap<>();
@@ -48,6 +57,7 @@ public record ClearCode(String value) implements OpenValue {
 
     private static final List<ClearCode> KNOWN = List.copyOf(RESPONSIBLE.keySet());
 
+    /** Refuses a code without text. */
     public ClearCode {
         Objects.requireNonNull(value, "value");
     }

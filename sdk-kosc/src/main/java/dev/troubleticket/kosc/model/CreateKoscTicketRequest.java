@@ -59,6 +59,7 @@ public final class CreateKoscTicketRequest {
         this.ownerContact = b.ownerContact;
     }
 
+    /** Starts a builder with {@code type} set to {@code service}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -69,20 +70,28 @@ public final class CreateKoscTicketRequest {
     public String diagnosticRunId() { return diagnosticRunId; }
     /** Whether {@code diagnostic_run_id} was set at all (to a value, {@code null} or empty). */
     public boolean diagnosticRunIdGiven() { return diagnosticRunIdGiven; }
+    /** The ticket type, {@code type}; {@code service} unless set otherwise. */
     @JsonProperty("type")
     public String type() { return type; }
+    /** The affected service's identifier, {@code service_uuid}. */
     @JsonProperty("service_uuid")
     public String serviceUuid() { return serviceUuid; }
+    /** The operator's own reference, {@code operator_ticket_ref}, by which a repeated create finds the ticket. */
     @JsonProperty("operator_ticket_ref")
     public String operatorTicketRef() { return operatorTicketRef; }
+    /** The fault's description, {@code description}. */
     @JsonProperty("description")
     public String description() { return description; }
+    /** The first comment, {@code initial_comment}, or {@code null}. */
     @JsonProperty("initial_comment")
     public String initialComment() { return initialComment; }
+    /** The fault category, {@code category}; a value this version does not know is kept as sent. */
     @JsonProperty("category")
     public TicketCategory category() { return category; }
+    /** The priority as Kosc spells it, {@code priority}, or {@code null} for Kosc's default. */
     @JsonProperty("priority")
     public String priority() { return priority; }
+    /** Who Kosc should call, {@code owner_contact}, or {@code null}. */
     @JsonProperty("owner_contact")
     public KoscContact ownerContact() { return ownerContact; }
 
@@ -148,16 +157,26 @@ public final class CreateKoscTicketRequest {
 
         /** The diagnostic run; {@code null} or {@code ""} is allowed only for moving_otp, slamming and other. */
         public Builder diagnosticRunId(String value) { this.diagnosticRunId = value; this.diagnosticRunIdGiven = true; return this; }
+        /** Sets {@code type}; Kosc documents {@code service} only, the default. */
         public Builder type(String value) { this.type = value; return this; }
+        /** Sets {@code service_uuid}, the affected service. */
         public Builder serviceUuid(String value) { this.serviceUuid = value; return this; }
+        /** Sets {@code operator_ticket_ref}, the operator's own reference for the ticket. */
         public Builder operatorTicketRef(String value) { this.operatorTicketRef = value; return this; }
+        /** Sets {@code description}, the fault as the operator describes it. */
         public Builder description(String value) { this.description = value; return this; }
+        /** Sets {@code initial_comment}, a first comment sent with the ticket. */
         public Builder initialComment(String value) { this.initialComment = value; return this; }
+        /** Sets {@code category}, which decides the rules the create is checked against. */
         public Builder category(TicketCategory value) { this.category = value; return this; }
+        /** Sets {@code category} by its wire name; a name this version does not know is kept as given. */
         public Builder category(String value) { this.category = TicketCategory.of(value); return this; }
+        /** Sets {@code priority} as Kosc spells it. */
         public Builder priority(String value) { this.priority = value; return this; }
+        /** Sets {@code owner_contact}, who Kosc should call about the fault. */
         public Builder ownerContact(KoscContact value) { this.ownerContact = value; return this; }
 
+        /** Makes the request; {@code KoscApi.createTicket} checks it before sending. */
         public CreateKoscTicketRequest build() {
             return new CreateKoscTicketRequest(this);
         }

@@ -21,6 +21,7 @@ public sealed interface KoscEventData {
 
     /** One endpoint created by a completed order. */
     record Endpoint(String serviceUuid, String serviceAlias, Map<String, Object> fields) implements KoscEventData {
+        /** Copies the fields; absent ones are an empty map. */
         public Endpoint {
             fields = fields == null ? Map.of() : Map.copyOf(fields);
         }
@@ -28,6 +29,7 @@ public sealed interface KoscEventData {
 
     /** {@code order-completed}: the endpoints and the created service. */
     record OrderCompleted(List<Endpoint> endpoints, String serviceUuid, String serviceAlias) implements KoscEventData {
+        /** Copies the endpoints; absent ones are an empty list. */
         public OrderCompleted {
             endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         }
@@ -70,6 +72,7 @@ public sealed interface KoscEventData {
      * access token valid 30 minutes, so {@link #toString()} shows the names only.
      */
     record InterventionReportFiles(Map<String, String> files) implements KoscEventData {
+        /** Copies the files; absent ones are an empty map. */
         public InterventionReportFiles {
             files = files == null ? Map.of() : Map.copyOf(files);
         }

@@ -74,6 +74,7 @@ public record KoscTicket(
         String sortValue,
         String rawJson) {
 
+    /** Copies the next available statuses, leaving out {@code null} entries. */
     public KoscTicket {
         nextAvailableStatus = nextAvailableStatus == null ? List.of() : withoutNulls(nextAvailableStatus);
     }

@@ -32,6 +32,7 @@ public record KoscTicketStatus(String value) implements OpenValue {
 
     private static final List<KoscTicketStatus> KNOWN = List.of(OPEN, DEFERRED, CLEARED, REOPEN, CLOSED, CANCELED);
 
+    /** Refuses a status without text. */
     public KoscTicketStatus {
         Objects.requireNonNull(value, "value");
     }

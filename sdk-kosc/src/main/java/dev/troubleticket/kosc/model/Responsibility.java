@@ -24,6 +24,7 @@ public record Responsibility(String value) implements OpenValue {
 
     private static final List<Responsibility> KNOWN = List.of(COVAGE, CUSTOMER);
 
+    /** Refuses a responsibility without text. */
     public Responsibility {
         Objects.requireNonNull(value, "value");
     }

@@ -38,6 +38,7 @@ public record TicketCategory(String value) implements OpenValue {
 
     private static final List<TicketCategory> KNOWN = List.of(MOVING_OTP, GENERIC_INCIDENT, SYNCHRO, PACKET_LOSS, LOW_RATE, AUTHENTICATION, SLAMMING, POST_PROD, OTHER);
 
+    /** Refuses a category without text. */
     public TicketCategory {
         Objects.requireNonNull(value, "value");
     }

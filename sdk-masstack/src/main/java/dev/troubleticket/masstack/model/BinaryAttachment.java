@@ -11,11 +11,13 @@ import java.util.Objects;
  * @param bytes    the content
  */
 public record BinaryAttachment(String name, String mimeType, byte[] bytes) {
+    /** Copies the bytes, so that a caller's array cannot change the attachment. */
     public BinaryAttachment {
         Objects.requireNonNull(bytes, "bytes");
         bytes = bytes.clone();
     }
 
+    /** A copy of the file's bytes. */
     @Override
     public byte[] bytes() {
         return bytes.clone();

@@ -58,6 +58,7 @@ public record CreateTroubleTicketRequest(
         String clearencePerson,
         List<MasStackAttachment> attachments) {
 
+    /** Copies the attachments; none is written as no {@code attachments} key at all. */
     public CreateTroubleTicketRequest {
         attachments = attachments == null || attachments.isEmpty() ? null : List.copyOf(attachments);
     }
@@ -123,10 +124,15 @@ public record CreateTroubleTicketRequest(
         private Builder() {
         }
 
+        /** Sets {@code baseTroubleTicketState}; a create may ask for {@code OPENACTIVE} only, the default. */
         public Builder baseTroubleTicketState(String value) { this.baseTroubleTicketState = value; return this; }
+        /** Sets {@code mirrorKey}, the operator's own ticket id (at most 255). */
         public Builder mirrorKey(String value) { this.mirrorKey = value; return this; }
+        /** Sets {@code dialog}, the information about the issue (at most 4000). */
         public Builder dialog(String value) { this.dialog = value; return this; }
+        /** Sets {@code troubleType}, the agreed opening typification (at most 35). */
         public Builder troubleType(String value) { this.troubleType = value; return this; }
+        /** Sets {@code troubleDescription}, the short description (at most 1000). */
         public Builder troubleDescription(String value) { this.troubleDescription = value; return this; }
         /** The detection time as text; checked as an RFC 3339 date-time when sent. */
         public Builder troubleDetectionTime(String value) { this.troubleDetectionTime = value; return this; }
@@ -135,23 +141,38 @@ public record CreateTroubleTicketRequest(
             this.troubleDetectionTime = value == null ? null : value.truncatedTo(ChronoUnit.SECONDS).toString();
             return this;
         }
+        /** Sets {@code preferredPriority}: 1 (more than 200 clients), 2 (65 to 200) or 3 (10 to 65). */
         public Builder preferredPriority(Integer value) { this.preferredPriority = value; return this; }
+        /** Sets {@code troubledObject}, the affected object (at most 100). */
         public Builder troubledObject(String value) { this.troubledObject = value; return this; }
+        /** Sets {@code customerTroubleNum}, the affected client's identifier (at most 100). */
         public Builder customerTroubleNum(String value) { this.customerTroubleNum = value; return this; }
+        /** Sets {@code homeId}, the client's home identifier, required when the issue type is client. */
         public Builder homeId(String value) { this.homeId = value; return this; }
+        /** Sets {@code gescal37ID}, the Gescal 37 identifier (at most 40). */
         public Builder gescal37ID(String value) { this.gescal37ID = value; return this; }
+        /** Sets {@code wh1Parameter}, the issue type: client or network. */
         public Builder wh1Parameter(IssueType value) { this.wh1Parameter = value; return this; }
         /** Sets the issue type ({@code wh1Parameter}); same as {@link #wh1Parameter(IssueType)}. */
         public Builder issueType(IssueType value) { return wh1Parameter(value); }
+        /** Sets {@code wh2Parameter}, a generic field (at most 255). */
         public Builder wh2Parameter(String value) { this.wh2Parameter = value; return this; }
+        /** Sets {@code wh3Parameter}, a generic field (at most 255). */
         public Builder wh3Parameter(String value) { this.wh3Parameter = value; return this; }
+        /** Sets {@code wh4Parameter}, a generic field (at most 255). */
         public Builder wh4Parameter(String value) { this.wh4Parameter = value; return this; }
+        /** Sets {@code wh5Parameter}, a generic field (at most 255). */
         public Builder wh5Parameter(String value) { this.wh5Parameter = value; return this; }
+        /** Sets {@code customer}, the number of clients affected. */
         public Builder customer(String value) { this.customer = value; return this; }
+        /** Sets {@code clearencePerson} (the document's spelling), the remote agent's identifier. */
         public Builder clearencePerson(String value) { this.clearencePerson = value; return this; }
+        /** Adds one file to {@code attachments}. */
         public Builder attachment(MasStackAttachment value) { this.attachments.add(value); return this; }
+        /** Adds these files to {@code attachments}, after any added before. */
         public Builder attachments(List<MasStackAttachment> values) { this.attachments.addAll(values); return this; }
 
+        /** Makes the request; {@code MasStackApi.create} checks every rule before sending. */
         public CreateTroubleTicketRequest build() {
             return new CreateTroubleTicketRequest(baseTroubleTicketState, mirrorKey, dialog, troubleType, troubleDescription,
                     troubleDetectionTime, preferredPriority, troubledObject, customerTroubleNum, homeId, gescal37ID,

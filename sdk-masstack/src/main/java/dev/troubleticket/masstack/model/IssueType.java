@@ -27,6 +27,7 @@ public record IssueType(String value) implements OpenValue {
 
     private static final List<IssueType> KNOWN = List.of(CLIENT, NETWORK);
 
+    /** Refuses an issue type without text. */
     public IssueType {
         Objects.requireNonNull(value, "value");
     }

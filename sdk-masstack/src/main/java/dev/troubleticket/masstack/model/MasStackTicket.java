@@ -80,7 +80,9 @@ public final class MasStackTicket {
     public TroubleTicketState state() { return TroubleTicketState.of(wire.baseTroubleTicketState()); }
     /** The latest message exchanged on the ticket. */
     public String dialog() { return wire.dialog(); }
+    /** The opening typification, {@code troubleType}. */
     public String troubleType() { return wire.troubleType(); }
+    /** The short description, {@code troubleDescription}. */
     public String troubleDescription() { return wire.troubleDescription(); }
     /** The detection time as written (the answers spell the field {@code troubleDectectionTime}). */
     public String troubleDetectionTimeText() { return wire.troubleDetectionTime(); }
@@ -97,9 +99,13 @@ public final class MasStackTicket {
             return OptionalInt.empty();
         }
     }
+    /** The affected object, {@code troubledObject}. */
     public String troubledObject() { return wire.troubledObject(); }
+    /** The affected client's identifier, {@code customerTroubleNum}. */
     public String customerTroubleNum() { return wire.customerTroubleNum(); }
+    /** The client's home identifier, {@code homeId}, or {@code null}. */
     public String homeId() { return wire.homeId(); }
+    /** The Gescal 37 identifier, {@code gescal37ID}, or {@code null}. */
     public String gescal37ID() { return wire.gescal37ID(); }
     /** The issue type text as written. */
     public String wh1Parameter() { return wire.wh1Parameter(); }
@@ -128,10 +134,15 @@ public final class MasStackTicket {
             return OptionalLong.empty();
         }
     }
+    /** The remote agent's identifier, {@code clearencePerson} (the document's spelling). */
     public String clearencePerson() { return wire.clearencePerson(); }
+    /** The agreed resolution typification, {@code closeOutType}, once the ticket is resolved. */
     public String closeOutType() { return wire.closeOutType(); }
+    /** The real resolution typification, {@code closeOutNarr}, once the ticket is resolved. */
     public String closeOutNarr() { return wire.closeOutNarr(); }
+    /** When the service was restored, {@code serviceRestoredTime}, as written. */
     public String serviceRestoredTime() { return wire.serviceRestoredTime(); }
+    /** The files attached to the ticket, never {@code null}. */
     public List<MasStackAttachment> attachments() { return attachments; }
     /** The body exactly as received. */
     public String rawJson() { return rawJson; }

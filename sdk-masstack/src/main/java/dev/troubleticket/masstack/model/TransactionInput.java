@@ -25,6 +25,7 @@ public record TransactionInput(
         Integer customer,
         List<MasStackAttachment> attachments) {
 
+    /** Copies the attachments, so that the input cannot change after it is made. */
     public TransactionInput {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
@@ -34,6 +35,7 @@ public record TransactionInput(
         return builder().dialog(text).build();
     }
 
+    /** Starts an empty builder. */
     public static Builder builder() {
         return new Builder();
     }
@@ -70,8 +72,11 @@ public record TransactionInput(
         private Builder() {
         }
 
+        /** Sets {@code dialog}, the message sent with the transaction (at most 4000). */
         public Builder dialog(String value) { this.dialog = value; return this; }
+        /** Sets {@code closeOutType}, the agreed resolution typification needed to close (TU09). */
         public Builder closeOutType(String value) { this.closeOutType = value; return this; }
+        /** Sets {@code closeOutNarr}, the real typification needed to close (TU09). */
         public Builder closeOutNarr(String value) { this.closeOutNarr = value; return this; }
         /** The restoration time as text; checked as a date-time of at most 20 characters when sent. */
         public Builder serviceRestoredTime(String value) { this.serviceRestoredTime = value; return this; }
@@ -80,10 +85,14 @@ public record TransactionInput(
             this.serviceRestoredTime = value == null ? null : value.truncatedTo(ChronoUnit.SECONDS).toString();
             return this;
         }
+        /** Sets {@code customer}, the number of clients affected. */
         public Builder customer(Integer value) { this.customer = value; return this; }
+        /** Adds one file to {@code attachments}. */
         public Builder attachment(MasStackAttachment value) { this.attachments.add(value); return this; }
+        /** Adds these files to {@code attachments}, after any added before. */
         public Builder attachments(List<MasStackAttachment> values) { this.attachments.addAll(values); return this; }
 
+        /** Makes the input; {@code MasStackApi} checks it against the transaction before sending. */
         public TransactionInput build() {
             return new TransactionInput(dialog, closeOutType, closeOutNarr, serviceRestoredTime, customer, attachments);
         }

@@ -28,6 +28,7 @@ public final class TransactionTable {
      * @param to          the state it leads to, or {@code null} when it leaves the state unchanged (TU10)
      */
     public record Row(Transaction transaction, Set<TroubleTicketState> from, TroubleTicketState to) {
+        /** Refuses a row without its transaction; copies the states it starts from. */
         public Row {
             Objects.requireNonNull(transaction, "transaction");
             from = Set.copyOf(from);

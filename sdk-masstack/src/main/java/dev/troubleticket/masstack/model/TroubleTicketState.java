@@ -34,6 +34,7 @@ public record TroubleTicketState(String value) implements OpenValue {
     private static final List<TroubleTicketState> KNOWN =
             List.of(OPENACTIVE, AWAITING_CANCELATION, AWAITING_INFORMATION, CLEARED, CLOSED, CANCELED);
 
+    /** Refuses a state without text. */
     public TroubleTicketState {
         Objects.requireNonNull(value, "value");
     }

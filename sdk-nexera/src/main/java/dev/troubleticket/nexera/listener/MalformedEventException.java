@@ -4,6 +4,7 @@ package dev.troubleticket.nexera.listener;
 public final class MalformedEventException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** A notification body that could not be read as a TMF621 event, with the parser's reason as {@code cause}. */
     public MalformedEventException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -184,6 +184,7 @@ public final class Tmf621EventHandler implements CallbackHandler {
             return this;
         }
 
+        /** Makes the handler with this caller check, token, sink and body limit. */
         public Tmf621EventHandler build() {
             return new Tmf621EventHandler(this);
         }

@@ -27,6 +27,7 @@ public record Origin(@JsonValue String value) implements OpenValue {
 
     private static final List<Origin> KNOWN = List.of(EXTERNAL_SYSTEM, PHONE, EMAIL, WEB);
 
+    /** Refuses an origin without text. */
     public Origin {
         Objects.requireNonNull(value, "value");
     }

@@ -158,6 +158,7 @@ public final class RequirementMatrix {
             return this;
         }
 
+        /** Makes the matrix of the rules added. */
         public RequirementMatrix build() {
             return new RequirementMatrix(this);
         }

@@ -25,6 +25,7 @@ public record Severity(@JsonValue String value) implements OpenValue {
 
     private static final List<Severity> KNOWN = List.of(HIGH, MEDIUM, LOW);
 
+    /** Refuses a severity without text. */
     public Severity {
         Objects.requireNonNull(value, "value");
     }

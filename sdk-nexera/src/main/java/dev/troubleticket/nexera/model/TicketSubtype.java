@@ -27,6 +27,7 @@ public record TicketSubtype(@JsonValue String value) implements OpenValue {
 
     private static final List<TicketSubtype> KNOWN = List.of(FINANCIAL, ACTIVATION, MAINTENANCE, OTHER);
 
+    /** Refuses a subtype without text. */
     public TicketSubtype {
         Objects.requireNonNull(value, "value");
     }

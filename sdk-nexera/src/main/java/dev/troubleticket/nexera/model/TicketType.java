@@ -23,6 +23,7 @@ public record TicketType(@JsonValue String value) implements OpenValue {
 
     private static final List<TicketType> KNOWN = List.of(CUSTOMER_TROUBLE_TICKET, COMPLAINT);
 
+    /** Refuses a ticket type without text. */
     public TicketType {
         Objects.requireNonNull(value, "value");
     }

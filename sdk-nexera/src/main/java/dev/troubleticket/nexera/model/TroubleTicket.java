@@ -88,6 +88,7 @@ public record TroubleTicket(
         @JsonProperty("@schemaLocation") String schemaLocation,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
+    /** Absent additional properties are an empty map, which unknown fields are read into. */
     public TroubleTicket {
         additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
     }
@@ -391,6 +392,7 @@ public record TroubleTicket(
             return this;
         }
 
+        /** Makes the ticket; nothing is checked here, the API checks a create before sending. */
         public TroubleTicket build() {
             return new TroubleTicket(id, href, name, description, severity, status, ticketType, ticketSubtype, priority, channel, origin, externalId, correlationId, creationDate, lastUpdate, expectedResolutionDate, requestedResolutionDate, resolutionDate, statusChangeDate, statusChangeReason, note, attachment, relatedEntity, relatedParty, troubleTicketRelationship, statusChange, baseType, type, schemaLocation, additionalProperties);
         }

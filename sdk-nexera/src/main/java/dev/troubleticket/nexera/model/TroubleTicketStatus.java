@@ -37,6 +37,7 @@ public record TroubleTicketStatus(@JsonValue String value) implements OpenValue 
 
     private static final List<TroubleTicketStatus> KNOWN = List.of(SUBMITTED, ACKNOWLEDGED, REJECTED, IN_PROGRESS, PENDING, HELD, RESOLVED, CLOSED, CANCELLED);
 
+    /** Refuses a status without text. */
     public TroubleTicketStatus {
         Objects.requireNonNull(value, "value");
     }

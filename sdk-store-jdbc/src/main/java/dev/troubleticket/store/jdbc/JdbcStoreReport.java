@@ -169,6 +169,7 @@ public final class JdbcStoreReport {
      */
     public record SubscriptionReport(String name, Optional<LeaseReport> lease, Map<String, String> positions, long followed,
             long inboxDepth, long deadLetters) {
+        /** Copies the positions, so that the report cannot change after it is made. */
         public SubscriptionReport {
             positions = Map.copyOf(positions);
         }

@@ -584,6 +584,7 @@ public final class JdbcSubscriptionStore implements SubscriptionStore {
             return this;
         }
 
+        /** Makes the store over the data source with these settings. */
         public JdbcSubscriptionStore build() {
             return new JdbcSubscriptionStore(this);
         }

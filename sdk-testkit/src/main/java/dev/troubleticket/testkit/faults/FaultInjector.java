@@ -22,6 +22,7 @@ public final class FaultInjector extends Dispatcher {
     private final Map<Fault, AtomicInteger> injected = new EnumMap<>(Fault.class);
     private final AtomicInteger passed = new AtomicInteger();
 
+    /** Injects the faults of {@code plan} in front of {@code simulator}. */
     public FaultInjector(Dispatcher simulator, FaultPlan plan) {
         this.simulator = simulator;
         this.plan = plan;

@@ -26,13 +26,18 @@ public final class FaultPlan {
         this.stall = b.stall;
     }
 
+    /** Starts a plan with no fault, seeded so that a run can be replayed. */
     public static Builder builder(long seed) {
         return new Builder(seed);
     }
 
+    /** The seed the faults are drawn with. */
     public long seed() { return seed; }
+    /** The probability of each fault. */
     public Map<Fault, Double> rates() { return rates; }
+    /** Which paths are token endpoints, the only ones slowed by {@link Fault#SLOW_TOKEN}. */
     public Predicate<String> tokenPaths() { return tokenPaths; }
+    /** Which paths never get a fault. */
     public Predicate<String> sparedPaths() { return sparedPaths; }
     /** How long a stalled body stalls. */
     public Duration stall() { return stall; }
@@ -66,10 +71,14 @@ public final class FaultPlan {
             return this;
         }
 
+        /** Sets which paths are token endpoints (by default those containing {@code token}). */
         public Builder tokenPaths(Predicate<String> value) { this.tokenPaths = Objects.requireNonNull(value); return this; }
+        /** Sets which paths never get a fault, such as the simulator's test API. */
         public Builder sparedPaths(Predicate<String> value) { this.sparedPaths = Objects.requireNonNull(value); return this; }
+        /** Sets how long a stalled body stalls. */
         public Builder stall(Duration value) { this.stall = Objects.requireNonNull(value); return this; }
 
+        /** Makes the plan; the rates other than {@code SLOW_TOKEN} must add up to at most 1. */
         public FaultPlan build() {
             double total = rates.entrySet().stream().filter(e -> e.getKey() != Fault.SLOW_TOKEN).mapToDouble(Map.Entry::getValue).sum();
             if (total > 1) {

@@ -825,6 +825,7 @@ public final class DurableSubscription implements TicketSubscription {
         /** The clock for health figures, dead letters and lag. Default: UTC system clock. */
         public Builder clock(Clock value) { this.clock = Objects.requireNonNull(value, "clock"); return this; }
 
+        /** Makes the subscription, stopped: {@code start()} begins reading. */
         public DurableSubscription build() {
             return new DurableSubscription(this);
         }

@@ -15,6 +15,7 @@ import java.util.List;
  *                    (a source that spreads its reads over the interval, or slows down after a 429, sets it)
  */
 public record SourceBatch(List<SourceEvent> events, String endPosition, boolean more, Duration nextPollIn) {
+    /** Copies the events, so that the batch cannot change after it is made. */
     public SourceBatch {
         events = List.copyOf(events);
     }

@@ -19,6 +19,7 @@ import java.util.Objects;
  */
 public record SourceEvent(String key, String lane, TicketEvent event, String position, FollowedTicket followed,
                           boolean lastOfTicket) {
+    /** Refuses an event without its key, lane or neutral event. */
     public SourceEvent {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(lane, "lane");

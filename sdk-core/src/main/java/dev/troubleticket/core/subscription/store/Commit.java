@@ -25,6 +25,7 @@ public record Commit(
         String inboxDone,
         DeadLetter deadLetter) {
 
+    /** Checks that a position comes with its stream. */
     public Commit {
         Objects.requireNonNull(subscription, "subscription");
         if ((stream == null) != (position == null)) {
@@ -50,22 +51,27 @@ public record Commit(
         return new Commit(subscription, null, stream, position, null, null, null, null);
     }
 
+    /** This commit, also moving {@code stream} to {@code position}. */
     public Commit withPosition(String stream, String position) {
         return new Commit(subscription, eventKey, stream, position, followed, unfollow, inboxDone, deadLetter);
     }
 
+    /** This commit, also recording a followed ticket. */
     public Commit withFollowed(FollowedTicket ticket) {
         return new Commit(subscription, eventKey, stream, position, ticket, unfollow, inboxDone, deadLetter);
     }
 
+    /** This commit, also no longer following {@code ticketId}. */
     public Commit withUnfollow(String ticketId) {
         return new Commit(subscription, eventKey, stream, position, followed, ticketId, inboxDone, deadLetter);
     }
 
+    /** This commit, also taking the inbox record {@code key} out as handled. */
     public Commit withInboxDone(String key) {
         return new Commit(subscription, eventKey, stream, position, followed, unfollow, key, deadLetter);
     }
 
+    /** This commit, also parking a dead letter. */
     public Commit withDeadLetter(DeadLetter letter) {
         return new Commit(subscription, eventKey, stream, position, followed, unfollow, inboxDone, letter);
     }

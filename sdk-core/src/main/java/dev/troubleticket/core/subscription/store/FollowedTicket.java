@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param followedAt when following started
  */
 public record FollowedTicket(String ticketId, String state, Instant followedAt) {
+    /** Refuses a followed ticket without its id or the time following started. */
     public FollowedTicket {
         Objects.requireNonNull(ticketId, "ticketId");
         Objects.requireNonNull(followedAt, "followedAt");

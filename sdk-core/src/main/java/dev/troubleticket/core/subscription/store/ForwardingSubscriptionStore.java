@@ -13,6 +13,7 @@ import java.util.Optional;
 public abstract class ForwardingSubscriptionStore implements SubscriptionStore {
     private final SubscriptionStore delegate;
 
+    /** A store that passes every call to {@code delegate}. */
     protected ForwardingSubscriptionStore(SubscriptionStore delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
     }

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param registeredAt  when it was (or was about to be) registered
  */
 public record HubRegistration(String hubId, String callbackUrl, String callbackToken, String query, Instant registeredAt) {
+    /** Refuses a registration without its callback URL or registration time. */
     public HubRegistration {
         Objects.requireNonNull(callbackUrl, "callbackUrl");
         Objects.requireNonNull(registeredAt, "registeredAt");

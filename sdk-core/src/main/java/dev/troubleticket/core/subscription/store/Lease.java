@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param expiresAt    when it lapses unless renewed
  */
 public record Lease(String subscription, String owner, long token, Instant expiresAt) {
+    /** Refuses a lease without its subscription, owner or expiry. */
     public Lease {
         Objects.requireNonNull(subscription, "subscription");
         Objects.requireNonNull(owner, "owner");

@@ -8,6 +8,7 @@ package dev.troubleticket.core.subscription.store;
 public class LeaseLostException extends SubscriptionStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** A write refused for a lost lease, described by {@code message}. */
     public LeaseLostException(String message) {
         super(message);
     }

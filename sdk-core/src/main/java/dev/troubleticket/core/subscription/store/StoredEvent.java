@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param receivedAt when it was received
  */
 public record StoredEvent(String key, String lane, TicketEvent event, Instant receivedAt) {
+    /** Refuses an inbox record without its key, lane, event or receipt time. */
     public StoredEvent {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(lane, "lane");

@@ -8,10 +8,12 @@ package dev.troubleticket.core.subscription.store;
 public class SubscriptionStoreException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** A store failure described by {@code message}. */
     public SubscriptionStoreException(String message) {
         super(message);
     }
 
+    /** A store failure described by {@code message}, caused by {@code cause} (an I/O or SQL error). */
     public SubscriptionStoreException(String message, Throwable cause) {
         super(message, cause);
     }
