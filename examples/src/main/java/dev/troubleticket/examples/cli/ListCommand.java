@@ -19,6 +19,11 @@ final class ListCommand extends ClientCommand {
     @Option(names = "--max", description = "stop after this many tickets")
     Long max;
 
+    @Option(names = "--progress", negatable = true,
+            description = "a running count on stderr, every " + ListingProgress.EVERY + " tickets, and the total at the end "
+                    + "(default: on when run on a terminal)")
+    Boolean progress;
+
     @Override
     void run(TicketingClient client, Output printer) {
         TicketQuery.Builder query = TicketQuery.builder();
@@ -38,10 +43,18 @@ final class ListCommand extends ClientCommand {
             tickets = tickets.limit(max);
         }
         long[] printed = {0};
+        ListingProgress counter = progress != null ? (progress ? new ListingProgress(root.err) : null)
+                : System.console() != null ? new ListingProgress(root.err) : null;
         tickets.forEach(t -> {
             printer.ticket(t);
             printed[0]++;
+            if (counter != null) {
+                counter.printed(printed[0]);
+            }
         });
+        if (counter != null) {
+            counter.done(printed[0]);
+        }
         if (printed[0] == 0) {
             printer.nothing("no tickets" + (status == null ? "" : " with status " + status));
         }

@@ -215,6 +215,20 @@ class TicketCtlUsabilityTest {
     }
 
     @Test
+    void aLongListingCountsOnStderrWhileTheTicketsAloneGoToStdout() {
+        kosc.seedTickets(1_203);
+
+        Run run = kosc("list", "--progress");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines()).hasSize(1_203).allMatch(line -> line.startsWith("{"));
+        assertThat(run.err()).contains("\r500 tickets so far...").contains("\r1000 tickets so far...")
+                .endsWith("\r1203 tickets listed" + System.lineSeparator());
+        Run quiet = kosc("list", "--no-progress", "--max", "3");
+        assertThat(quiet.err()).as("not asked for, and not on a terminal").isEmpty();
+    }
+
+    @Test
     void aTicketTheOperatorCannotMoveSaysTheProviderMustAct() {
         String id = createKoscTicket("REF-WAIT");
         kosc.clear(id, "modem", "modem replaced");
