@@ -77,10 +77,15 @@ final class KillSwitch {
         return new Life();
     }
 
-    private synchronized boolean fires(Point point) {
-        if (total >= planned || point != cycle.get(total % cycle.size()) || --countdown > 0) {
+    /**
+     * Whether {@code life} dies at {@code point}; marks it dead under the switch's lock, so that two of its threads
+     * passing kill points at once kill it once (a second kill of a dead life would count a kill no restart follows).
+     */
+    private synchronized boolean fires(Life life, Point point) {
+        if (life.dead || total >= planned || point != cycle.get(total % cycle.size()) || --countdown > 0) {
             return false;
         }
+        life.dead = true;
         total++;
         kills.merge(point, 1, Integer::sum);
         countdown = gap();
@@ -109,10 +114,10 @@ final class KillSwitch {
         /** Passes {@code point}: dies here when the switch says so; throws at once when already dead. */
         void at(Point point) {
             checkAlive();
-            if (fires(point)) {
-                dead = true;
+            if (fires(this, point)) {
                 throw new Killed(point.toString());
             }
+            checkAlive(); // killed meanwhile by another of its threads
         }
 
         /** Throws when this life has ended: a dead process does nothing more. */

@@ -86,10 +86,11 @@ public interface SubscriptionStore extends AutoCloseable {
     /**
      * Runs {@code work} while no other instance sharing this store runs exclusive work for the same subscription:
      * used for what the fleet must do once, such as registering a provider's hub. An embedded store serves one
-     * process, where a lock on the store is enough; a shared store locks across instances.
+     * process, where a lock of the store's own is enough (not its monitor: the work may wait on the network while
+     * the store is read and written); a shared store locks across instances.
      */
     default <T> T exclusively(String subscription, Supplier<T> work) {
-        synchronized (this) {
+        synchronized (ExclusiveLocks.of(this, subscription)) {
             return work.get();
         }
     }
