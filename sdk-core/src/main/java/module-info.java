@@ -18,6 +18,7 @@ module dev.troubleticket.core {
     exports dev.troubleticket.core.callback;
     exports dev.troubleticket.core.error;
     exports dev.troubleticket.core.http;
+    exports dev.troubleticket.core.instrument;
     exports dev.troubleticket.core.model;
     exports dev.troubleticket.core.subscription;
     exports dev.troubleticket.core.subscription.spi;

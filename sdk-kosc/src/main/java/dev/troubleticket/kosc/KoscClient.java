@@ -11,7 +11,9 @@ import dev.troubleticket.core.error.FieldViolation;
 import dev.troubleticket.core.error.ValidationException;
 import dev.troubleticket.core.http.RetryPolicy;
 import dev.troubleticket.core.http.TransportOptions;
+import dev.troubleticket.core.instrument.Operation;
 import dev.troubleticket.core.internal.HttpTransport;
+import dev.troubleticket.core.internal.Operations;
 import dev.troubleticket.core.model.AllowedTransition;
 import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.core.model.StatusChange;
@@ -67,9 +69,11 @@ public final class KoscClient implements TicketingClient {
     private final KoscApi api;
     private final String description;
     private final int ticketScanPagesPerPoll;
+    private final Operations operations;
 
-    private KoscClient(KoscApi api, String description, int ticketScanPagesPerPoll) {
+    private KoscClient(KoscApi api, String description, int ticketScanPagesPerPoll, Operations operations) {
         this.api = api;
+        this.operations = operations;
         this.description = description;
         this.ticketScanPagesPerPoll = ticketScanPagesPerPoll;
     }
@@ -96,19 +100,21 @@ public final class KoscClient implements TicketingClient {
 
     @Override
     public Ticket create(CreateTicketRequest request) {
-        List<FieldViolation> problems = new ArrayList<>();
-        CreateKoscTicketRequest kosc = NeutralMapping.createRequest(request, problems);
-        problems.addAll(0, CreateValidation.violations(kosc));
-        if (!problems.isEmpty()) {
-            throw ValidationException.beforeSending(PROVIDER, "ticket creation", problems);
-        }
-        // Checked above: not checked a second time.
-        return NeutralMapping.ticket(api.createChecked(kosc));
+        return operations.call(Operation.CREATE, null, () -> {
+            List<FieldViolation> problems = new ArrayList<>();
+            CreateKoscTicketRequest kosc = NeutralMapping.createRequest(request, problems);
+            problems.addAll(0, CreateValidation.violations(kosc));
+            if (!problems.isEmpty()) {
+                throw ValidationException.beforeSending(PROVIDER, "ticket creation", problems);
+            }
+            // Checked above: not checked a second time.
+            return NeutralMapping.ticket(api.createChecked(kosc));
+        });
     }
 
     @Override
     public Ticket get(String ticketId) {
-        return NeutralMapping.ticket(api.getTicket(ticketId));
+        return operations.call(Operation.GET, ticketId, () -> NeutralMapping.ticket(api.getTicket(ticketId)));
     }
 
     /**
@@ -123,9 +129,11 @@ public final class KoscClient implements TicketingClient {
         TicketListQuery kosc = new TicketListQuery(serverStatus, limit);
         return PagedIterable.<Ticket>of(cursor -> {
             // Read only as far as the neutral ticket needs (the raw JSON keeps the rest).
-            var page = api.ticketPageForMapping(kosc, cursor);
-            return new dev.troubleticket.core.Page<>(page.items().stream().map(NeutralMapping::ticket).toList(),
-                    page.nextCursor(), page.totalCount());
+            return operations.call(Operation.LIST, null, () -> {
+                var page = api.ticketPageForMapping(kosc, cursor);
+                return new dev.troubleticket.core.Page<>(page.items().stream().map(NeutralMapping::ticket).toList(),
+                        page.nextCursor(), page.totalCount());
+            });
         }).filtered(query::matches);
     }
 
@@ -141,7 +149,7 @@ public final class KoscClient implements TicketingClient {
 
     @Override
     public TicketEvent comment(String ticketId, String text) {
-        return NeutralMapping.event(ticketId, api.comment(ticketId, text));
+        return operations.call(Operation.COMMENT, ticketId, () -> NeutralMapping.event(ticketId, api.comment(ticketId, text)));
     }
 
     /**
@@ -151,15 +159,17 @@ public final class KoscClient implements TicketingClient {
      */
     @Override
     public Ticket transition(String ticketId, StatusChange change) {
-        KoscTicket current = api.getTicket(ticketId);
-        KoscTicketStatus target = koscTarget(change);
-        if (target == null) {
-            throw TransitionRules.refusal(ticketId, current.status(), change.describeTarget());
-        }
-        KoscTicketStatus checked = TransitionRules.checkOperatorChange(ticketId, current.status(), target);
-        api.postEvent(ticketId, dev.troubleticket.kosc.model.TicketEventRequest.status(checked,
-                change.comment() == null || change.comment().isBlank() ? null : change.comment()));
-        return get(ticketId);
+        return operations.call(Operation.TRANSITION, ticketId, () -> {
+            KoscTicket current = api.getTicket(ticketId);
+            KoscTicketStatus target = koscTarget(change);
+            if (target == null) {
+                throw TransitionRules.refusal(ticketId, current.status(), change.describeTarget());
+            }
+            KoscTicketStatus checked = TransitionRules.checkOperatorChange(ticketId, current.status(), target);
+            api.postEvent(ticketId, dev.troubleticket.kosc.model.TicketEventRequest.status(checked,
+                    change.comment() == null || change.comment().isBlank() ? null : change.comment()));
+            return get(ticketId);
+        });
     }
 
     private static KoscTicketStatus koscTarget(StatusChange change) {
@@ -175,17 +185,19 @@ public final class KoscClient implements TicketingClient {
 
     @Override
     public List<TicketEvent> history(String ticketId) {
-        List<KoscTicketEvent> newestFirst = api.listTicketEvents(ticketId);
-        List<TicketEvent> events = new ArrayList<>();
-        for (int i = newestFirst.size() - 1; i >= 0; i--) {
-            events.add(NeutralMapping.event(ticketId, newestFirst.get(i)));
-        }
-        return events;
+        return operations.call(Operation.HISTORY, ticketId, () -> {
+            List<KoscTicketEvent> newestFirst = api.listTicketEvents(ticketId);
+            List<TicketEvent> events = new ArrayList<>();
+            for (int i = newestFirst.size() - 1; i >= 0; i--) {
+                events.add(NeutralMapping.event(ticketId, newestFirst.get(i)));
+            }
+            return events;
+        });
     }
 
     @Override
     public List<AllowedTransition> allowedTransitions(String ticketId) {
-        return TransitionRules.allowedFrom(api.getTicket(ticketId).status());
+        return operations.call(Operation.ALLOWED_TRANSITIONS, ticketId, () -> TransitionRules.allowedFrom(api.getTicket(ticketId).status()));
     }
 
     /**
@@ -217,7 +229,8 @@ public final class KoscClient implements TicketingClient {
         boolean feed = options.tickets().isEmpty()
                 && (options.kinds().isEmpty() || options.kinds().contains(TicketEvent.Kind.PROVIDER_EVENT));
         boolean tickets = options.kinds().isEmpty() || !Set.of(TicketEvent.Kind.PROVIDER_EVENT).containsAll(options.kinds());
-        DurableSubscription.Builder subscription = DurableSubscription.builder(PROVIDER, handler, options);
+        DurableSubscription.Builder subscription = DurableSubscription.builder(PROVIDER, handler, options)
+                .instrumentation(operations.instrumentation());
         if (tickets) {
             subscription.polled(new TicketEventSource(ticketScanReads(), ticketScanPagesPerPoll, TicketListQuery.MAX_LIMIT,
                     KoscApi.DEFAULT_POLL_INTERVAL, options.tickets()));
@@ -386,7 +399,8 @@ public final class KoscClient implements TicketingClient {
                 HttpTransport loginTransport = new HttpTransport(PROVIDER, baseUrl, transportOptions, AuthProvider.none(), errors, mapper);
                 AccessTokens login = v2 ? AccessTokens.v2(loginTransport, email, password, refreshPath, clock)
                         : AccessTokens.v1(loginTransport, email, password, clock);
-                auth = RenewingTokenAuth.of(login, login.scheme(), renewalMargin, clock);
+                auth = RenewingTokenAuth.of(login, login.scheme(), renewalMargin, clock)
+                        .instrumented(PROVIDER, transportOptions.instrumentation());
                 how = (v2 ? "v2" : "v1") + " login";
             }
             HttpTransport transport = new HttpTransport(PROVIDER, baseUrl, transportOptions, auth, errors, mapper);
@@ -398,7 +412,8 @@ public final class KoscClient implements TicketingClient {
                     policy.initialBackoff(), policy.maxBackoff(), policy.maxRetryAfter(), statuses, policy.sleeper())).build();
             HttpTransport throttled = new HttpTransport(PROVIDER, baseUrl, noThrottleRetry, auth, errors, mapper);
             KoscApi api = new KoscApi(transport, throttled, safeCreateLookupPages, eventPageSizeParameter);
-            return new KoscClient(api, "baseUrl=" + transport.baseUrl() + ", auth=" + how, ticketScanPagesPerPoll);
+            return new KoscClient(api, "baseUrl=" + transport.baseUrl() + ", auth=" + how, ticketScanPagesPerPoll,
+                    new Operations(PROVIDER, transportOptions.instrumentation()));
         }
 
         private static boolean isBlank(String value) {

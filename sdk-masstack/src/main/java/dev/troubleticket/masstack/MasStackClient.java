@@ -8,7 +8,9 @@ import dev.troubleticket.core.auth.RenewingTokenAuth;
 import dev.troubleticket.core.auth.StaticTokenAuth;
 import dev.troubleticket.core.error.UnsupportedCapabilityException;
 import dev.troubleticket.core.http.TransportOptions;
+import dev.troubleticket.core.instrument.Operation;
 import dev.troubleticket.core.internal.HttpTransport;
+import dev.troubleticket.core.internal.Operations;
 import dev.troubleticket.core.internal.Json;
 import dev.troubleticket.core.model.AllowedTransition;
 import dev.troubleticket.core.model.CreateTicketRequest;
@@ -77,9 +79,11 @@ public final class MasStackClient implements TicketingClient {
     private final String defaultCloseOutNarr;
     private final OpenSubscriptions subscriptions;
     private final String description;
+    private final Operations operations;
 
     private MasStackClient(Builder b, MasStackApi api) {
         this.api = api;
+        this.operations = new Operations(NeutralMapping.PROVIDER, b.transportOptions.instrumentation());
         this.subscriptions = api.subscriptions();
         this.clock = b.clock;
         this.createDefaults = new NeutralMapping.CreateDefaults(b.clearencePerson, b.issueType, b.defaultPriority);
@@ -120,21 +124,23 @@ public final class MasStackClient implements TicketingClient {
      */
     @Override
     public Ticket create(CreateTicketRequest request) {
-        Objects.requireNonNull(request, "request");
-        Violations found = new Violations();
-        CreateTroubleTicketRequest body = NeutralMapping.toCreate(request, createDefaults, clock.instant(), found);
-        CreateValidation.checkNeutral(body, found);
-        found.throwIfAny("MasStack create request");
-        // Checked above, with the neutral names: not checked a second time.
-        CreateTroubleTicketResponse created = api.createChecked(body);
-        MasStackTicket ticket = api.get(created.ticketId());
-        subscriptions.opened(ticket.ticketId(), ticket.baseTroubleTicketState(), ticket.dialog());
-        return NeutralMapping.toTicket(ticket);
+        return operations.call(Operation.CREATE, null, () -> {
+            Objects.requireNonNull(request, "request");
+            Violations found = new Violations();
+            CreateTroubleTicketRequest body = NeutralMapping.toCreate(request, createDefaults, clock.instant(), found);
+            CreateValidation.checkNeutral(body, found);
+            found.throwIfAny("MasStack create request");
+            // Checked above, with the neutral names: not checked a second time.
+            CreateTroubleTicketResponse created = api.createChecked(body);
+            MasStackTicket ticket = api.get(created.ticketId());
+            subscriptions.opened(ticket.ticketId(), ticket.baseTroubleTicketState(), ticket.dialog());
+            return NeutralMapping.toTicket(ticket);
+        });
     }
 
     @Override
     public Ticket get(String ticketId) {
-        return NeutralMapping.toTicket(api.get(ticketId));
+        return operations.call(Operation.GET, ticketId, () -> NeutralMapping.toTicket(api.get(ticketId)));
     }
 
     /** MasStack has no list: always throws {@link UnsupportedCapabilityException}. */
@@ -147,10 +153,12 @@ public final class MasStackClient implements TicketingClient {
     /** Sends the text with TU10 (information without changing the state); refused on a closed or cancelled ticket. */
     @Override
     public TicketEvent comment(String ticketId, String text) {
-        MasStackTicket current = api.get(ticketId);
-        MasStackTicket answer = api.perform(Transaction.TU10, current, TransactionInput.dialog(text));
-        return new TicketEvent(provider(), null, ticketId, TicketEvent.Kind.COMMENT, clock.instant(), null, text, null,
-                current.baseTroubleTicketState(), Transaction.TU10.code(), new RawPayload(provider(), answer.rawJson()));
+        return operations.call(Operation.COMMENT, ticketId, () -> {
+            MasStackTicket current = api.get(ticketId);
+            MasStackTicket answer = api.perform(Transaction.TU10, current, TransactionInput.dialog(text));
+            return new TicketEvent(provider(), null, ticketId, TicketEvent.Kind.COMMENT, clock.instant(), null, text, null,
+                    current.baseTroubleTicketState(), Transaction.TU10.code(), new RawPayload(provider(), answer.rawJson()));
+        });
     }
 
     /**
@@ -166,11 +174,13 @@ public final class MasStackClient implements TicketingClient {
      */
     @Override
     public Ticket transition(String ticketId, StatusChange change) {
-        Objects.requireNonNull(change, "change");
-        MasStackTicket current = api.get(ticketId);
-        Transaction transaction = TransitionRules.forChange(api.transactionTable(), current, change);
-        api.perform(transaction, current, inputFor(transaction, change, current));
-        return get(ticketId);
+        return operations.call(Operation.TRANSITION, ticketId, () -> {
+            Objects.requireNonNull(change, "change");
+            MasStackTicket current = api.get(ticketId);
+            Transaction transaction = TransitionRules.forChange(api.transactionTable(), current, change);
+            api.perform(transaction, current, inputFor(transaction, change, current));
+            return get(ticketId);
+        });
     }
 
     private TransactionInput inputFor(Transaction transaction, StatusChange change, MasStackTicket current) {
@@ -207,7 +217,7 @@ public final class MasStackClient implements TicketingClient {
 
     @Override
     public List<AllowedTransition> allowedTransitions(String ticketId) {
-        return TransitionRules.allowedTransitions(api.transactionTable(), api.get(ticketId).state());
+        return operations.call(Operation.ALLOWED_TRANSITIONS, ticketId, () -> TransitionRules.allowedTransitions(api.transactionTable(), api.get(ticketId).state()));
     }
 
     /**
@@ -248,6 +258,7 @@ public final class MasStackClient implements TicketingClient {
         TicketEventSource source = new TicketEventSource(api::get, api.transactionTable(), options, clock,
                 Clock.systemUTC());
         DurableSubscription engine = DurableSubscription.builder(provider(), handler, options)
+                .instrumentation(operations.instrumentation())
                 .polled(source).follower(source).build();
         return new FollowingSubscription(engine, source, subscriptions);
     }
@@ -388,7 +399,8 @@ public final class MasStackClient implements TicketingClient {
             }
             AuthProvider auth = staticToken != null ? StaticTokenAuth.bearer(staticToken)
                     : RenewingTokenAuth.of(new AccessTokens(serviceAccount.clientEmail(), serviceAccount.privateKeyId(),
-                    serviceAccount.privateKey(), effectiveTokenUrl, transportOptions, clock, assertionLifetime), "Bearer", renewalMargin, clock);
+                    serviceAccount.privateKey(), effectiveTokenUrl, transportOptions, clock, assertionLifetime), "Bearer", renewalMargin, clock)
+                    .instrumented(NeutralMapping.PROVIDER, transportOptions.instrumentation());
             HttpTransport transport = new HttpTransport(NeutralMapping.PROVIDER, baseUrl, transportOptions, auth,
                     new ErrorParser(), Json.mapper());
             return new MasStackClient(this, new MasStackApi(transport, TransactionTable.standard(),

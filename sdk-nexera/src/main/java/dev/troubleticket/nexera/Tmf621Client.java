@@ -15,7 +15,9 @@ import dev.troubleticket.core.error.ProviderException;
 import dev.troubleticket.core.error.TicketingException;
 import dev.troubleticket.core.error.ValidationException;
 import dev.troubleticket.core.http.TransportOptions;
+import dev.troubleticket.core.instrument.Operation;
 import dev.troubleticket.core.internal.HttpTransport;
+import dev.troubleticket.core.internal.Operations;
 import dev.troubleticket.core.model.AllowedTransition;
 import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.core.model.StatusChange;
@@ -71,6 +73,7 @@ public final class Tmf621Client implements TicketingClient {
     private final String noteAuthor;
     private final List<TicketSubscription> durable = Collections.synchronizedList(new ArrayList<>());
     private final boolean hubListing;
+    private final Operations operations;
 
     private Tmf621Client(Builder b) {
         Tmf621Profile profile = b.profile.withBasePath(apiBasePath(b.baseUrl, b.basePath, b.profile));
@@ -83,6 +86,7 @@ public final class Tmf621Client implements TicketingClient {
         this.callerCheck = b.callerCheck;
         this.noteAuthor = b.noteAuthor;
         this.hubListing = b.hubListing;
+        this.operations = new Operations(provider, b.transport.instrumentation());
     }
 
     /**
@@ -130,24 +134,26 @@ public final class Tmf621Client implements TicketingClient {
      */
     @Override
     public Ticket create(CreateTicketRequest request) {
-        Objects.requireNonNull(request, "request");
-        List<FieldViolation> violations = new ArrayList<>();
-        if (request.externalReference() == null || request.externalReference().isBlank()) {
-            violations.add(new FieldViolation("externalReference",
-                    "is required: it is sent as externalId and lets a create whose answer was lost be found again"));
-        }
-        TroubleTicket ticket = mapping.toTroubleTicket(request, violations);
-        Tmf621Api.CheckedCreate checked = api.checkedCreate(ticket);
-        violations.addAll(checked.violations());
-        if (!violations.isEmpty()) {
-            throw ValidationException.beforeSending(provider, "ticket", violations);
-        }
-        return toTicket(api.createSafely(ticket, checked));
+        return operations.call(Operation.CREATE, null, () -> {
+            Objects.requireNonNull(request, "request");
+            List<FieldViolation> violations = new ArrayList<>();
+            if (request.externalReference() == null || request.externalReference().isBlank()) {
+                violations.add(new FieldViolation("externalReference",
+                        "is required: it is sent as externalId and lets a create whose answer was lost be found again"));
+            }
+            TroubleTicket ticket = mapping.toTroubleTicket(request, violations);
+            Tmf621Api.CheckedCreate checked = api.checkedCreate(ticket);
+            violations.addAll(checked.violations());
+            if (!violations.isEmpty()) {
+                throw ValidationException.beforeSending(provider, "ticket", violations);
+            }
+            return toTicket(api.createSafely(ticket, checked));
+        });
     }
 
     @Override
     public Ticket get(String ticketId) {
-        return toTicket(api.getReceived(ticketId));
+        return operations.call(Operation.GET, ticketId, () -> toTicket(api.getReceived(ticketId)));
     }
 
     /**
@@ -177,26 +183,30 @@ public final class Tmf621Client implements TicketingClient {
         q.providerFilters().forEach(filter::attribute);
         PageFetcher<Tmf621Api.Received> fetcher = api.fetcher(filter.build());
         return PagedIterable.<Ticket>of(cursor -> {
-            Page<Tmf621Api.Received> page = fetcher.fetch(cursor);
-            return new Page<>(page.items().stream().map(this::toTicket).toList(), page.nextCursor(), page.totalCount());
+            return operations.call(Operation.LIST, null, () -> {
+                Page<Tmf621Api.Received> page = fetcher.fetch(cursor);
+                return new Page<>(page.items().stream().map(this::toTicket).toList(), page.nextCursor(), page.totalCount());
+            });
         }).filtered(q::matches);
     }
 
     /** Adds a note to the ticket (a merge patch of its note list) and answers the note as an event. */
     @Override
     public TicketEvent comment(String ticketId, String text) {
-        if (text == null || text.isBlank()) {
-            throw ValidationException.beforeSending(provider, "comment", List.of(new FieldViolation("note.text", "must not be blank")));
-        }
-        TroubleTicket updated = api.addNoteReceived(ticketId, Note.of(noteAuthor, text)).ticket();
-        List<Note> notes = updated.note() == null ? List.of() : updated.note();
-        for (int i = notes.size() - 1; i >= 0; i--) {
-            if (notes.get(i) != null && text.equals(notes.get(i).text())) {
-                return mapping.noteEvent(updated.id(), notes.get(i), i);
+        return operations.call(Operation.COMMENT, ticketId, () -> {
+            if (text == null || text.isBlank()) {
+                throw ValidationException.beforeSending(provider, "comment", List.of(new FieldViolation("note.text", "must not be blank")));
             }
-        }
-        throw new ProviderException(provider + " accepted the note but the ticket it answered does not hold it",
-                dev.troubleticket.core.error.ErrorDetails.none(provider));
+            TroubleTicket updated = api.addNoteReceived(ticketId, Note.of(noteAuthor, text)).ticket();
+            List<Note> notes = updated.note() == null ? List.of() : updated.note();
+            for (int i = notes.size() - 1; i >= 0; i--) {
+                if (notes.get(i) != null && text.equals(notes.get(i).text())) {
+                    return mapping.noteEvent(updated.id(), notes.get(i), i);
+                }
+            }
+            throw new ProviderException(provider + " accepted the note but the ticket it answered does not hold it",
+                    dev.troubleticket.core.error.ErrorDetails.none(provider));
+        });
     }
 
     /**
@@ -205,14 +215,16 @@ public final class Tmf621Client implements TicketingClient {
      */
     @Override
     public Ticket transition(String ticketId, StatusChange change) {
-        Objects.requireNonNull(change, "change");
-        TroubleTicketStatus target = change.providerTarget() != null ? TroubleTicketStatus.of(change.providerTarget().trim())
-                : tmfStatusOf(change.target());
-        if (target == null) {
-            throw ValidationException.beforeSending(provider, "status change", List.of(new FieldViolation("status",
-                    "TMF621 has no status for " + change.describeTarget() + "; allowed now: " + allowedTransitions(ticketId))));
-        }
-        return toTicket(api.changeStatusReceived(ticketId, target, change.comment()));
+        return operations.call(Operation.TRANSITION, ticketId, () -> {
+            Objects.requireNonNull(change, "change");
+            TroubleTicketStatus target = change.providerTarget() != null ? TroubleTicketStatus.of(change.providerTarget().trim())
+                    : tmfStatusOf(change.target());
+            if (target == null) {
+                throw ValidationException.beforeSending(provider, "status change", List.of(new FieldViolation("status",
+                        "TMF621 has no status for " + change.describeTarget() + "; allowed now: " + allowedTransitions(ticketId))));
+            }
+            return toTicket(api.changeStatusReceived(ticketId, target, change.comment()));
+        });
     }
 
     private static TroubleTicketStatus tmfStatusOf(TicketStatus neutral) {
@@ -227,15 +239,17 @@ public final class Tmf621Client implements TicketingClient {
     /** The ticket's notes and status changes, oldest first, as the ticket itself tells them. */
     @Override
     public List<TicketEvent> history(String ticketId) {
-        return mapping.history(api.get(ticketId));
+        return operations.call(Operation.HISTORY, ticketId, () -> mapping.history(api.get(ticketId)));
     }
 
     @Override
     public List<AllowedTransition> allowedTransitions(String ticketId) {
-        TroubleTicket ticket = api.get(ticketId);
-        return TransitionRules.from(ticket.status()).stream()
-                .map(a -> new AllowedTransition(a.neutral(), a.target().value(), a.description(), a.needsComment()))
-                .toList();
+        return operations.call(Operation.ALLOWED_TRANSITIONS, ticketId, () -> {
+            TroubleTicket ticket = api.get(ticketId);
+            return TransitionRules.from(ticket.status()).stream()
+                    .map(a -> new AllowedTransition(a.neutral(), a.target().value(), a.description(), a.needsComment()))
+                    .toList();
+        });
     }
 
     /**
@@ -270,6 +284,7 @@ public final class Tmf621Client implements TicketingClient {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(options, "options");
         TicketSubscription subscription = DurableSubscription.builder(provider, handler, options)
+                .instrumentation(operations.instrumentation())
                 .push(new TicketEventSource(hubCalls(api), provider, mapping, callerCheck, options, hubListing, Clock.systemUTC()))
                 .build();
         durable.add(subscription);
@@ -464,7 +479,7 @@ public final class Tmf621Client implements TicketingClient {
             HttpTransport tokenTransport = new HttpTransport(provider, tokenUrl, transport, new BasicAuth(clientId, clientSecret),
                     errors, mapper);
             return RenewingTokenAuth.of(new AccessTokens(tokenTransport, tokenUrl, clock, Duration.ofMinutes(5)),
-                    "Bearer", renewalMargin, clock);
+                    "Bearer", renewalMargin, clock).instrumented(provider, transport.instrumentation());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.troubleticket.core.auth;
 
+import dev.troubleticket.core.instrument.Instrumentation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,25 +24,38 @@ public final class RenewingTokenAuth implements AuthProvider {
     private final String scheme;
     private final Duration margin;
     private final Clock clock;
+    private final String provider;
+    private final Instrumentation instrumentation;
     private final ReentrantLock renewal = new ReentrantLock();
     private volatile AccessToken current;
     private volatile int renewals;
 
-    private RenewingTokenAuth(TokenSource source, String scheme, Duration margin, Clock clock) {
+    private RenewingTokenAuth(TokenSource source, String scheme, Duration margin, Clock clock, String provider,
+                              Instrumentation instrumentation) {
         this.source = Objects.requireNonNull(source, "source");
         this.scheme = Objects.requireNonNull(scheme, "scheme");
         this.margin = Objects.requireNonNull(margin, "margin");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.provider = provider;
+        this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
     }
 
     /** Bearer tokens renewed 60 seconds before they expire. */
     public static RenewingTokenAuth bearer(TokenSource source) {
-        return new RenewingTokenAuth(source, "Bearer", Duration.ofSeconds(60), Clock.systemUTC());
+        return new RenewingTokenAuth(source, "Bearer", Duration.ofSeconds(60), Clock.systemUTC(), null, Instrumentation.none());
     }
 
     /** Tokens with the given scheme, renewed {@code margin} before they expire, on the given clock. */
     public static RenewingTokenAuth of(TokenSource source, String scheme, Duration margin, Clock clock) {
-        return new RenewingTokenAuth(source, scheme, margin, clock);
+        return new RenewingTokenAuth(source, scheme, margin, clock, null, Instrumentation.none());
+    }
+
+    /**
+     * The same authentication, telling {@code instrumentation} about each token obtained for {@code provider}. For a
+     * new instance only: a token already held is not carried over.
+     */
+    public RenewingTokenAuth instrumented(String provider, Instrumentation instrumentation) {
+        return new RenewingTokenAuth(source, scheme, margin, clock, Objects.requireNonNull(provider, "provider"), instrumentation);
     }
 
     @Override
@@ -65,6 +79,9 @@ public final class RenewingTokenAuth implements AuthProvider {
             }
             AccessToken fresh = token == null ? source.fetch() : source.renew(token);
             renewals++;
+            if (provider != null) {
+                instrumentation.tokenObtained(provider, token != null);
+            }
             LOG.debug("obtained a new {} token, expires at {}", scheme, fresh.expiresAt());
             current = fresh;
             return fresh;

@@ -1,5 +1,6 @@
 package dev.troubleticket.core.http;
 
+import dev.troubleticket.core.instrument.Instrumentation;
 import java.time.Duration;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
@@ -23,6 +24,7 @@ public final class TransportOptions {
     private final boolean allowInsecureHttp;
     private final TransportListener listener;
     private final long maxResponseBytes;
+    private final Instrumentation instrumentation;
 
     private TransportOptions(Builder b) {
         this.okHttpClient = b.okHttpClient;
@@ -35,6 +37,7 @@ public final class TransportOptions {
         this.allowInsecureHttp = b.allowInsecureHttp;
         this.listener = b.listener;
         this.maxResponseBytes = b.maxResponseBytes;
+        this.instrumentation = b.instrumentation;
     }
 
     /** Options with every default. */
@@ -52,7 +55,7 @@ public final class TransportOptions {
         return new Builder().okHttpClient(okHttpClient).connectTimeout(connectTimeout).readTimeout(readTimeout)
                 .attemptTimeout(attemptTimeout).callTimeout(callTimeout).retryPolicy(retryPolicy)
                 .userAgentSuffix(userAgentSuffix).allowInsecureHttp(allowInsecureHttp).listener(listener)
-                .maxResponseBytes(maxResponseBytes);
+                .maxResponseBytes(maxResponseBytes).instrumentation(instrumentation);
     }
 
     /** The caller's OkHttp client to derive from, or {@code null} for the SDK's shared default. */
@@ -84,6 +87,8 @@ public final class TransportOptions {
      * never retried. Settings key {@code maxResponseBytes}.
      */
     public long maxResponseBytes() { return maxResponseBytes; }
+    /** What is told about operations, attempts, authentication and delivered events; {@link Instrumentation#none()} by default. */
+    public Instrumentation instrumentation() { return instrumentation; }
 
     @Override
     public String toString() {
@@ -109,6 +114,7 @@ public final class TransportOptions {
         private boolean allowInsecureHttp;
         private TransportListener listener = TransportListener.none();
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private Instrumentation instrumentation = Instrumentation.none();
 
         /** Sets the application's OkHttp client to derive from, sharing its pool and dispatcher. */
         public Builder okHttpClient(OkHttpClient value) { this.okHttpClient = value; return this; }
@@ -130,6 +136,12 @@ public final class TransportOptions {
         public Builder listener(TransportListener value) { this.listener = value; return this; }
         /** Sets the largest answer read, in bytes; a larger one is a {@code ResponseTooLargeException}. */
         public Builder maxResponseBytes(long value) { this.maxResponseBytes = value; return this; }
+        /**
+         * Metrics and tracing: told about each operation, HTTP attempt, re-authentication, token renewal and delivered
+         * event of the clients and subscriptions built with these options ({@code sdk-micrometer}, {@code sdk-opentelemetry},
+         * or {@link Instrumentation#all} of both). Default {@link Instrumentation#none()}.
+         */
+        public Builder instrumentation(Instrumentation value) { this.instrumentation = value; return this; }
 
         /** Checks the options and builds them. */
         public TransportOptions build() {
@@ -139,6 +151,7 @@ public final class TransportOptions {
             requirePositive(callTimeout, "callTimeout");
             Objects.requireNonNull(retryPolicy, "retryPolicy");
             Objects.requireNonNull(listener, "listener");
+            Objects.requireNonNull(instrumentation, "instrumentation");
             if (maxResponseBytes < 1 || maxResponseBytes > MAX_RESPONSE_BYTES_LIMIT) {
                 throw new IllegalArgumentException("maxResponseBytes must be between 1 and " + MAX_RESPONSE_BYTES_LIMIT
                         + " bytes, not " + maxResponseBytes);

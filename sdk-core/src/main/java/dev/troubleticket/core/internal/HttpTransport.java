@@ -11,6 +11,9 @@ import dev.troubleticket.core.error.TransportException;
 import dev.troubleticket.core.http.RetryPolicy;
 import dev.troubleticket.core.http.TransportListener;
 import dev.troubleticket.core.http.TransportOptions;
+import dev.troubleticket.core.instrument.AttemptObserver;
+import dev.troubleticket.core.instrument.HttpAttempt;
+import dev.troubleticket.core.instrument.Instrumentation;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -124,6 +127,9 @@ public final class HttpTransport {
     public ApiResponse send(ApiRequest request) {
         RetryPolicy policy = options.retryPolicy();
         TransportListener listener = options.listener();
+        Instrumentation instrumentation = options.instrumentation();
+        boolean observed = instrumentation != Instrumentation.none();
+        Operations.RunningOperation operation = observed ? Operations.current() : null;
         HttpUrl url = baseUrl.resolve(request);
         String path = url.encodedPath();
         long deadline = System.nanoTime() + options.callTimeout().toNanos();
@@ -134,12 +140,22 @@ public final class HttpTransport {
         while (true) {
             attempt++;
             String authorization = request.authenticated() ? obtainAuthorization() : null;
-            Request okRequest = toOkHttp(request, url, authorization);
+            HttpAttempt told = null;
+            AttemptObserver observer = AttemptObserver.NONE;
+            if (observed) {
+                told = new HttpAttempt(provider, operation, request.method(), url.scheme(), url.host(), url.port(), path, attempt);
+                observer = instrumentation.attemptStarted(told);
+                if (operation != null) {
+                    operation.attempted();
+                }
+            }
+            Request okRequest = toOkHttp(request, url, authorization, told);
             long started = System.nanoTime();
             ApiResponse response;
             try {
                 response = execute(okRequest, deadline, attempt);
             } catch (BoundedBody.OverLimit over) {
+                answered(observer, operation, over.status);
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
                 LOG.debug("{} {} {} -> {} over the response size limit in {} ms (attempt {})", provider, request.method(), path,
                         over.status, elapsed.toMillis(), attempt);
@@ -147,7 +163,11 @@ public final class HttpTransport {
                 // The same request gets the same answer: never retried.
                 throw ResponseBodies.tooLarge(provider, provider + " " + request.method() + " " + path, over, attempt,
                         maxResponseBytes);
+            } catch (RuntimeException e) {
+                observer.failed(e);
+                throw e;
             } catch (IOException e) {
+                observer.failed(e);
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
                 LOG.debug("{} {} {} failed after {} ms (attempt {}): {}", provider, request.method(), path,
                         elapsed.toMillis(), attempt, e.getClass().getSimpleName());
@@ -159,6 +179,9 @@ public final class HttpTransport {
                 Duration delay = policy.backoff(attempt);
                 if (safe && attempt <= policy.maxRetries() && fits(deadline, delay)) {
                     listener.onRetry(provider, request.method(), path, attempt + 1, e.getClass().getSimpleName(), delay);
+                    if (told != null) {
+                        instrumentation.retryScheduled(told, e.getClass().getSimpleName(), delay);
+                    }
                     pause(policy, delay, request, attempt, reached);
                     continue;
                 }
@@ -168,6 +191,7 @@ public final class HttpTransport {
                         ErrorDetails.none(provider).withAttempts(attempt), e, reached, healable);
             }
             reached = true;
+            answered(observer, operation, response.status());
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             LOG.debug("{} {} {} -> {} in {} ms (attempt {})", provider, request.method(), path, response.status(),
                     elapsed.toMillis(), attempt);
@@ -179,6 +203,9 @@ public final class HttpTransport {
                 // One fresh credential is worth one more try; a second 401 means the credentials themselves are refused.
                 reauthenticated = true;
                 LOG.debug("{} refused the credential; re-authenticating once", provider);
+                if (told != null) {
+                    instrumentation.reauthenticating(told);
+                }
                 continue;
             }
             Duration retryAfter = RetryAfter.of(response);
@@ -188,11 +215,21 @@ public final class HttpTransport {
                 boolean withinLimit = retryAfter == null || retryAfter.compareTo(policy.maxRetryAfter()) <= 0;
                 if (withinLimit && fits(deadline, delay)) {
                     listener.onRetry(provider, request.method(), path, attempt + 1, String.valueOf(response.status()), delay);
+                    if (told != null) {
+                        instrumentation.retryScheduled(told, String.valueOf(response.status()), delay);
+                    }
                     pause(policy, delay, request, attempt, reached);
                     continue;
                 }
             }
             throw ErrorMapper.map(provider, response, safeParse(response), retryAfter);
+        }
+    }
+
+    private static void answered(AttemptObserver observer, Operations.RunningOperation operation, int status) {
+        observer.responded(status);
+        if (operation != null) {
+            operation.answered(status);
         }
     }
 
@@ -218,10 +255,13 @@ public final class HttpTransport {
         }
     }
 
-    private Request toOkHttp(ApiRequest request, HttpUrl url, String authorization) {
+    private Request toOkHttp(ApiRequest request, HttpUrl url, String authorization, HttpAttempt told) {
         Request.Builder builder = new Request.Builder().url(url).header("User-Agent", userAgent)
                 .header("Accept", "application/json");
         request.headers().forEach(builder::header);
+        if (told != null) {
+            told.headers().forEach(builder::header);
+        }
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

@@ -15,6 +15,8 @@ import dev.troubleticket.core.error.UnsupportedCapabilityException;
 import dev.troubleticket.core.error.ValidationException;
 import dev.troubleticket.core.http.RetryPolicy;
 import dev.troubleticket.core.http.TransportOptions;
+import dev.troubleticket.core.instrument.Operation;
+import dev.troubleticket.core.instrument.Outcome;
 import dev.troubleticket.core.model.AllowedTransition;
 import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.core.model.StatusChange;
@@ -86,6 +88,8 @@ public abstract class TicketingClientContractTest {
     protected TicketingClient client;
     /** The waits the client's retry policy asked for, recorded instead of slept. */
     protected final List<Duration> waits = new CopyOnWriteArrayList<>();
+    /** What the client's instrumentation was told; every contract client is instrumented with it. */
+    protected final RecordingInstrumentation recorded = new RecordingInstrumentation();
 
     /**
      * A new client connected to a fresh simulator, sending with {@code transport} (the contract's quick retries):
@@ -124,7 +128,8 @@ public abstract class TicketingClientContractTest {
     @BeforeEach
     void startClient() {
         client = newClient(TransportOptions.builder()
-                .retryPolicy(RetryPolicy.defaults().withMaxRetries(RETRIES).withSleeper(waits::add)).build());
+                .retryPolicy(RetryPolicy.defaults().withMaxRetries(RETRIES).withSleeper(waits::add))
+                .instrumentation(recorded).build());
     }
 
     @AfterEach
@@ -326,6 +331,9 @@ public abstract class TicketingClientContractTest {
             assertThat(e.isRetryable()).isFalse();
         });
         assertThat(refused.get()).as("one more try after one re-authentication, at most").isBetween(1, 2);
+        assertThat(recorded.reauthentications).as("a re-authentication is told when, and only when, it is tried")
+                .hasSize(refused.get() - 1);
+        assertThat(recorded.operations.get(recorded.operations.size() - 1).outcome()).isEqualTo(Outcome.AUTHENTICATION);
     }
 
     @Test
@@ -357,6 +365,83 @@ public abstract class TicketingClientContractTest {
         assertThat(failed).hasValue(RETRIES + 1);
         interpose(UnaryOperator.identity());
         assertThat(client.get(created.id()).id()).as("the next call goes through").isEqualTo(created.id());
+    }
+
+    @Test
+    void eachOperationIsToldOnceWithItsProviderTicketAttemptsAndOutcome() {
+        Ticket created = openTicket();
+        client.get(created.id());
+        client.allowedTransitions(created.id());
+
+        assertThat(recorded.open).as("every operation ended").isEmpty();
+        assertThat(recorded.operationNames()).as("a call made inside another is part of it")
+                .containsExactly(Operation.CREATE, Operation.GET, Operation.ALLOWED_TRANSITIONS);
+        assertThat(recorded.operations).allSatisfy(operation -> {
+            assertThat(operation.provider()).isEqualTo(client.provider());
+            assertThat(operation.outcome()).isEqualTo(Outcome.SUCCESS);
+            assertThat(operation.attempts()).isPositive();
+            assertThat(operation.lastStatus()).isBetween(200, 299);
+        });
+        assertThat(recorded.operations.get(0).ticketId()).isNull();
+        assertThat(recorded.operations.get(1).ticketId()).isEqualTo(created.id());
+        assertThat(recorded.attempts).as("each attempt belongs to its operation")
+                .allSatisfy(attempt -> assertThat(attempt.operation()).isNotNull())
+                .hasSize(recorded.operations.stream().mapToInt(RecordingInstrumentation.Ended::attempts).sum());
+    }
+
+    @Test
+    void aFailedOperationEndsWithTheOutcomeOfItsExceptionAndTheLastStatus() {
+        assertThatThrownBy(() -> client.get("does-not-exist-42")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> client.create(requestBreakingTwoRules())).isInstanceOf(ValidationException.class);
+
+        assertThat(recorded.operations).extracting(RecordingInstrumentation.Ended::name, RecordingInstrumentation.Ended::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Operation.GET, Outcome.NOT_FOUND),
+                        org.assertj.core.groups.Tuple.tuple(Operation.CREATE, Outcome.INVALID));
+        assertThat(recorded.operations.get(0).lastStatus()).isEqualTo(404);
+        assertThat(recorded.operations.get(1).attempts()).as("refused before sending").isZero();
+        assertThat(recorded.open).isEmpty();
+    }
+
+    @Test
+    void headersTheInstrumentationSetsReachTheProviderOnEveryAttempt() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        interpose(simulator -> new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                seen.add(String.valueOf(request.getHeaders().get(RecordingInstrumentation.HEADER)));
+                return simulator.dispatch(request);
+            }
+        });
+
+        client.get(openTicket().id());
+
+        assertThat(seen).isNotEmpty().doesNotContain("null");
+    }
+
+    @Test
+    void aRetriedAttemptIsToldAsARetryAndAsAnotherAttemptOfTheSameOperation() {
+        Ticket created = openTicket();
+        AtomicInteger failures = new AtomicInteger();
+        interpose(simulator -> new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                if (naming(created.id()).test(request) && failures.getAndIncrement() == 0) {
+                    return status(503, "{\"error\":\"maintenance\"}");
+                }
+                return simulator.dispatch(request);
+            }
+        });
+        int before = recorded.attempts.size();
+
+        client.get(created.id());
+
+        List<RecordingInstrumentation.Attempt> attempts = recorded.attempts.subList(before, recorded.attempts.size());
+        assertThat(attempts).extracting(RecordingInstrumentation.Attempt::status).containsExactly(503, 200);
+        assertThat(attempts).extracting(RecordingInstrumentation.Attempt::number).containsExactly(1, 2);
+        assertThat(recorded.retries).singleElement().asString().endsWith(" 503");
+        RecordingInstrumentation.Ended get = recorded.operations.get(recorded.operations.size() - 1);
+        assertThat(get.attempts()).isEqualTo(2);
+        assertThat(get.outcome()).isEqualTo(Outcome.SUCCESS);
     }
 
     @Test

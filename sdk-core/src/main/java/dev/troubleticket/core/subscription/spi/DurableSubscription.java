@@ -2,6 +2,11 @@ package dev.troubleticket.core.subscription.spi;
 
 import dev.troubleticket.core.callback.CallbackHandler;
 import dev.troubleticket.core.error.TicketingException;
+import dev.troubleticket.core.instrument.DeliveryObserver;
+import dev.troubleticket.core.instrument.EventDelivery;
+import dev.troubleticket.core.instrument.Instrumentation;
+import dev.troubleticket.core.instrument.Operation;
+import dev.troubleticket.core.internal.Operations;
 import dev.troubleticket.core.model.TicketEvent;
 import dev.troubleticket.core.subscription.store.DeadLetter;
 import dev.troubleticket.core.subscription.SubscriptionHealth;
@@ -67,6 +72,8 @@ public final class DurableSubscription implements TicketSubscription {
     private final PushSource push;
     private final TicketFollower follower;
     private final Clock clock;
+    private final Instrumentation instrumentation;
+    private final Operations operations;
 
     private final Map<String, Instant> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong delivered = new AtomicLong();
@@ -95,6 +102,8 @@ public final class DurableSubscription implements TicketSubscription {
         this.push = b.push;
         this.follower = b.follower;
         this.clock = b.clock;
+        this.instrumentation = b.instrumentation;
+        this.operations = new Operations(provider, instrumentation);
         if (sources.isEmpty() && push == null) {
             throw new IllegalArgumentException("a subscription needs a polled source or a push source");
         }
@@ -155,6 +164,7 @@ public final class DurableSubscription implements TicketSubscription {
         }
         LOG.info("subscription '{}' of {} started ({} stream(s){}, store {}, lease {})", name, provider, sources.size(),
                 push == null ? "" : ", push", store, lease == null ? "held elsewhere" : "held");
+        instrumentation.subscriptionStarted(this);
         return this;
     }
 
@@ -244,7 +254,8 @@ public final class DurableSubscription implements TicketSubscription {
                 }
                 SourceBatch batch;
                 try {
-                    batch = source.poll(position, startFrom);
+                    String from = position;
+                    batch = operations.call(Operation.POLL, null, () -> source.poll(from, startFrom));
                     lastSuccess = clock.instant();
                 } catch (TicketingException e) {
                     lastError = source.stream() + ": " + e.getMessage();
@@ -526,12 +537,18 @@ public final class DurableSubscription implements TicketSubscription {
                 return true;
             }
             attempts++;
+            DeliveryObserver observer = instrumentation == Instrumentation.none() ? DeliveryObserver.NONE
+                    : instrumentation.deliveryStarted(new EventDelivery(provider, name, key, event, attempts));
             try {
                 if (handler instanceof TransactionalTicketEventHandler transactional) {
-                    return handleInTransaction(transactional);
+                    boolean done = handleInTransaction(transactional);
+                    observer.ended(null);
+                    return done;
                 }
                 handler.handle(event);
+                observer.ended(null);
             } catch (Exception e) {
+                observer.ended(e);
                 failed.incrementAndGet();
                 if (attempts < options.maxAttempts()) {
                     Duration wait = backoff(attempts);
@@ -757,6 +774,7 @@ public final class DurableSubscription implements TicketSubscription {
             }
         }
         LOG.info("subscription '{}' of {} stopped ({} delivered)", name, provider, delivered.get());
+        instrumentation.subscriptionStopped(this);
     }
 
     private void stopThreads() {
@@ -806,6 +824,7 @@ public final class DurableSubscription implements TicketSubscription {
         private PushSource push;
         private TicketFollower follower;
         private Clock clock = Clock.systemUTC();
+        private Instrumentation instrumentation = Instrumentation.none();
 
         private Builder(String provider, TicketEventHandler handler, SubscriptionOptions options) {
             this.provider = Objects.requireNonNull(provider, "provider");
@@ -824,6 +843,12 @@ public final class DurableSubscription implements TicketSubscription {
 
         /** The clock for health figures, dead letters and lag. Default: UTC system clock. */
         public Builder clock(Clock value) { this.clock = Objects.requireNonNull(value, "clock"); return this; }
+
+        /** What is told about each poll, delivered event, start and stop: the client's. Default {@link Instrumentation#none()}. */
+        public Builder instrumentation(Instrumentation value) {
+            this.instrumentation = Objects.requireNonNull(value, "instrumentation");
+            return this;
+        }
 
         /** Makes the subscription, stopped: {@code start()} begins reading. */
         public DurableSubscription build() {
