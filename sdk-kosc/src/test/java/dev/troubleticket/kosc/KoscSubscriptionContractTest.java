@@ -2,6 +2,8 @@ package dev.troubleticket.kosc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.troubleticket.core.ProviderSettings;
+import dev.troubleticket.core.http.TransportOptions;
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
 import dev.troubleticket.core.contract.SubscriptionContractTest;
@@ -18,9 +20,9 @@ class KoscSubscriptionContractTest extends SubscriptionContractTest {
     private KoscSimulator simulator;
 
     @Override
-    protected TicketingClient newClient() {
+    protected TicketingClient newClient(TransportOptions transport) {
         simulator = new KoscSimulator().start();
-        return TicketingClients.create("kosc", simulator.clientSettings());
+        return TicketingClients.create("kosc", ProviderSettings.of(simulator.clientSettings().asMap(), transport));
     }
 
     @Override

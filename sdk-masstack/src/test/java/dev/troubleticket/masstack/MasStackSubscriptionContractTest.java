@@ -2,6 +2,8 @@ package dev.troubleticket.masstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.troubleticket.core.ProviderSettings;
+import dev.troubleticket.core.http.TransportOptions;
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
 import dev.troubleticket.core.contract.SubscriptionContractTest;
@@ -22,9 +24,9 @@ class MasStackSubscriptionContractTest extends SubscriptionContractTest {
     private MasStackSimulator simulator;
 
     @Override
-    protected TicketingClient newClient() {
+    protected TicketingClient newClient(TransportOptions transport) {
         simulator = new MasStackSimulator().start(0);
-        return TicketingClients.create("masstack", simulator.clientSettings());
+        return TicketingClients.create("masstack", ProviderSettings.of(simulator.clientSettings().asMap(), transport));
     }
 
     @Override

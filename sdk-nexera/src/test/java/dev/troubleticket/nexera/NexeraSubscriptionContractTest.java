@@ -2,6 +2,8 @@ package dev.troubleticket.nexera;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.troubleticket.core.ProviderSettings;
+import dev.troubleticket.core.http.TransportOptions;
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
 import dev.troubleticket.core.contract.SubscriptionContractTest;
@@ -21,10 +23,10 @@ class NexeraSubscriptionContractTest extends SubscriptionContractTest {
     private InetSocketAddress callback;
 
     @Override
-    protected TicketingClient newClient() {
+    protected TicketingClient newClient(TransportOptions transport) {
         simulator = new NexeraSimulator().start(0);
         callback = FreePorts.loopback();
-        return TicketingClients.create("nexera", simulator.clientSettings());
+        return TicketingClients.create("nexera", ProviderSettings.of(simulator.clientSettings().asMap(), transport));
     }
 
     @Override

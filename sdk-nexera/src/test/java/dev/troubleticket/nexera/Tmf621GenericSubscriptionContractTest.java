@@ -1,5 +1,7 @@
 package dev.troubleticket.nexera;
 
+import dev.troubleticket.core.ProviderSettings;
+import dev.troubleticket.core.http.TransportOptions;
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
 import dev.troubleticket.core.contract.SubscriptionContractTest;
@@ -19,10 +21,10 @@ class Tmf621GenericSubscriptionContractTest extends SubscriptionContractTest {
     private InetSocketAddress callback;
 
     @Override
-    protected TicketingClient newClient() {
+    protected TicketingClient newClient(TransportOptions transport) {
         simulator = new NexeraSimulator(Clock.systemUTC(), Tmf621Profile.TMF_BASE_PATH).hubListing(false).start(0);
         callback = FreePorts.loopback();
-        return TicketingClients.create("tmf621", simulator.tokenClientSettings());
+        return TicketingClients.create("tmf621", ProviderSettings.of(simulator.tokenClientSettings().asMap(), transport));
     }
 
     @Override

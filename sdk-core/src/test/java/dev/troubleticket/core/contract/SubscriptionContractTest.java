@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.troubleticket.core.TicketingClient;
+import dev.troubleticket.core.http.TransportOptions;
+import dev.troubleticket.core.instrument.Outcome;
 import dev.troubleticket.core.model.CreateTicketRequest;
 import dev.troubleticket.core.model.StatusChange;
 import dev.troubleticket.core.model.TicketEvent;
@@ -65,10 +67,15 @@ public abstract class SubscriptionContractTest {
     }
 
     protected TicketingClient client;
+    /** What the client's instrumentation was told; every contract client is instrumented with it. */
+    protected final RecordingInstrumentation recorded = new RecordingInstrumentation();
     private final List<TicketSubscription> opened = new ArrayList<>();
 
-    /** A new client connected to a fresh simulator. */
-    protected abstract TicketingClient newClient();
+    /**
+     * A new client connected to a fresh simulator, sending with {@code transport}:
+     * {@code ProviderSettings.of(simulator.clientSettings().asMap(), transport)}.
+     */
+    protected abstract TicketingClient newClient(TransportOptions transport);
 
     /** The provider's side of the same simulator. */
     protected abstract TicketingClientContractTest.ProviderSide providerSide();
@@ -92,7 +99,7 @@ public abstract class SubscriptionContractTest {
 
     @BeforeEach
     void startClient() {
-        client = newClient();
+        client = newClient(TransportOptions.builder().instrumentation(recorded).build());
     }
 
     @AfterEach
@@ -304,6 +311,11 @@ public abstract class SubscriptionContractTest {
         assertThat(letter.attempts()).isEqualTo(3);
         assertThat(letter.error()).contains("back office refuses event");
         assertThat(attempts.get(letter.event().id())).isEqualTo(3);
+        assertThat(recorded.deliveries).as("each failed delivery is told with its attempt and outcome")
+                .filteredOn(delivery -> delivery.key().equals(letter.key()))
+                .extracting(RecordingInstrumentation.Delivered::attempt, RecordingInstrumentation.Delivered::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, Outcome.ERROR),
+                        org.assertj.core.groups.Tuple.tuple(2, Outcome.ERROR), org.assertj.core.groups.Tuple.tuple(3, Outcome.ERROR));
         assertThat(subscription.health().parked()).isEqualTo(1);
         assertThat(subscription.health().failed()).isGreaterThanOrEqualTo(3);
 
@@ -315,6 +327,28 @@ public abstract class SubscriptionContractTest {
         eventually("the replayed dead letter", () -> received.saw(poisoned, TicketStatus.WAITING_FOR_OPERATOR));
         eventually("the dead letter removed", () -> subscription.deadLetters().isEmpty());
         assertThat(subscription.replay("no-such-key")).isFalse();
+    }
+
+    @Test
+    void eachDeliveryAndTheSubscriptionsStartAndStopAreToldToTheInstrumentation() {
+        Received received = new Received();
+        TicketSubscription subscription = subscribe(received, options("told").build()).start();
+        String ticket = openTicket();
+        providerSide().askForInformation(ticket);
+        eventually("the information request", () -> received.saw(ticket, TicketStatus.WAITING_FOR_OPERATOR));
+        eventually("its delivery told", () -> recorded.deliveries.size() >= received.events.size());
+        subscription.close();
+
+        assertThat(recorded.started).containsExactly("told");
+        assertThat(recorded.stopped).containsExactly("told");
+        assertThat(recorded.deliveries).hasSize(received.events.size()).allSatisfy(delivery -> {
+            assertThat(delivery.provider()).isEqualTo(client.provider());
+            assertThat(delivery.subscription()).isEqualTo("told");
+            assertThat(delivery.attempt()).isEqualTo(1);
+            assertThat(delivery.outcome()).isEqualTo(Outcome.SUCCESS);
+        });
+        assertThat(recorded.deliveries).extracting(RecordingInstrumentation.Delivered::key).doesNotHaveDuplicates();
+        assertThat(recorded.open).as("every operation (a poll included) ended").isEmpty();
     }
 
     @Test
