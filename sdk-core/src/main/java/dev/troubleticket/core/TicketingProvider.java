@@ -11,4 +11,13 @@ public interface TicketingProvider {
 
     /** Builds a client from generic settings; throws {@link IllegalArgumentException} naming a missing or bad setting. */
     TicketingClient create(ProviderSettings settings);
+
+    /**
+     * The setting keys {@link #create} reads, {@link ProviderSettings#MAX_RESPONSE_BYTES} included, so that a tool can
+     * warn about a key that nothing reads (a typing mistake); empty when the adapter does not say (then every key is
+     * taken as known).
+     */
+    default java.util.Set<String> settingKeys() {
+        return java.util.Set.of();
+    }
 }

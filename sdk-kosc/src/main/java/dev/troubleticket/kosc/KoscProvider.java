@@ -12,10 +12,18 @@ import dev.troubleticket.core.TicketingProvider;
  * {@code safeCreateLookupPages}, {@code eventPageSizeParameter} and {@code ticketScanPagesPerPoll}.
  */
 public final class KoscProvider implements TicketingProvider {
+    private static final java.util.Set<String> SETTING_KEYS = java.util.Set.of("baseUrl", "token", "tokenScheme", "username",
+            "password", "authVersion", "refreshPath", "safeCreateLookupPages", "eventPageSizeParameter", "ticketScanPagesPerPoll",
+            ProviderSettings.MAX_RESPONSE_BYTES);
 
     @Override
     public String id() {
         return KoscClient.PROVIDER;
+    }
+
+    @Override
+    public java.util.Set<String> settingKeys() {
+        return SETTING_KEYS;
     }
 
     @Override

@@ -9,6 +9,8 @@ import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
 import dev.troubleticket.testkit.kosc.KoscSimulator;
 import java.util.Map;
+import dev.troubleticket.core.contract.SettingKeysRead;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The ServiceLoader entry and its settings keys. */
@@ -53,5 +55,35 @@ class KoscProviderTest {
                 "token", "t", "safeCreateLookupPages", "many")))).hasMessageContaining("safeCreateLookupPages");
         assertThatThrownBy(() -> TicketingClients.create("kosc", ProviderSettings.of(Map.of("baseUrl", "https://kosc.example",
                 "token", "t", "ticketScanPagesPerPoll", "0")))).hasMessageContaining("ticketScanPagesPerPoll");
+    }
+
+    @Test
+    void settingKeysNameEveryKeyCreateReadsAndTheResponseLimit() {
+        assertThat(new KoscProvider().settingKeys())
+                .containsExactlyInAnyOrderElementsOf(withResponseLimit(
+                        SettingKeysRead.in(Path.of("src/main/java/dev/troubleticket/kosc/KoscProvider.java"))));
+    }
+
+    @Test
+    void everyDeclaredSettingGivenAtOnceStillBuildsAWorkingClient() {
+        try (KoscSimulator simulator = new KoscSimulator().start()) {
+            Map<String, String> values = new java.util.HashMap<>(Map.of("baseUrl", simulator.baseUrl(),
+                    "username", KoscSimulator.EMAIL, "password", KoscSimulator.PASSWORD, "authVersion", "v2", "refreshPath",
+                    KoscSimulator.REFRESH_PATH, "safeCreateLookupPages", "2", "eventPageSizeParameter", "size",
+                    "ticketScanPagesPerPoll", "3", ProviderSettings.MAX_RESPONSE_BYTES, "8MiB"));
+            values.put("token", simulator.issueV1Token());
+            values.put("tokenScheme", "JWT");
+            assertThat(values.keySet()).containsExactlyInAnyOrderElementsOf(new KoscProvider().settingKeys());
+            try (TicketingClient client = TicketingClients.create("kosc", ProviderSettings.of(values))) {
+                String id = client.create(simulator.sampleCreateRequest("ALL-KEYS-1")).id();
+                assertThat(client.get(id).externalReference()).isEqualTo("ALL-KEYS-1");
+            }
+        }
+    }
+
+    private static java.util.Set<String> withResponseLimit(java.util.Set<String> keys) {
+        java.util.Set<String> all = new java.util.TreeSet<>(keys);
+        all.add(ProviderSettings.MAX_RESPONSE_BYTES);
+        return all;
     }
 }

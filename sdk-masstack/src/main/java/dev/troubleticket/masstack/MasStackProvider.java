@@ -14,10 +14,18 @@ import java.nio.file.Path;
  * {@code closeOutNarr}, {@code followCreatedTickets}. See the module README.
  */
 public final class MasStackProvider implements TicketingProvider {
+    private static final java.util.Set<String> SETTING_KEYS = java.util.Set.of("baseUrl", "environment", "serviceAccountFile",
+            "tokenUrl", "token", "clearencePerson", "issueType", "closeOutType", "closeOutNarr", "defaultPriority",
+            "followCreatedTickets", ProviderSettings.MAX_RESPONSE_BYTES);
 
     @Override
     public String id() {
         return "masstack";
+    }
+
+    @Override
+    public java.util.Set<String> settingKeys() {
+        return SETTING_KEYS;
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.troubleticket.masstack.model.TransactionTable;
 import dev.troubleticket.testkit.masstack.MasStackSimulator;
 import java.nio.file.Path;
 import java.util.Map;
+import dev.troubleticket.core.contract.SettingKeysRead;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,5 +89,13 @@ class MasStackProviderTest {
             assertThat(client.unwrap(MasStackClient.class)).isSameAs(client);
             assertThatThrownBy(() -> client.unwrap(String.class)).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void settingKeysNameEveryKeyCreateReadsAndTheResponseLimit() {
+        java.util.Set<String> read = new java.util.TreeSet<>(
+                SettingKeysRead.in(Path.of("src/main/java/dev/troubleticket/masstack/MasStackProvider.java")));
+        read.add(ProviderSettings.MAX_RESPONSE_BYTES);
+        assertThat(new MasStackProvider().settingKeys()).containsExactlyInAnyOrderElementsOf(read);
     }
 }

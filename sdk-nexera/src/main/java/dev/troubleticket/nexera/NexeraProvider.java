@@ -12,6 +12,11 @@ public final class NexeraProvider implements TicketingProvider {
     }
 
     @Override
+    public java.util.Set<String> settingKeys() {
+        return Tmf621Provider.SETTING_KEYS;
+    }
+
+    @Override
     public TicketingClient create(ProviderSettings settings) {
         return Tmf621Provider.configure(NexeraClient.builder(), settings).build();
     }

@@ -20,9 +20,19 @@ public final class Tmf621Provider implements TicketingProvider {
     /** The header carrying the callback secret unless {@code listenerSecretHeader} says otherwise. */
     static final String DEFAULT_SECRET_HEADER = "X-Callback-Secret";
 
+    /** What {@link #configure} reads. */
+    static final java.util.Set<String> SETTING_KEYS = java.util.Set.of("baseUrl", "basePath", "safeCreateLookupPages",
+            "hubListing", "allowInsecureHttp", "username", "password", "clientId", "clientSecret", "tokenUrl", "token",
+            "listenerSecret", "listenerSecretHeader", "listenerUsername", "listenerPassword", ProviderSettings.MAX_RESPONSE_BYTES);
+
     @Override
     public String id() {
         return "tmf621";
+    }
+
+    @Override
+    public java.util.Set<String> settingKeys() {
+        return SETTING_KEYS;
     }
 
     @Override

@@ -8,6 +8,8 @@ import dev.troubleticket.core.ProviderSettings;
 import dev.troubleticket.core.TicketingClient;
 import dev.troubleticket.core.TicketingClients;
 import java.util.Map;
+import dev.troubleticket.core.contract.SettingKeysRead;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The SPI, the settings keys and the builder's checks. */
@@ -61,5 +63,16 @@ class NexeraProviderTest {
             assertThat(client.provider()).isEqualTo("nexera");
             assertThatThrownBy(() -> client.unwrap(Runnable.class)).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void settingKeysOfBothProvidersNameEveryKeyTheSharedConfigurationReadsAndTheResponseLimit() {
+        java.util.Set<String> read = new java.util.TreeSet<>(
+                SettingKeysRead.in(Path.of("src/main/java/dev/troubleticket/nexera/Tmf621Provider.java")));
+        read.add(ProviderSettings.MAX_RESPONSE_BYTES);
+        assertThat(new Tmf621Provider().settingKeys()).containsExactlyInAnyOrderElementsOf(read);
+        assertThat(new NexeraProvider().settingKeys()).containsExactlyInAnyOrderElementsOf(read);
+        // NexeraProvider hands its settings to Tmf621Provider.configure and reads none itself.
+        assertThat(SettingKeysRead.in(Path.of("src/main/java/dev/troubleticket/nexera/NexeraProvider.java"))).isEmpty();
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
         description = "Open, follow and close trouble tickets at wholesale network providers.",
         subcommands = {CreateCommand.class, GetCommand.class, ListCommand.class, CommentCommand.class,
                 TransitionCommand.class, HistoryCommand.class, AllowedCommand.class, WatchCommand.class,
-                StoreCommand.class, SimulateCommand.class, DemoCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+                StoreCommand.class, ConfigCommand.class, SimulateCommand.class, DemoCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 2 usage error, 3 refused by validation (nothing sent),",
                 "4 refused by the provider (4xx), 5 provider or network failure after retries, 1 anything else."})
 public final class TicketCtl implements Runnable {
