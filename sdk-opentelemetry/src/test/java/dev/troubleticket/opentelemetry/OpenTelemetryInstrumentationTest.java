@@ -140,7 +140,9 @@ class OpenTelemetryInstrumentationTest {
         client.get(ticket.id());
 
         SpanData attempt = only("GET");
-        assertThat(traceparents.get("GET")).isEqualTo("00-" + attempt.getTraceId() + "-" + attempt.getSpanId() + "-01");
+        assertThat(traceparents.get("GET")).isEqualTo("00-" + attempt.getTraceId() + "-" + attempt.getSpanId() + "-"
+                + attempt.getSpanContext().getTraceFlags().asHex());
+        assertThat(attempt.getSpanContext().isSampled()).isTrue();
     }
 
     @Test
