@@ -136,6 +136,20 @@ class MicrometerInstrumentationTest {
     }
 
     @Test
+    void aTokenAboutToExpireIsRenewedBeforeTheNextCallAndCounted() {
+        // Shorter than the client's renewal margin (60 s): each call after the first finds the token expiring.
+        simulator.accessTokenLifetime(Duration.ofSeconds(30));
+        Ticket ticket = openTicket();
+        double renewedBefore = counter(MicrometerInstrumentation.TOKEN_RENEWALS, "provider", "kosc", "kind", "renewal");
+        client.get(ticket.id());
+
+        assertThat(counter(MicrometerInstrumentation.TOKEN_RENEWALS, "provider", "kosc", "kind", "first")).isEqualTo(1);
+        assertThat(counter(MicrometerInstrumentation.TOKEN_RENEWALS, "provider", "kosc", "kind", "renewal"))
+                .isEqualTo(renewedBefore + 1);
+        assertThat(counter(MicrometerInstrumentation.REAUTHENTICATIONS, "provider", "kosc")).isZero();
+    }
+
+    @Test
     void aTypedClientBuiltByItsBuilderIsMeasuredToo() {
         try (KoscClient typed = KoscClient.builder().baseUrl(simulator.baseUrl())
                 .v2Login(KoscSimulator.EMAIL, KoscSimulator.PASSWORD)
