@@ -17,7 +17,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The meters of the running subscriptions, registered when one starts and removed when it stops. They are tagged by
- * the subscription's name: while one subscription holds a name, a second one started under the same name is not
+ * the provider and the subscription's name: while one subscription holds a name, a second one started under the same name is not
  * given meters of its own (they would be the same series).
  */
 final class SubscriptionGauges {
@@ -56,26 +56,26 @@ final class SubscriptionGauges {
         List<Meter> meters = new ArrayList<>();
         meters.add(TimeGauge.builder(LAG, health, TimeUnit.MILLISECONDS, h -> h.read(s -> s.lag().toMillis()))
                 .description("age of the oldest event received and not yet handled")
-                .tag("subscription", name).strongReference(true).register(registry));
+                .tag("provider", subscription.provider()).tag("subscription", name).strongReference(true).register(registry));
         meters.add(FunctionCounter.builder(DELIVERED, health, h -> h.read(SubscriptionHealth::delivered))
                 .description("events the handler returned from, since the subscription started")
-                .tag("subscription", name).register(registry));
+                .tag("provider", subscription.provider()).tag("subscription", name).register(registry));
         meters.add(FunctionCounter.builder(FAILED, health, h -> h.read(SubscriptionHealth::failed))
                 .description("handler attempts that threw, since the subscription started")
-                .tag("subscription", name).register(registry));
-        meters.add(gauge(PARKED, "dead letters held in the store", name, health, SubscriptionHealth::parked));
-        meters.add(gauge(INBOX_DEPTH, "push notifications stored and not yet handled", name, health,
+                .tag("provider", subscription.provider()).tag("subscription", name).register(registry));
+        meters.add(gauge(PARKED, "dead letters held in the store", subscription, name, health, SubscriptionHealth::parked));
+        meters.add(gauge(INBOX_DEPTH, "push notifications stored and not yet handled", subscription, name, health,
                 SubscriptionHealth::inboxDepth));
-        meters.add(gauge(LEASE_HELD, "1 while this instance holds the subscription's lease", name, health,
+        meters.add(gauge(LEASE_HELD, "1 while this instance holds the subscription's lease", subscription, name, health,
                 s -> s.holdsLease() ? 1 : 0));
-        meters.add(gauge(RUNNING, "1 while the subscription runs", name, health, s -> s.running() ? 1 : 0));
+        meters.add(gauge(RUNNING, "1 while the subscription runs", subscription, name, health, s -> s.running() ? 1 : 0));
         return new Registered(health, List.copyOf(meters));
     }
 
-    private Gauge gauge(String meter, String description, String name, CachedHealth health,
+    private Gauge gauge(String meter, String description, TicketSubscription subscription, String name, CachedHealth health,
                         ToDoubleFunction<SubscriptionHealth> value) {
         return Gauge.builder(meter, health, h -> h.read(value)).description(description)
-                .tag("subscription", name).strongReference(true).register(registry);
+                .tag("provider", subscription.provider()).tag("subscription", name).strongReference(true).register(registry);
     }
 
     private record Registered(CachedHealth health, List<Meter> meters) {

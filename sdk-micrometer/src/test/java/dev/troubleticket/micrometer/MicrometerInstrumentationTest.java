@@ -171,7 +171,7 @@ class MicrometerInstrumentationTest {
             simulator.resolve(ticket.id(), "line resynchronised");
             eventually(() -> received.stream().anyMatch(e -> e.status() == TicketStatus.RESOLVED));
 
-            assertThat(registry.find(SubscriptionGauges.RUNNING).tag("subscription", "metered").gauge().value()).isEqualTo(1);
+            assertThat(registry.find(SubscriptionGauges.RUNNING).tag("provider", "kosc").tag("subscription", "metered").gauge().value()).isEqualTo(1);
             assertThat(registry.find(SubscriptionGauges.LEASE_HELD).tag("subscription", "metered").gauge().value())
                     .isEqualTo(1);
             assertThat(registry.find(SubscriptionGauges.DELIVERED).tag("subscription", "metered").functionCounter().count())

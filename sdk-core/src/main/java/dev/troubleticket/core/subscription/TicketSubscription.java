@@ -39,6 +39,9 @@ public interface TicketSubscription extends AutoCloseable {
     /** The subscription's name, as given in its options. */
     String name();
 
+    /** The provider id of the client that made it ({@code kosc}, {@code masstack}, {@code nexera}, ...). */
+    String provider();
+
     /**
      * Starts following in the background and returns at once. It first takes the store's lease and, for a push
      * provider, starts the receiver (unless mounted) and registers or reuses the hub, so a failure there is

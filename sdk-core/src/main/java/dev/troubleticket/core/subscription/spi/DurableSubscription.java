@@ -125,6 +125,11 @@ public final class DurableSubscription implements TicketSubscription {
     }
 
     @Override
+    public String provider() {
+        return provider;
+    }
+
+    @Override
     public synchronized TicketSubscription start() {
         if (running) {
             return this;

@@ -33,6 +33,11 @@ public final class FollowingSubscription implements TicketSubscription {
     }
 
     @Override
+    public String provider() {
+        return engine.provider();
+    }
+
+    @Override
     public synchronized TicketSubscription start() {
         if (engine.health().running()) {
             return this;
