@@ -104,6 +104,9 @@ public final class TicketingClientFactory {
         if (client.getReadTimeout() != null) {
             builder.readTimeout(client.getReadTimeout());
         }
+        if (client.getAttemptTimeout() != null) {
+            builder.attemptTimeout(client.getAttemptTimeout());
+        }
         if (client.getCallTimeout() != null) {
             builder.callTimeout(client.getCallTimeout());
         }

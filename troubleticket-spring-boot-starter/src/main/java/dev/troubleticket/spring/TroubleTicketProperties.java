@@ -79,6 +79,8 @@ public class TroubleTicketProperties {
         private Duration connectTimeout;
         /** The timeout between two reads of one answer. */
         private Duration readTimeout;
+        /** The limit for one attempt, connection to last byte (no longer than call-timeout). */
+        private Duration attemptTimeout;
         /** The limit for a whole call, retries included. */
         private Duration callTimeout;
         /** How many times a failed request is sent again (0 for none). */
@@ -109,6 +111,8 @@ public class TroubleTicketProperties {
         public void setConnectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; }
         public Duration getReadTimeout() { return readTimeout; }
         public void setReadTimeout(Duration readTimeout) { this.readTimeout = readTimeout; }
+        public Duration getAttemptTimeout() { return attemptTimeout; }
+        public void setAttemptTimeout(Duration attemptTimeout) { this.attemptTimeout = attemptTimeout; }
         public Duration getCallTimeout() { return callTimeout; }
         public void setCallTimeout(Duration callTimeout) { this.callTimeout = callTimeout; }
         public Integer getMaxRetries() { return maxRetries; }
@@ -125,7 +129,7 @@ public class TroubleTicketProperties {
             return "Client{provider=" + provider + ", baseUrl=" + baseUrl + ", username=" + username
                     + ", password=" + masked(password) + ", clientId=" + clientId + ", clientSecret=" + masked(clientSecret)
                     + ", tokenUrl=" + tokenUrl + ", token=" + masked(token) + ", settings=" + shown
-                    + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout
+                    + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", attemptTimeout=" + attemptTimeout + ", callTimeout=" + callTimeout
                     + ", maxRetries=" + maxRetries + ", maxResponseBytes=" + maxResponseBytes
                     + ", allowInsecureHttp=" + allowInsecureHttp + "}";
         }
