@@ -20,9 +20,9 @@ import java.util.TreeMap;
  * Hands the requests of each subscription's callback path (and the paths below it) to the subscription's mounted
  * {@link CallbackHandler}: the TMF621 / Nexera receiver on the application's own server instead of a second port.
  * Before the subscription runs and after it stopped the answer is 503, so that the provider sends again; a path
- * whose subscription is polled gets 404.
+ * whose subscription is polled gets 404. Registered by {@link TroubleTicketWebMvcAutoConfiguration}.
  */
-final class CallbackServlet extends HttpServlet {
+public final class CallbackServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     /** Subscription names by callback path. */

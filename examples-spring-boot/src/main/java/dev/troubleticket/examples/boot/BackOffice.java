@@ -45,6 +45,7 @@ public class BackOffice {
     public static int run(String[] args) {
         List<String> arguments = new ArrayList<>(List.of(args));
         boolean demo = arguments.remove("--demo");
+        Path journals = journals();
         KoscSimulator kosc = new KoscSimulator().start(0);
         NexeraSimulator nexera = new NexeraSimulator().start(0);
         SpringApplication application = new SpringApplication(BackOffice.class);
@@ -53,7 +54,7 @@ public class BackOffice {
                 "simulators.nexera.base-url", nexera.baseUrl(),
                 "simulators.nexera.base-path", NexeraSimulator.DEFAULT_BASE_PATH,
                 // Fresh simulators each run: a journal of an earlier run would take their new events for repeats.
-                "simulators.journals", journals().toString(),
+                "simulators.journals", journals.toString(),
                 // The demo takes any free port, so that it runs beside anything listening on 8080.
                 "server.port", demo ? "0" : "8080",
                 "backoffice.demo", String.valueOf(demo)));
@@ -64,7 +65,23 @@ public class BackOffice {
             beans.registerBean("nexeraSimulator", NexeraSimulator.class, () -> nexera, bean -> bean.setDestroyMethodName("close"));
         });
         ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
-        return demo ? SpringApplication.exit(context) : Integer.MIN_VALUE;
+        if (!demo) {
+            return Integer.MIN_VALUE;
+        }
+        int code = SpringApplication.exit(context);
+        delete(journals);
+        return code;
+    }
+
+    /** The demo's journals are of no use once it is over. */
+    private static void delete(Path directory) {
+        try (var files = Files.walk(directory)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            System.err.println("the demo's journals are left in " + directory + ": " + e.getMessage());
+        }
     }
 
     private static Path journals() {
