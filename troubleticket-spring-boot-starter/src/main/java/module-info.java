@@ -6,16 +6,17 @@
 module dev.troubleticket.spring {
     requires transitive dev.troubleticket.core;
     requires org.slf4j;
-    requires spring.core;
-    requires spring.beans;
-    requires spring.context;
+    // Transitive: the auto-configuration's public types name their types.
+    requires transitive spring.core;
+    requires transitive spring.beans;
+    requires transitive spring.context;
     requires transitive spring.boot;
-    requires spring.boot.autoconfigure;
+    requires transitive spring.boot.autoconfigure;
     // Optional: each is used only by the auto-configuration that is conditional on it.
-    requires static spring.boot.health;
-    requires static jakarta.servlet;
-    requires static dev.troubleticket.store.jdbc;
-    requires static java.sql;
+    requires static transitive spring.boot.health;
+    requires static transitive jakarta.servlet;
+    requires static transitive dev.troubleticket.store.jdbc;
+    requires static transitive java.sql;
 
     exports dev.troubleticket.spring;
     // Spring reads the configuration classes and binds the properties by reflection.

@@ -17,11 +17,16 @@ import org.springframework.core.type.AnnotationMetadata;
 
 /**
  * Registers one {@link TicketingClient} bean per key of {@code troubleticket.clients}, named
- * {@code <name>TicketingClient} and qualified {@code @Qualifier("<name>")}, closed with the context.
+ * {@code <name>TicketingClient} and qualified {@code @Qualifier("<name>")}, closed with the context. Imported by
+ * {@link TroubleTicketAutoConfiguration}.
  */
-final class TicketingClientRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+public final class TicketingClientRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
     private Environment environment;
     private BeanFactory beanFactory;
+
+    /** Made by Spring when it reads {@link TroubleTicketAutoConfiguration}'s {@code @Import}. */
+    public TicketingClientRegistrar() {
+    }
 
     @Override
     public void setEnvironment(Environment environment) {

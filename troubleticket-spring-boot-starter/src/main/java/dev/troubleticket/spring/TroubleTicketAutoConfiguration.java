@@ -27,6 +27,10 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(TroubleTicketProperties.class)
 @Import(TicketingClientRegistrar.class)
 public class TroubleTicketAutoConfiguration {
+    /** Made by Spring Boot's auto-configuration. */
+    public TroubleTicketAutoConfiguration() {
+    }
+
 
     /** Builds the clients; holds their health trackers. */
     @Bean

@@ -16,6 +16,10 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = TroubleTicketAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
 public class TroubleTicketHealthAutoConfiguration {
+    /** Made by Spring Boot's auto-configuration. */
+    public TroubleTicketHealthAutoConfiguration() {
+    }
+
 
     /** The clients' indicators, by client name. */
     @Bean

@@ -22,6 +22,10 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({JdbcSubscriptionStore.class, DataSource.class})
 @ConditionalOnSingleCandidate(DataSource.class)
 public class TroubleTicketJdbcStoreAutoConfiguration {
+    /** Made by Spring Boot's auto-configuration. */
+    public TroubleTicketJdbcStoreAutoConfiguration() {
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(TroubleTicketJdbcStoreAutoConfiguration.class);
 
     /** The JDBC store over the application's DataSource, closed with the context. */

@@ -20,6 +20,10 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("troubleticket")
 public class TroubleTicketProperties {
+    /** Empty properties, for Spring to bind. */
+    public TroubleTicketProperties() {
+    }
+
     private final Map<String, Client> clients = new LinkedHashMap<>();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final Store store = new Store();
@@ -57,6 +61,10 @@ public class TroubleTicketProperties {
 
     /** One client of one provider account. */
     public static class Client {
+        /** Defaults, for Spring to bind. */
+        public Client() {
+        }
+
         /** The provider's adapter: kosc, masstack, nexera or tmf621 (an adapter on the class path). */
         private String provider;
         /** The provider's base URL (the API root for tmf621). */
@@ -149,6 +157,10 @@ public class TroubleTicketProperties {
 
     /** Options of the subscription of one {@code TicketEventHandler} bean. */
     public static class Subscription {
+        /** Defaults, for Spring to bind. */
+        public Subscription() {
+        }
+
         /** The client (a key of troubleticket.clients) whose events the handler gets; optional with one client. */
         private String client;
         /** Where the subscription keeps its positions and inbox. */
@@ -212,6 +224,10 @@ public class TroubleTicketProperties {
 
     /** Stores shared by the subscriptions. */
     public static class Store {
+        /** Defaults, for Spring to bind. */
+        public Store() {
+        }
+
         private final Jdbc jdbc = new Jdbc();
         private final File file = new File();
 
@@ -228,6 +244,10 @@ public class TroubleTicketProperties {
 
     /** The JDBC store's options. */
     public static class Jdbc {
+        /** Defaults, for Spring to bind. */
+        public Jdbc() {
+        }
+
         /** Create or update the store's tables at start-up. */
         private boolean migrate = true;
         /** The prefix of the store's table names (the store's default when unset). */
@@ -246,6 +266,10 @@ public class TroubleTicketProperties {
 
     /** The file stores' options. */
     public static class File {
+        /** Defaults, for Spring to bind. */
+        public File() {
+        }
+
         /** The directory of the journals, one file per subscription (<name>.journal). */
         private Path directory;
 

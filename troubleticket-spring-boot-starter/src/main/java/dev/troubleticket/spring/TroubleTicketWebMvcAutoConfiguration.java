@@ -17,6 +17,10 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = {"org.springframework.web.servlet.DispatcherServlet", "jakarta.servlet.http.HttpServlet"})
 public class TroubleTicketWebMvcAutoConfiguration {
+    /** Made by Spring Boot's auto-configuration. */
+    public TroubleTicketWebMvcAutoConfiguration() {
+    }
+
 
     /** The receiver's servlet, mapped to every subscription's callback path. */
     @Bean
