@@ -88,7 +88,7 @@ public final class CallbackServlet extends HttpServlet {
             String path = CallbackPaths.path(name, properties.getSubscriptions().getOrDefault(name, new TroubleTicketProperties.Subscription()));
             String other = byPath.putIfAbsent(path, name);
             if (other != null) {
-                throw new IllegalStateException("troubleticket.subscriptions." + name + ".callback-path '" + path
+                throw new TroubleTicketPropertyException("troubleticket.subscriptions." + name + ".callback-path", "troubleticket.subscriptions." + name + ".callback-path '" + path
                         + "' is also the callback path of '" + other + "'");
             }
         }

@@ -80,7 +80,7 @@ public final class ManagedSubscriptions implements SmartLifecycle {
         List<String> handlers = handlerNames();
         for (String configured : properties.getSubscriptions().keySet()) {
             if (!handlers.contains(configured)) {
-                throw new IllegalStateException("troubleticket.subscriptions." + configured
+                throw new TroubleTicketPropertyException("troubleticket.subscriptions." + configured, "troubleticket.subscriptions." + configured
                         + ": no TicketEventHandler bean named '" + configured + "'; handler beans: " + handlers);
             }
         }
@@ -116,7 +116,7 @@ public final class ManagedSubscriptions implements SmartLifecycle {
                     .leaseTtl(options.getLeaseTtl())
                     .retry(options.getMaxAttempts(), options.getFirstBackoff(), options.getMaxBackoff());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(prefix + ": " + e.getMessage(), e);
+            throw new TroubleTicketPropertyException(prefix, prefix + ": " + e.getMessage(), e);
         }
         if (client.supports(Capability.PUSH_NOTIFICATIONS)) {
             builder.mountedCallback(callbackUrl(name, options, prefix));
@@ -131,7 +131,7 @@ public final class ManagedSubscriptions implements SmartLifecycle {
         String byProperty = options.getClient();
         String byAnnotation = annotation == null ? null : annotation.client();
         if (byProperty != null && byAnnotation != null && !byProperty.equals(byAnnotation)) {
-            throw new IllegalStateException(prefix + ".client is '" + byProperty + "' but the bean's @TicketingSubscription"
+            throw new TroubleTicketPropertyException(prefix + ".client", prefix + ".client is '" + byProperty + "' but the bean's @TicketingSubscription"
                     + " names '" + byAnnotation + "'");
         }
         String chosen = byProperty != null ? byProperty : byAnnotation;
@@ -140,11 +140,11 @@ public final class ManagedSubscriptions implements SmartLifecycle {
             if (names.size() == 1) {
                 return names.get(0);
             }
-            throw new IllegalStateException(prefix + ".client is required (or @TicketingSubscription(client = ...) on the"
+            throw new TroubleTicketPropertyException(prefix + ".client", prefix + ".client is required (or @TicketingSubscription(client = ...) on the"
                     + " handler bean '" + name + "'): the clients are " + names);
         }
         if (!names.contains(chosen)) {
-            throw new IllegalStateException(prefix + ".client: no client '" + chosen + "' in troubleticket.clients; configured: " + names);
+            throw new TroubleTicketPropertyException(prefix + ".client", prefix + ".client: no client '" + chosen + "' in troubleticket.clients; configured: " + names);
         }
         return chosen;
     }
@@ -158,12 +158,12 @@ public final class ManagedSubscriptions implements SmartLifecycle {
                 return own(new InMemorySubscriptionStore());
             case FILE:
                 if (directory == null) {
-                    throw new IllegalStateException(prefix + ".store is file: troubleticket.store.file.directory is required");
+                    throw new TroubleTicketPropertyException("troubleticket.store.file.directory", prefix + ".store is file: troubleticket.store.file.directory is required");
                 }
                 return file(directory, name);
             case JDBC:
                 return contextStore.getIfAvailable(() -> {
-                    throw new IllegalStateException(prefix + ".store is jdbc: no SubscriptionStore bean; the starter makes"
+                    throw new TroubleTicketPropertyException(prefix + ".store", prefix + ".store is jdbc: no SubscriptionStore bean; the starter makes"
                             + " one when dev.troubleticket:sdk-store-jdbc is on the class path and the application has a DataSource");
                 });
             default:
@@ -174,7 +174,7 @@ public final class ManagedSubscriptions implements SmartLifecycle {
                 if (directory != null) {
                     return file(directory, name);
                 }
-                throw new IllegalStateException(prefix + ".store: no store for the subscription; add"
+                throw new TroubleTicketPropertyException(prefix + ".store", prefix + ".store: no store for the subscription; add"
                         + " dev.troubleticket:sdk-store-jdbc and a DataSource, set troubleticket.store.file.directory, or set "
                         + prefix + ".store=memory (events may then be lost on restart)");
         }
@@ -201,7 +201,7 @@ public final class ManagedSubscriptions implements SmartLifecycle {
         try {
             return StartPosition.at(Instant.parse(value.trim()));
         } catch (DateTimeParseException e) {
-            throw new IllegalStateException(prefix + ".start must be beginning, now or an ISO-8601 instant"
+            throw new TroubleTicketPropertyException(prefix + ".start", prefix + ".start must be beginning, now or an ISO-8601 instant"
                     + " (2026-01-31T08:00:00Z), not '" + value + "'", e);
         }
     }
@@ -213,14 +213,14 @@ public final class ManagedSubscriptions implements SmartLifecycle {
             // Resolved now, once the web server runs, so that it may name ${local.server.port}.
             String url = environment.resolveRequiredPlaceholders(configured);
             if (!java.net.URI.create(url).getRawPath().endsWith(path)) {
-                throw new IllegalStateException(prefix + ".callback-url must end with the callback path '" + path
+                throw new TroubleTicketPropertyException(prefix + ".callback-url", prefix + ".callback-url must end with the callback path '" + path
                         + "' (" + prefix + ".callback-path), where the application's server routes notifications");
             }
             return url;
         }
         String port = environment.getProperty("local.server.port");
         if (port == null) {
-            throw new IllegalStateException(prefix + ".callback-url is required: the public URL the provider calls,"
+            throw new TroubleTicketPropertyException(prefix + ".callback-url", prefix + ".callback-url is required: the public URL the provider calls,"
                     + " ending with " + path + " (no web server runs to derive one from)");
         }
         String url = "http://127.0.0.1:" + port + environment.getProperty("server.servlet.context-path", "") + path;

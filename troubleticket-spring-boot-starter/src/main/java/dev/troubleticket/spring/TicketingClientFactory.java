@@ -59,7 +59,7 @@ public final class TicketingClientFactory {
     /**
      * Builds the client {@code name}.
      *
-     * @throws IllegalStateException naming the property at fault when the properties do not make a client
+     * @throws TroubleTicketPropertyException naming the property at fault when the properties do not make a client
      */
     public TicketingClient create(String name) {
         TroubleTicketProperties.Client client = client(name);
@@ -67,23 +67,23 @@ public final class TicketingClientFactory {
         String provider = client.getProvider();
         List<String> available = TicketingClients.availableProviders();
         if (provider == null || provider.isBlank()) {
-            throw new IllegalStateException(prefix + ".provider is required: one of " + available
+            throw new TroubleTicketPropertyException(prefix + ".provider", prefix + ".provider is required: one of " + available
                     + " (the adapters on the class path)");
         }
         if (available.stream().noneMatch(provider.trim()::equalsIgnoreCase)) {
-            throw new IllegalStateException(prefix + ".provider: no adapter '" + provider + "' on the class path; found "
+            throw new TroubleTicketPropertyException(prefix + ".provider", prefix + ".provider: no adapter '" + provider + "' on the class path; found "
                     + available + " (add the adapter's module, such as dev.troubleticket:sdk-" + provider.trim() + ")");
         }
         TransportOptions transport;
         try {
             transport = transport(name, client);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(prefix + ": " + e.getMessage(), e);
+            throw new TroubleTicketPropertyException(prefix, prefix + ": " + e.getMessage(), e);
         }
         try {
             return TicketingClients.create(provider.trim(), ProviderSettings.of(settings(client), transport));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(prefix + " (provider " + provider.trim() + "): " + withPropertyNames(prefix, e.getMessage()), e);
+            throw new TroubleTicketPropertyException(propertyNamed(prefix, e.getMessage()), prefix + " (provider " + provider.trim() + "): " + withPropertyNames(prefix, e.getMessage()), e);
         }
     }
 
@@ -138,6 +138,22 @@ public final class TicketingClientFactory {
         if (value != null) {
             settings.put(key, value);
         }
+    }
+
+    /** The property of the first setting the message names, else the client's prefix. */
+    private static String propertyNamed(String prefix, String message) {
+        if (message != null) {
+            for (Map.Entry<String, String> key : NAMED_KEYS.entrySet()) {
+                if (message.contains("setting '" + key.getKey() + "'")) {
+                    return prefix + "." + key.getValue();
+                }
+            }
+            java.util.regex.Matcher other = java.util.regex.Pattern.compile("setting '([^']+)'").matcher(message);
+            if (other.find()) {
+                return prefix + ".settings." + other.group(1);
+            }
+        }
+        return prefix;
     }
 
     /** "setting 'baseUrl' is required" also names the property that gives it. */

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
@@ -80,6 +83,22 @@ class TicketingClientAutoConfigurationTest {
                         "troubleticket.clients.kosc.password=p")
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .hasStackTraceContaining("troubleticket.clients.kosc.base-url"));
+    }
+
+    @Test
+    void springBootsStartUpReportSaysWhichPropertyToCorrect() {
+        runner.withPropertyValues("troubleticket.clients.kosc.provider=kosc", "troubleticket.clients.kosc.username=u",
+                        "troubleticket.clients.kosc.password=p")
+                .run(context -> {
+                    FailureAnalysis analysis = new TroubleTicketFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription())
+                            .contains("setting 'baseUrl' (troubleticket.clients.kosc.base-url) is required");
+                    assertThat(analysis.getAction()).contains("'troubleticket.clients.kosc.base-url'");
+                });
+        assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class,
+                // Boot's own analyzers want arguments that only a running application gives: skipped here.
+                SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> { })))
+                .as("registered for Spring Boot").hasAtLeastOneElementOfType(TroubleTicketFailureAnalyzer.class);
     }
 
     @Test

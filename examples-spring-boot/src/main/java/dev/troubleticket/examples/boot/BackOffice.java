@@ -64,13 +64,16 @@ public class BackOffice {
             beans.registerBean("koscSimulator", KoscSimulator.class, () -> kosc, bean -> bean.setDestroyMethodName("close"));
             beans.registerBean("nexeraSimulator", NexeraSimulator.class, () -> nexera, bean -> bean.setDestroyMethodName("close"));
         });
-        ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
         if (!demo) {
+            application.run(arguments.toArray(String[]::new));
             return Integer.MIN_VALUE;
         }
-        int code = SpringApplication.exit(context);
-        delete(journals);
-        return code;
+        try {
+            ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
+            return SpringApplication.exit(context);
+        } finally {
+            delete(journals);
+        }
     }
 
     /** The demo's journals are of no use once it is over. */
