@@ -57,6 +57,16 @@ class HealthAndJdbcStoreTest {
     }
 
     @Test
+    void withoutAnyClientConfiguredTheStarterAddsNoClientAndNoIndicator() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBeansOfType(TicketingClient.class)).isEmpty();
+            CompositeHealthContributor all = context.getBean("troubleticketHealthContributor", CompositeHealthContributor.class);
+            assertThat(all.getContributor("kosc")).isNull();
+        });
+    }
+
+    @Test
     void aClientIsUpBeforeAnyCallAndAfterAnAnswerAndAProbeCallsNoProvider() {
         runner.withPropertyValues(Simulators.clientProperties("kosc", "kosc", kosc.clientSettings()))
                 .run(context -> {
