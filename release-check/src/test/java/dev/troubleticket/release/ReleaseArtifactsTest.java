@@ -163,7 +163,8 @@ class ReleaseArtifactsTest {
             managed.add(text(dependency, "artifactId"));
         }
         assertThat(managed).containsExactlyInAnyOrder("sdk-core", "sdk-kosc", "sdk-masstack", "sdk-nexera",
-                "sdk-listener-jetty", "sdk-store-jdbc", "sdk-micrometer", "sdk-opentelemetry", "sdk-testkit");
+                "sdk-listener-jetty", "sdk-store-jdbc", "sdk-micrometer", "sdk-opentelemetry", "sdk-testkit",
+                "troubleticket-spring-boot-starter");
         assertThat(text(bom, "licenses", "license", "name")).isEqualTo("Apache-2.0");
         assertThat(text(bom, "scm", "url")).isNotBlank();
         assertThat(text(bom, "developers", "developer", "name")).isNotBlank();
