@@ -17,6 +17,10 @@ module dev.troubleticket.spring {
     requires static transitive jakarta.servlet;
     requires static transitive dev.troubleticket.store.jdbc;
     requires static transitive java.sql;
+    requires static transitive dev.troubleticket.micrometer;
+    requires static transitive micrometer.core;
+    requires static transitive dev.troubleticket.opentelemetry;
+    requires static transitive io.opentelemetry.api;
 
     exports dev.troubleticket.spring;
     // Spring reads the configuration classes and binds the properties by reflection.
