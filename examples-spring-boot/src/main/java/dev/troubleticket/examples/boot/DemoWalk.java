@@ -84,8 +84,11 @@ public class DemoWalk implements ApplicationRunner, ExitCodeGenerator {
         LOG.info("demo: /actuator/health: troubleticket is {}: {}", status, health.at("/components/troubleticket"));
         JsonNode metrics = get("/actuator/metrics");
         LOG.info("demo: /actuator/metrics names {} meters", metrics.path("names").size());
+        JsonNode requests = get("/actuator/metrics/troubleticket.client.requests");
+        LOG.info("demo: /actuator/metrics/troubleticket.client.requests: {}", requests.path("measurements"));
+        boolean timed = requests.path("measurements").path(0).path("value").asDouble() > 0;
 
-        boolean healthy = "UP".equals(status) && metrics.path("names").isArray();
+        boolean healthy = "UP".equals(status) && metrics.path("names").isArray() && timed;
         exitCode = koscSeen && nexeraSeen && healthy ? 0 : 1;
         LOG.info("demo: {}", exitCode == 0 ? "every step held" : "a step failed");
     }
